@@ -25,7 +25,8 @@ export default defineConfig({
   async adapter() {
     const factory = new PrismaPGlite(new PGlite());
     await patchPGliteAdapter(factory);
-    return factory;
+    // The adapter is built against an older @prisma/driver-adapter-utils; the shapes agree at run time.
+    return factory as unknown as Parameters<typeof defineConfig>[0] extends { adapter?: () => Promise<infer F> } ? F : never;
   },
 });
 

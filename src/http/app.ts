@@ -1,0 +1,46 @@
+import Koa from "koa";
+import Router from "@koa/router";
+import { bodyParser } from "@koa/bodyparser";
+import type { AppContext } from "../platform/context";
+import type { Capability } from "../platform/capability";
+import { errorMiddleware } from "./error-middleware";
+import { requestContext } from "./request-context";
+import { createMetrics } from "./metrics";
+import { healthRoutes } from "./health";
+
+export interface HttpApp {
+  app: Koa;
+  /** Set when shutdown starts: /readyz turns 503 so the load balancer drains us. */
+  markShuttingDown(): void;
+}
+
+/**
+ * The Koa application: request id + logging → metrics → errors → body parsing (JSON and
+ * forms only; XML and signed payloads are read raw by their own routes) → routes.
+ */
+export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
+  const app = new Koa({ proxy: true });
+  let shuttingDown = false;
+  const metrics = createMetrics();
+  app.use(requestContext(ctx.logger));
+  app.use(metrics.middleware);
+  app.use(errorMiddleware(ctx.logger));
+  app.use(
+    bodyParser({
+      enableTypes: ["json", "form"],
+      jsonLimit: ctx.config.BODY_LIMIT_BYTES,
+      formLimit: ctx.config.BODY_LIMIT_BYTES,
+      // Keep the raw text: webhook signatures are computed over the exact bytes received.
+      encoding: "utf-8",
+    }),
+  );
+  const router = new Router();
+  healthRoutes(router, ctx, metrics.registry, () => shuttingDown);
+  for (const cap of capabilities) cap.routes?.(router, ctx);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  app.on("error", () => {
+    /* already logged by errorMiddleware; socket errors after the response are not ours */
+  });
+  return { app, markShuttingDown: () => (shuttingDown = true) };
+}

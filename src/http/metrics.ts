@@ -1,0 +1,35 @@
+import type { Middleware } from "koa";
+import client from "prom-client";
+
+/**
+ * Prometheus metrics: request counts and latency by route pattern (never by raw path, which
+ * would explode cardinality with item codes and ids), plus Node process metrics.
+ */
+export function createMetrics() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const requests = new client.Counter({
+    name: "http_requests_total",
+    help: "HTTP requests by method, route and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const latency = new client.Histogram({
+    name: "http_request_duration_seconds",
+    help: "HTTP request latency by method and route",
+    labelNames: ["method", "route"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const middleware: Middleware = async (ctx, next) => {
+    const end = latency.startTimer();
+    try {
+      await next();
+    } finally {
+      const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
+      end({ method: ctx.method, route });
+      requests.inc({ method: ctx.method, route, status: String(ctx.status) });
+    }
+  };
+  return { registry, middleware };
+}

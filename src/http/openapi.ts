@@ -1,0 +1,103 @@
+import { OpenAPIRegistry, OpenApiGeneratorV3, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import type Router from "@koa/router";
+import type { Context, Middleware } from "koa";
+import { z, type ZodType } from "zod";
+import { AppError } from "../platform/errors";
+
+extendZodWithOpenApi(z);
+
+/** Every route defined with `defineRoute` is documented here; /openapi.json renders it. */
+export const registry = new OpenAPIRegistry();
+const documented = new Set<string>();
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType> {
+  method: Method;
+  /** Koa-router path, e.g. /api/v1/items/:code */
+  path: string;
+  summary: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Response schema for the 200 (or `status`) response. */
+  response?: ZodType;
+  status?: number;
+  /** Security scheme names, e.g. ["session"], ["admin"]. */
+  security?: string[];
+  /** Middleware run before validation (rate limit, auth). */
+  before?: Middleware[];
+  handler: (
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
+    ctx: Context,
+  ) => Promise<unknown> | unknown;
+}
+
+/**
+ * A route as a pipeline: before (rate limit → auth) → validate params/query/body with zod →
+ * one operation (handler) → the handler's return value is the JSON body. The same zod
+ * schemas generate the OpenAPI document, so docs and validation cannot drift apart.
+ */
+export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
+  router: Router,
+  spec: RouteSpec<P, Q, B>,
+): void {
+  const key = `${spec.method} ${spec.path}`;
+  if (!documented.has(key)) {
+    documented.add(key);
+    registry.registerPath({
+      method: spec.method,
+      path: spec.path.replace(/:(\w+)/g, "{$1}"),
+      summary: spec.summary,
+      tags: spec.tags,
+      security: spec.security?.map((s) => ({ [s]: [] })),
+      request: {
+        params: spec.params as never,
+        query: spec.query as never,
+        body: spec.body ? { content: { "application/json": { schema: spec.body } } } : undefined,
+      },
+      responses: {
+        [spec.status ?? 200]: {
+          description: "OK",
+          content: spec.response ? { "application/json": { schema: spec.response } } : undefined,
+        },
+        ...(spec.params || spec.query || spec.body ? { 400: { description: "Validation failed" } } : {}),
+      },
+    });
+  }
+  const validate: Middleware = async (ctx) => {
+    const params = parse(spec.params, ctx.params, "params");
+    const query = parse(spec.query, ctx.query, "query");
+    const body = parse(spec.body, (ctx.request as { body?: unknown }).body, "body");
+    const result = await spec.handler({ params, query, body } as never, ctx);
+    if (result !== undefined && ctx.body === undefined) {
+      ctx.status = spec.status ?? 200;
+      ctx.body = result;
+    }
+  };
+  router[spec.method](spec.path, ...(spec.before ?? []), validate);
+}
+
+function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return value;
+  const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({ path: [where, ...i.path].join("."), message: i.message }));
+  throw new AppError(
+    "validation_failed",
+    issues.map((i) => `${i.path}: ${i.message}`).join("; "),
+    { issues },
+  );
+}
+
+export function openApiDocument(info: { title: string; version: string; serverUrl: string }): object {
+  registry.registerComponent("securitySchemes", "session", { type: "http", scheme: "bearer", description: "Mini-program session token" });
+  registry.registerComponent("securitySchemes", "admin", { type: "http", scheme: "bearer", description: "Staff / admin token" });
+  registry.registerComponent("securitySchemes", "apiKey", { type: "apiKey", in: "query", name: "api_key" });
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: "3.0.3",
+    info: { title: info.title, version: info.version },
+    servers: [{ url: info.serverUrl }],
+  });
+}

@@ -1,0 +1,20 @@
+import type Router from "@koa/router";
+import type { AppContext } from "./context";
+import type { JobDefinition } from "./queue";
+
+/**
+ * A capability (catalog, search, chat, wechat, …) plugs into the service through this
+ * shape: it may add routes, job definitions, and start/stop hooks. src/capabilities.ts lists
+ * them in dependency order.
+ */
+export interface Capability {
+  name: string;
+  /** Add HTTP routes (web role). */
+  routes?(router: Router, ctx: AppContext): void;
+  /** Job definitions (registered in every role, so any role can enqueue them). */
+  jobs?(ctx: AppContext): JobDefinition<never>[];
+  /** Called once at boot after migrations (both roles): load indexes, subscribe, schedule. */
+  start?(ctx: AppContext, role: { web: boolean; worker: boolean }): Promise<void>;
+  /** Called on shutdown, in reverse order. */
+  stop?(): Promise<void>;
+}
