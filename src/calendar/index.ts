@@ -1,0 +1,25 @@
+/** Public surface of the working-day calendar and the time-limit clock. Import only from here. */
+export {
+  type CalendarDay,
+  isCalendarDay,
+  addDays,
+  shanghaiDayOf,
+  startOfShanghaiDay,
+  endOfShanghaiDay,
+  formatShanghai,
+  SHANGHAI_OFFSET_MS,
+} from "./day";
+export {
+  type YearArrangement,
+  yearArrangementSchema,
+  parseYearArrangements,
+} from "./arrangements";
+export { type WorkCalendar, type CreateCalendarOptions, createCalendar, addHours } from "./calendar";
+export {
+  type LimitUnit,
+  type TimeLimit,
+  type PauseInterval,
+  type ClockInput,
+  type ClockState,
+  computeClock,
+} from "./clock";
