@@ -37,8 +37,10 @@ function toAppError(err: unknown): AppError {
   // Errors raised by koa/bodyparser/raw-body carry a status and a safe message.
   if (status === 413) return new AppError("payload_too_large", "Request body is too large");
   if (status === 415) return new AppError("unsupported_media_type", e.message ?? "Unsupported media type");
-  if (status && status >= 400 && status < 500 && e.expose) {
-    return new AppError(status === 404 ? "not_found" : "bad_request", e.message ?? "Bad request");
+  if (status && status >= 400 && status < 500) {
+    // Body parser errors (malformed JSON, bad encoding) carry a 4xx status.
+    const message = e.expose && e.message ? e.message : "Malformed request body";
+    return new AppError(status === 404 ? "not_found" : "bad_request", message);
   }
   return new AppError("internal", "Internal server error");
 }

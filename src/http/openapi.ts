@@ -67,9 +67,13 @@ export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = Zod
     });
   }
   const validate: Middleware = async (ctx) => {
-    const params = parse(spec.params, ctx.params, "params");
-    const query = parse(spec.query, ctx.query, "query");
-    const body = parse(spec.body, (ctx.request as { body?: unknown }).body, "body");
+    const issues: Issue[] = [];
+    const params = parse(spec.params, ctx.params, "params", issues);
+    const query = parse(spec.query, ctx.query, "query", issues);
+    const body = parse(spec.body, (ctx.request as { body?: unknown }).body, "body", issues);
+    if (issues.length) {
+      throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+    }
     const result = await spec.handler({ params, query, body } as never, ctx);
     if (result !== undefined && ctx.body === undefined) {
       ctx.status = spec.status ?? 200;
@@ -79,16 +83,18 @@ export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = Zod
   router[spec.method](spec.path, ...(spec.before ?? []), validate);
 }
 
-function parse(schema: ZodType | undefined, value: unknown, where: string): unknown {
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Every problem of params, query and body is reported at once. */
+function parse(schema: ZodType | undefined, value: unknown, where: string, issues: Issue[]): unknown {
   if (!schema) return value;
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: [where, ...i.path].join("."), message: i.message }));
-  throw new AppError(
-    "validation_failed",
-    issues.map((i) => `${i.path}: ${i.message}`).join("; "),
-    { issues },
-  );
+  for (const i of r.error.issues) issues.push({ path: [where, ...i.path].join("."), message: i.message });
+  return undefined;
 }
 
 export function openApiDocument(info: { title: string; version: string; serverUrl: string }): object {

@@ -24,15 +24,30 @@ export interface SqlDriver {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite is a single connection, so "borrowing" it is exclusive: a second caller waits until
+ * the first releases (otherwise two migration runs would interleave their BEGIN/COMMIT).
+ */
 export function pgliteDriver(db: PGlite): SqlDriver {
-  const conn: SqlConnection = {
-    exec: async (sql) => {
-      await db.exec(sql);
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    kind: "pglite",
+    async connect() {
+      let release!: () => void;
+      const turn = new Promise<void>((r) => (release = r));
+      const previous = tail;
+      tail = previous.then(() => turn);
+      await previous;
+      return {
+        exec: async (sql) => {
+          await db.exec(sql);
+        },
+        query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+        release: async () => release(),
+      };
     },
-    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-    release: async () => {},
+    close: () => db.close(),
   };
-  return { kind: "pglite", connect: async () => conn, close: () => db.close() };
 }
 
 export function postgresDriver(pool: pg.Pool): SqlDriver {

@@ -6,7 +6,7 @@ import { migrate } from "./migrate";
 
 export { PrismaClient, Prisma } from "../../generated/prisma/client";
 export type * from "../../generated/prisma/models";
-export { migrate, readMigrations } from "./migrate";
+export { migrate, readMigrations, type Migration } from "./migrate";
 export type { DbKind, SqlDriver, SqlConnection } from "./driver";
 
 export interface Db {

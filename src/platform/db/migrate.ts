@@ -39,10 +39,10 @@ export async function migrate(driver: SqlDriver, migrations = readMigrations()):
   const conn = await driver.connect();
   const applied: string[] = [];
   try {
-    await conn.exec(`CREATE TABLE IF NOT EXISTS app_migration (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     await conn.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     try {
+      await conn.exec(`CREATE TABLE IF NOT EXISTS app_migration (
+        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
       const rows = await conn.query<{ name: string; checksum: string }>("SELECT name, checksum FROM app_migration");
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
       for (const m of migrations) {

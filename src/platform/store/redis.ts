@@ -16,10 +16,10 @@ export class RedisStore implements KeyValueStore {
 
   static connect(url: string, prefix?: string): RedisStore {
     const client = new Redis(url, {
-      // Fail commands fast while Redis is down instead of queueing them forever, so /readyz
-      // and callers see the outage within seconds; reconnect keeps trying in the background.
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
+      // Fail commands within seconds while Redis is down instead of queueing them forever, so
+      // /readyz and callers see the outage; reconnect keeps trying in the background.
+      maxRetriesPerRequest: 2,
+      commandTimeout: 5000,
       connectTimeout: 2000,
       retryStrategy: (times) => Math.min(times * 200, 2000),
       lazyConnect: false,

@@ -1,0 +1,60 @@
+import crypto from "node:crypto";
+import type { Context, Middleware } from "koa";
+import { AppError } from "../platform/errors";
+import type { KeyValueStore } from "../platform/store";
+
+export interface RateLimitOptions {
+  /** Shared counters (Redis when configured, so every instance counts together). */
+  store: KeyValueStore;
+  /**
+   * The bucket a request counts against, e.g. (c) => `mp:login:ip:${c.ip}`; see `perIp` and
+   * `perUser`. Returning undefined skips the limit for that request.
+   */
+  key: string | ((c: Context) => string | undefined);
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window rate limit as route middleware (`defineRoute({ before: [rateLimit(...), auth] })`).
+ * Over the limit it throws `rate_limited` with `retryAfter`, which the error middleware answers
+ * as 429 with a Retry-After header (RFC 9110 §10.2.3: seconds until the window resets).
+ * If the store is down the request goes through: a rate limiter must not take the API down.
+ */
+export function rateLimit(opts: RateLimitOptions): Middleware {
+  return async (c, next) => {
+    const bucket = typeof opts.key === "string" ? opts.key : opts.key(c);
+    if (bucket !== undefined) {
+      let hit: { count: number; resetSeconds: number } | undefined;
+      try {
+        hit = await opts.store.incrWindow(`rl:${bucket}`, opts.windowSeconds);
+      } catch (err) {
+        (c.state.log as { warn?: (o: object, m: string) => void } | undefined)?.warn?.({ err }, "rate limit store unavailable; not limiting");
+      }
+      if (hit && hit.count > opts.limit) {
+        const retryAfter = Math.max(1, hit.resetSeconds);
+        throw new AppError("rate_limited", "Too many requests, please retry later", { retryAfter });
+      }
+    }
+    await next();
+  };
+}
+
+/** Bucket per client IP (Koa's `ctx.ip`, which honours X-Forwarded-For behind the proxy). */
+export const perIp =
+  (name: string) =>
+  (c: Context): string =>
+    `${name}:ip:${c.ip || "unknown"}`;
+
+/**
+ * Bucket per authenticated subject: `subject(c)` reads it from ctx.state after the auth
+ * middleware ran; without one the request is not counted here (the per-IP limit still is).
+ * The id is hashed so that keys in Redis carry no identifiers.
+ */
+export const perUser =
+  (name: string, subject: (c: Context) => string | undefined) =>
+  (c: Context): string | undefined => {
+    const s = subject(c);
+    return s === undefined ? undefined : `${name}:user:${crypto.createHash("sha256").update(s).digest("base64url").slice(0, 22)}`;
+  };

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Router from "@koa/router";
+import { z } from "zod";
+import { defineRoute } from "../../src/http/openapi";
+import type { Capability } from "../../src/platform/capability";
+import { AppError } from "../../src/platform/errors";
+import { startTestService, type TestService } from "../support/service";
+import { testDbKinds } from "../support/db";
+
+/** A tiny capability exercising the HTTP basics the real ones rely on. */
+const probe: Capability = {
+  name: "probe",
+  routes(router: Router) {
+    defineRoute(router, {
+      method: "post",
+      path: "/test/echo/:id",
+      summary: "Echo",
+      params: z.object({ id: z.coerce.number().int() }),
+      body: z.object({ text: z.string().min(1) }),
+      response: z.object({ id: z.number(), text: z.string() }),
+      handler: ({ params, body }) => ({ id: params.id, text: body.text }),
+    });
+    router.get("/test/conflict", () => {
+      throw new AppError("conflict", "stale revision");
+    });
+    router.get("/test/crash", () => {
+      throw new Error("secret internal detail");
+    });
+    router.get("/test/slow", async (ctx) => {
+      await new Promise((r) => setTimeout(r, 400));
+      ctx.body = { slow: true };
+    });
+  },
+};
+
+describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ db, redis: db === "postgres", capabilities: [probe], env: { BODY_LIMIT_BYTES: "2048" } });
+  });
+  afterAll(async () => {
+    await svc.stop();
+  });
+
+  it("answers liveness and readiness", async () => {
+    expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
+    const r = await fetch(`${svc.url}/readyz`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: "ready", checks: { database: { ok: true, kind: db } } });
+  });
+
+  it("gives every request an id, in the response and in the log lines", async () => {
+    const r = await fetch(`${svc.url}/healthz`, { headers: { "X-Request-Id": "abc-123" } });
+    expect(r.headers.get("x-request-id")).toBe("abc-123");
+    const fresh = await fetch(`${svc.url}/healthz`);
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(svc.logs.some((l) => l.reqId === "abc-123" && l.msg === "request")).toBe(true);
+  });
+
+  it("validates params and body, with the error shape", async () => {
+    const ok = await fetch(`${svc.url}/test/echo/5`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "hi" }) });
+    expect(await ok.json()).toEqual({ id: 5, text: "hi" });
+    const bad = await fetch(`${svc.url}/test/echo/x`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({}) });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.message).toContain("params.id");
+    expect(body.error.message).toContain("body.text");
+  });
+
+  it("rejects malformed JSON and oversize bodies with clear errors", async () => {
+    const malformed = await fetch(`${svc.url}/test/echo/1`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    const big = await fetch(`${svc.url}/test/echo/1`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x".repeat(5000) }) });
+    expect(big.status).toBe(413);
+  });
+
+  it("maps AppError codes to statuses and hides internal errors", async () => {
+    const c = await fetch(`${svc.url}/test/conflict`);
+    expect(c.status).toBe(409);
+    expect(await c.json()).toEqual({ error: { code: "conflict", message: "stale revision" } });
+    const crash = await fetch(`${svc.url}/test/crash`);
+    expect(crash.status).toBe(500);
+    expect(JSON.stringify(await crash.json())).not.toContain("secret internal detail");
+    const missing = await fetch(`${svc.url}/nope`);
+    expect(missing.status).toBe(404);
+  });
+
+  it("documents defined routes in /openapi.json", async () => {
+    const doc = (await (await fetch(`${svc.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(doc.paths["/test/echo/{id}"]).toBeDefined();
+  });
+
+  it("exposes request metrics by route pattern", async () => {
+    await fetch(`${svc.url}/test/echo/9`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "m" }) });
+    const text = await (await fetch(`${svc.url}/metrics`)).text();
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/test\/echo\/:id",status="200"\} \d+/);
+    expect(text).toContain("http_request_duration_seconds_bucket");
+  });
+});
+
+describe("graceful shutdown", () => {
+  it("finishes in-flight requests, then refuses new connections", async () => {
+    const svc = await startTestService({ capabilities: [probe] });
+    const inflight = fetch(`${svc.url}/test/slow`);
+    await new Promise((r) => setTimeout(r, 100));
+    const stopping = svc.stop();
+    const r = await inflight;
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ slow: true });
+    await stopping;
+    await expect(fetch(`${svc.url}/healthz`)).rejects.toThrow();
+  });
+});

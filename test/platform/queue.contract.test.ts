@@ -1,0 +1,91 @@
+import crypto from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { BullQueue, MemoryQueue, createQueue, defineJob, type FailedJobRecord, type JobQueue } from "../../src/platform/queue";
+import { testRedisUrl, testStoreKinds } from "../support/store";
+
+function makeQueue(kind: "memory" | "redis", failed: FailedJobRecord[]): JobQueue {
+  const sink = async (j: FailedJobRecord) => {
+    failed.push(j);
+  };
+  return kind === "memory" ? new MemoryQueue(sink) : createQueue(testRedisUrl, sink, `zwtest-${crypto.randomBytes(4).toString("hex")}`);
+}
+
+describe.each(testStoreKinds())("JobQueue contract (%s)", (kind) => {
+  let queue: JobQueue | undefined;
+  afterEach(async () => {
+    if (queue instanceof BullQueue) await queue.obliterate().catch(() => {});
+    await queue?.close();
+  });
+
+  it("runs a job and retries a failing one with backoff until it succeeds", async () => {
+    const failed: FailedJobRecord[] = [];
+    queue = makeQueue(kind, failed);
+    const attempts: number[] = [];
+    const done: string[] = [];
+    queue.register(
+      defineJob<{ v: string }>({
+        name: "flaky",
+        defaults: { attempts: 3, backoffMs: 20 },
+        handler: async (p, ctx) => {
+          attempts.push(ctx.attempt);
+          if (ctx.attempt < 3) throw new Error("transient");
+          done.push(p.v);
+        },
+      }),
+    );
+    await queue.start();
+    await queue.enqueue("flaky", { v: "x" });
+    await queue.drain(10_000);
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(done).toEqual(["x"]);
+    expect(failed).toHaveLength(0);
+  });
+
+  it("records a job that exhausts its attempts instead of dropping it", async () => {
+    const failed: FailedJobRecord[] = [];
+    queue = makeQueue(kind, failed);
+    queue.register(defineJob({ name: "doomed", defaults: { attempts: 2, backoffMs: 10 }, handler: async () => { throw new Error("permanent"); } }));
+    await queue.start();
+    await queue.enqueue("doomed", { id: 7 });
+    await queue.drain(10_000);
+    await waitFor(() => failed.length === 1);
+    expect(failed[0]).toMatchObject({ name: "doomed", payload: { id: 7 }, attempts: 2 });
+    expect(failed[0]!.error).toContain("permanent");
+  });
+
+  it("ignores a second enqueue with the same job id", async () => {
+    queue = makeQueue(kind, []);
+    let runs = 0;
+    queue.register(defineJob({ name: "once", handler: async () => { runs++; } }));
+    await queue.start();
+    await queue.enqueue("once", {}, { jobId: "same:1" });
+    await queue.enqueue("once", {}, { jobId: "same:1" });
+    await queue.drain(10_000);
+    expect(runs).toBe(1);
+  });
+
+  it("holds jobs enqueued before start and runs them once started", async () => {
+    queue = makeQueue(kind, []);
+    const seen: number[] = [];
+    queue.register(defineJob<{ n: number }>({ name: "early", handler: async (p) => { seen.push(p.n); } }));
+    await queue.enqueue("early", { n: 1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual([]);
+    await queue.start();
+    await queue.drain(10_000);
+    expect(seen).toEqual([1]);
+  });
+
+  it("refuses an unknown job name", async () => {
+    queue = makeQueue(kind, []);
+    await expect(queue.enqueue("nope", {})).rejects.toThrow(/Unknown job/);
+  });
+});
+
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
