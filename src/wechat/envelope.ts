@@ -1,0 +1,88 @@
+import crypto from "node:crypto";
+import { decrypt, encrypt } from "@wecom/crypto";
+import { WechatRejection } from "./rejection";
+import { isFresh, safeEqual, sha1Signature } from "./signature";
+import { buildWechatXml, parseWechatXml, type XmlFields } from "./xml";
+
+export interface EnvelopeKeys {
+  token: string;
+  appId: string;
+  /** EncodingAESKey; when set the account runs in compatible or safe mode. */
+  aesKey?: string;
+}
+
+export type CallbackQuery = Record<string, string | string[] | undefined>;
+
+const q = (query: CallbackQuery, name: string): string => {
+  const v = query[name];
+  return typeof v === "string" ? v : "";
+};
+
+/** Checks `signature` over (token, timestamp, nonce) and the 5-minute window. */
+export function verifyQuerySignature(query: CallbackQuery, keys: EnvelopeKeys, now: Date): void {
+  const timestamp = q(query, "timestamp");
+  const nonce = q(query, "nonce");
+  const signature = q(query, "signature");
+  if (!signature || !safeEqual(sha1Signature(keys.token, timestamp, nonce), signature)) {
+    throw new WechatRejection(401, "bad signature");
+  }
+  if (!isFresh(timestamp, now)) throw new WechatRejection(401, "stale timestamp");
+}
+
+export interface OpenedMessage {
+  fields: XmlFields;
+  /** The request was encrypted, so the reply must be too. */
+  encrypted: boolean;
+}
+
+/**
+ * Verifies and opens one POSTed callback.
+ * - Plaintext mode: `signature` must match. It covers no body bytes (a WeChat protocol
+ *   limit), which is why MsgId dedupe and the timestamp window matter, and why safe mode is
+ *   preferred.
+ * - Compatible/safe mode (`encrypt_type=aes`): `msg_signature` over (token, timestamp, nonce,
+ *   Encrypt) must match, the decrypted AppId must be ours (co-wechat skipped this check), and
+ *   the decrypted XML is what we use — never the plaintext copy compatible mode also sends.
+ * - With an AES key configured, plaintext requests are refused: WeChat encrypts every callback
+ *   in both compatible and safe mode, so an unencrypted one is not from WeChat.
+ */
+export function openCallback(query: CallbackQuery, body: string, keys: EnvelopeKeys, now: Date): OpenedMessage {
+  const timestamp = q(query, "timestamp");
+  const nonce = q(query, "nonce");
+  const encrypted = q(query, "encrypt_type") === "aes";
+  if (!encrypted) {
+    if (keys.aesKey) throw new WechatRejection(401, "plaintext callback refused in safe mode");
+    verifyQuerySignature(query, keys, now);
+    return { fields: parseWechatXml(body), encrypted: false };
+  }
+  if (!keys.aesKey) throw new WechatRejection(400, "encrypted callback but no AES key configured");
+  const outer = parseWechatXml(body);
+  const cipher = outer.Encrypt ?? "";
+  const msgSignature = q(query, "msg_signature");
+  if (!cipher || !msgSignature || !safeEqual(sha1Signature(keys.token, timestamp, nonce, cipher), msgSignature)) {
+    throw new WechatRejection(401, "bad msg_signature");
+  }
+  if (!isFresh(timestamp, now)) throw new WechatRejection(401, "stale timestamp");
+  let opened: { message: string; id: string };
+  try {
+    opened = decrypt(keys.aesKey, cipher);
+  } catch {
+    throw new WechatRejection(400, "cannot decrypt");
+  }
+  if (!safeEqual(keys.appId, opened.id)) throw new WechatRejection(403, "wrong AppId");
+  return { fields: parseWechatXml(opened.message), encrypted: true };
+}
+
+/** Encrypts and signs a passive reply for safe mode; `CreateTime`/`TimeStamp` are seconds as documented. */
+export function sealReply(replyXml: string, keys: EnvelopeKeys, now: Date): string {
+  if (!keys.aesKey) throw new Error("sealReply needs an AES key");
+  const cipher = encrypt(keys.aesKey, replyXml, keys.appId);
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const nonce = crypto.randomBytes(8).toString("hex");
+  return buildWechatXml({
+    Encrypt: { cdata: cipher },
+    MsgSignature: { cdata: sha1Signature(keys.token, timestamp, nonce, cipher) },
+    TimeStamp: timestamp,
+    Nonce: { cdata: nonce },
+  });
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage } from "../chat/types";
+import { WechatRejection } from "./rejection";
+import type { XmlFields } from "./xml";
+
+export interface Inbound {
+  message: IncomingMessage;
+  /** The citizen's openid (FromUserName) — replies go back to it. */
+  openid: string;
+  /** Our account's original id (ToUserName) — the reply's FromUserName. */
+  account: string;
+  /**
+   * WeChat's documented dedupe key: MsgId for messages, FromUserName + CreateTime for events
+   * ("消息排重：有msgid的消息推荐使用msgid排重。事件类型消息推荐使用FromUserName + CreateTime 排重").
+   */
+  dedupeKey: string;
+}
+
+const EVENTS: Record<string, "subscribe" | "unsubscribe" | "click" | "scan"> = {
+  subscribe: "subscribe",
+  unsubscribe: "unsubscribe",
+  CLICK: "click",
+  SCAN: "scan",
+};
+
+/** Turns WeChat's XML fields into the channel-neutral IncomingMessage (src/chat/types.ts). */
+export function normalize(f: XmlFields, now: Date): Inbound {
+  const openid = f.FromUserName ?? "";
+  const account = f.ToUserName ?? "";
+  const createTime = f.CreateTime ?? "";
+  const msgType = f.MsgType ?? "";
+  if (!openid || !account || !msgType || !/^\d{1,12}$/.test(createTime)) {
+    throw new WechatRejection(400, "missing FromUserName/ToUserName/MsgType/CreateTime");
+  }
+  const msgId = f.MsgId || undefined;
+  const base = {
+    channel: "wechat" as const,
+    userId: openid,
+    messageId: msgId,
+    receivedAt: new Date(Number(createTime) * 1000 || now.getTime()),
+  };
+  const dedupeKey = msgId ? `msg:${msgId}` : `evt:${openid}:${createTime}`;
+  return { openid, account, dedupeKey, message: toMessage(f, msgType, base) };
+}
+
+function toMessage(f: XmlFields, msgType: string, base: Omit<IncomingMessage, "kind">): IncomingMessage {
+  if (msgType === "text" && f.Content) return { ...base, kind: "text", text: f.Content };
+  // Voice is understood through WeChat's own speech recognition (语音识别结果 `Recognition`), when enabled.
+  if (msgType === "voice" && f.Recognition) return { ...base, kind: "text", text: f.Recognition };
+  if (msgType === "event") {
+    const event = EVENTS[f.Event ?? ""];
+    if (event) return { ...base, kind: "event", event, ...(f.EventKey ? { key: f.EventKey } : {}) };
+    return { ...base, kind: "unsupported", original: `event:${f.Event ?? ""}` };
+  }
+  return { ...base, kind: "unsupported", original: msgType };
+}
