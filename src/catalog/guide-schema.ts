@@ -16,10 +16,11 @@ const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must be an ISO 
   v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10),
 );
 
-export const timeLimitValue = z.strictObject({
-  value: z.number().nonnegative(),
-  unit: z.enum(limitUnits),
-});
+/** `value` may be left out for 即办 (handled on the spot): there is no number of days to state. */
+export const timeLimitValue = z.discriminatedUnion("unit", [
+  z.strictObject({ value: z.number().nonnegative(), unit: z.enum(["工作日", "自然日"]) }),
+  z.strictObject({ value: z.number().nonnegative().optional(), unit: z.literal("即办") }),
+]);
 
 export const translationSchema = z.strictObject({
   name: text.optional(),
@@ -114,11 +115,13 @@ export type Translation = z.output<typeof translationSchema>;
 export function promisedWithinStatutory(p: TimeLimitValue, s: TimeLimitValue): boolean {
   if (p.unit === "即办") return true;
   if (s.unit === "即办") return false;
-  if (p.unit === s.unit) return p.value <= s.value;
-  if (p.unit === "自然日" && s.unit === "工作日") return p.value <= s.value;
+  const pv = p.value ?? 0;
+  const sv = s.value ?? 0;
+  if (p.unit === s.unit) return pv <= sv;
+  if (p.unit === "自然日" && s.unit === "工作日") return pv <= sv;
   // Promised in working days, statutory in natural days: a week has 5 working days in 7, so
   // n working days take about 1.4·n natural days; holidays only make it longer.
-  return p.value * 1.4 <= s.value;
+  return pv * 1.4 <= sv;
 }
 
 /** A catalog-list line (事项目录, .jsonl): an item without a guide yet. */
