@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Context, Middleware } from "koa";
-import { AppError } from "../platform/errors";
+import { AppError, isAppError } from "../platform/errors";
 import type { KeyValueStore } from "../platform/store";
 
 export interface RateLimitOptions {
@@ -26,15 +26,11 @@ export function rateLimit(opts: RateLimitOptions): Middleware {
   return async (c, next) => {
     const bucket = typeof opts.key === "string" ? opts.key : opts.key(c);
     if (bucket !== undefined) {
-      let hit: { count: number; resetSeconds: number } | undefined;
       try {
-        hit = await opts.store.incrWindow(`rl:${bucket}`, opts.windowSeconds);
+        await checkRateLimit(opts.store, bucket, opts);
       } catch (err) {
+        if (isAppError(err)) throw err;
         (c.state.log as { warn?: (o: object, m: string) => void } | undefined)?.warn?.({ err }, "rate limit store unavailable; not limiting");
-      }
-      if (hit && hit.count > opts.limit) {
-        const retryAfter = Math.max(1, hit.resetSeconds);
-        throw new AppError("rate_limited", "Too many requests, please retry later", { retryAfter });
       }
     }
     await next();
@@ -58,3 +54,15 @@ export const perUser =
     const s = subject(c);
     return s === undefined ? undefined : `${name}:user:${crypto.createHash("sha256").update(s).digest("base64url").slice(0, 22)}`;
   };
+
+/** The same check inside an operation, for buckets only known there (e.g. per openid at login). */
+export async function checkRateLimit(
+  store: KeyValueStore,
+  bucket: string,
+  opts: { limit: number; windowSeconds: number },
+): Promise<void> {
+  const hit = await store.incrWindow(`rl:${bucket}`, opts.windowSeconds);
+  if (hit.count > opts.limit) {
+    throw new AppError("rate_limited", "Too many requests, please retry later", { retryAfter: Math.max(1, hit.resetSeconds) });
+  }
+}
