@@ -1,0 +1,56 @@
+import type { Reply } from "./types";
+import { guideLink, type ChatDeps } from "./deps";
+import { fit, renderAnswer, t, type Lang } from "./render";
+import type { Session } from "./session";
+import type { Decision } from "./understand";
+
+/** Turn a decision into the reply, and note in the session what the citizen now sees. */
+export async function answer(deps: ChatDeps, d: Decision, question: string, lang: Lang, session: Session): Promise<Reply> {
+  const hotline = deps.config.HOTLINE;
+  if (d.kind === "answer") {
+    session.candidates = undefined;
+    session.pendingAspect = undefined;
+    session.aspect = d.aspect;
+    const link = guideLink(deps.config, d.code);
+    const guide = await deps.catalog.getGuide(d.code);
+    if (guide) {
+      session.itemCode = guide.code;
+      session.itemName = guide.name;
+      const text = renderAnswer(guide, d.aspect, { lang, link, hotline });
+      return { kind: "text", text, itemCode: guide.code, aspect: d.aspect, candidates: [], link };
+    }
+    // Catalog-only item: who handles it, and honestly that no detailed guide exists yet.
+    const item = (await deps.catalog.getSearchItem?.(d.code)) ?? deps.search.get(d.code);
+    if (!item) return notFound(deps, question, lang, [], session);
+    session.itemCode = item.code;
+    session.itemName = item.name;
+    const text = t(lang, "catalog_only", { name: item.name, department: item.department, hotline });
+    return { kind: "text", text, itemCode: item.code, aspect: d.aspect, candidates: [], link: null };
+  }
+  if (d.kind === "choose") {
+    if (d.lowConfidence) await deps.questionLog.record({ question, outcome: "low_confidence", lang, bestCode: d.candidates[0]?.code });
+    session.candidates = d.candidates;
+    session.pendingAspect = d.aspect;
+    const lines = [
+      t(lang, "choose"),
+      ...d.candidates.map((c, i) => t(lang, "choose_item", { n: i + 1, name: c.name })),
+      t(lang, "choose_hint", { numbers: d.candidates.map((_, i) => i + 1).join("/") }),
+    ];
+    return { kind: "text", text: fit(lines, "", { lang }).trimEnd(), itemCode: null, aspect: d.aspect, candidates: d.candidates, link: null };
+  }
+  await deps.questionLog.record({ question, outcome: "not_found", lang, bestCode: d.bestCode });
+  return notFound(deps, question, lang, d.suggestions, session);
+}
+
+function notFound(deps: ChatDeps, question: string, lang: Lang, suggestions: { code: string; name: string }[], session: Session): Reply {
+  const hotline = deps.config.HOTLINE;
+  session.candidates = suggestions.length ? suggestions : undefined;
+  session.pendingAspect = undefined;
+  const lines = [t(lang, "not_found", { question: question.slice(0, 60) })];
+  if (suggestions.length) {
+    lines.push(t(lang, "suggest"), ...suggestions.map((c, i) => t(lang, "choose_item", { n: i + 1, name: c.name })));
+    lines.push(t(lang, "choose_hint", { numbers: suggestions.map((_, i) => i + 1).join("/") }));
+  }
+  lines.push(t(lang, "not_found_help", { hotline }));
+  return { kind: "text", text: fit(lines, "", { lang }).trimEnd(), itemCode: null, aspect: null, candidates: suggestions, link: null };
+}

@@ -1,0 +1,37 @@
+import type { IncomingMessage, Reply } from "./types";
+import type { ChatDeps } from "./deps";
+import type { Session } from "./session";
+import type { Lang } from "./render";
+import { t } from "./render";
+
+export interface CommandContext {
+  deps: ChatDeps;
+  incoming: IncomingMessage & { kind: "text" };
+  /** The message text, trimmed and NFKC-normalised. */
+  text: string;
+  lang: Lang;
+  session: Session;
+  /** Persist changes to the session (it is saved after the command returns). */
+  update(patch: Partial<Session>): void;
+}
+
+/**
+ * A plain-word command ("人工", "进度 QH2024…", "投诉 …"). Other capabilities add theirs to
+ * `ChatDeps.commands`; the first whose `match` returns true handles the message and the
+ * question-answering path is skipped.
+ */
+export interface ChatCommand {
+  name: string;
+  match(text: string, session: Session): boolean;
+  handle(ctx: CommandContext): Promise<Reply>;
+}
+
+/** "人工" → hand over to human customer service (WeChat transfer_customer_service). */
+export const transferCommand: ChatCommand = {
+  name: "transfer",
+  match: (text) => /^(转)?人工(客服|服务)?$/.test(text) || /^(找|要)人工/.test(text),
+  handle: async ({ lang }) => ({ kind: "transfer", text: t(lang, "transfer") }),
+};
+
+/** The built-ins, before the registered ones. Picking "2" from a list is handled in understand. */
+export const builtinCommands: ChatCommand[] = [transferCommand];

@@ -1,0 +1,10 @@
+export type { IncomingMessage, Reply, Channel } from "./types";
+export type { ChatDeps } from "./deps";
+export type { ChatCommand, CommandContext } from "./commands";
+export type { Session } from "./session";
+export type { Aspect } from "./aspects";
+export { aspects, detectAspect } from "./aspects";
+export { handleMessage } from "./handle-message";
+export { registerAskRoute } from "./routes";
+export { transferCommand, builtinCommands } from "./commands";
+export { MemoryQuestionLog } from "./question-log";

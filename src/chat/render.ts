@@ -1,0 +1,151 @@
+import type { TimeLimitValue } from "../catalog/guide-schema";
+import type { PublishedGuide } from "../search/ports";
+import { t as platformT } from "../platform/templates";
+import type { Aspect } from "./aspects";
+
+export type Lang = "zh" | "bo";
+/** WeChat passive text replies are limited to 2,048 bytes (UTF-8). */
+export const WECHAT_TEXT_LIMIT = 2048;
+
+export const t = (lang: Lang, id: string, vars?: Record<string, string | number>) => platformT("chat", lang, id, vars);
+
+export interface RenderOptions {
+  lang: Lang;
+  link: string;
+  hotline: string;
+  limitBytes?: number;
+}
+
+/** Answer one aspect of a guide, quoting its facts, ending with the guide link. */
+export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions): string {
+  const bo = o.lang === "bo" ? g.translations?.bo : undefined;
+  const title = t(o.lang, "title", { name: bo?.name ?? g.name });
+  const body = sections(g, aspect, o, bo);
+  return fit([title, ...body], t(o.lang, "link", { link: o.link }), o);
+}
+
+type Bo = NonNullable<PublishedGuide["translations"]>["bo"];
+
+function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): string[] {
+  const L = (id: string, value?: string) => t(o.lang, `label.${id}`, value === undefined ? {} : { value });
+  const none = () => [t(o.lang, "label.none", { hotline: o.hotline })];
+  switch (aspect) {
+    case "authority":
+      return [L("authority", g.authority.name), ...(g.authority.phone ? [L("authority_phone", g.authority.phone)] : [])];
+    case "basis":
+      return [L("basis"), ...g.basis.map((b, i) => `${i + 1}. ${b.title}${b.docNo ? `（${b.docNo}）` : ""}${b.article ?? ""}${b.text ? `：${b.text}` : ""}`)];
+    case "conditions": {
+      const list = bo?.conditions?.length ? bo.conditions : g.conditions;
+      return list.length ? [L("conditions"), ...list.map((c, i) => `${i + 1}. ${c}`)] : none();
+    }
+    case "materials":
+      return g.materials.length ? [L("materials"), ...materialLines(g, o.lang, bo)] : none();
+    case "procedure":
+      return [L("procedure"), ...g.procedure.map((p, i) => {
+        const tr = bo?.procedure?.[i];
+        const step = tr?.step ?? p.step;
+        const desc = tr?.description ?? p.description;
+        return `${i + 1}. ${step}${desc ? `：${desc}` : ""}`;
+      })];
+    case "timeLimit":
+      return [L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
+    case "fees":
+      return [L("fees", feesText(g, o.lang))];
+    case "locations":
+      return g.locations.length
+        ? [L("locations"), ...g.locations.flatMap((l, i) => [
+            `${i + 1}. ${l.name}`,
+            ...(l.address ? [`   ${L("address", l.address)}`] : []),
+            ...(l.window ? [`   ${L("window", l.window)}`] : []),
+            ...(l.hours ? [`   ${L("hours", l.hours)}`] : []),
+          ])]
+        : none();
+    case "contact": {
+      const consult = g.contact?.consult ?? g.authority.phone;
+      return [
+        ...(consult ? [L("consult", consult)] : []),
+        L("complaint", g.contact?.complaint ?? o.hotline),
+        L("authority", g.authority.name),
+      ];
+    }
+    case "online":
+      return [onlineText(g, o.lang)];
+    case "overview":
+      return [
+        L("authority", g.authority.name),
+        L("timeLimit", timeLimitText(g, o.lang)),
+        L("fees", feesText(g, o.lang)),
+        ...(g.materials.length ? [L("overview_materials", materialLines(g, o.lang, bo).map((m) => m.replace(/^\d+\. /, "")).join("；"))] : []),
+        onlineText(g, o.lang),
+      ];
+  }
+}
+
+function materialLines(g: PublishedGuide, lang: Lang, bo: Bo): string[] {
+  return g.materials.map((m, i) => {
+    const name = bo?.materials?.[i]?.name ?? m.name;
+    const form = m.form || m.copies ? t(lang, "value.form", { form: m.form ?? "", copies: m.copies ? t(lang, "value.copies", { value: m.copies }) : "" }) : "";
+    const opt = m.required ? (m.note ? `（${m.note}）` : "") : m.note ? t(lang, "value.optional", { note: m.note }) : t(lang, "value.optional_plain");
+    return `${i + 1}. ${name}${form}${opt}`;
+  });
+}
+
+function limitValue(v: TimeLimitValue, lang: Lang): string {
+  return v.unit === "即办" ? t(lang, "value.instant") : t(lang, "value.days", { value: v.value, unit: v.unit });
+}
+
+/** "法定60个自然日，承诺20个工作日" — both limits, always, as the guide states them. */
+export function timeLimitText(g: PublishedGuide, lang: Lang): string {
+  return t(lang, "value.statutory_promised", {
+    statutory: limitValue(g.timeLimit.statutory, lang),
+    promised: limitValue(g.timeLimit.promised, lang),
+  });
+}
+
+/** "免费", or "居民身份证工本费20元（依据：…）" per fee item. */
+export function feesText(g: PublishedGuide, lang: Lang): string {
+  if (!g.fees.charged) return t(lang, "value.free");
+  return g.fees.items
+    .map((f) => {
+      const amount = f.amountFen !== undefined ? t(lang, "value.yuan", { value: yuan(f.amountFen) }) : (f.amountText ?? "");
+      return t(lang, "value.fee_item", { name: f.name, amount: `${f.amountFen !== undefined ? "" : "："}${amount}` }) +
+        (f.basis ? t(lang, "value.fee_basis", { basis: f.basis }) : "");
+    })
+    .join("；");
+}
+
+const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+function onlineText(g: PublishedGuide, lang: Lang): string {
+  const visits = g.online?.visits !== undefined ? t(lang, "label.visits", { value: g.online.visits }) : "";
+  if (g.online?.available) return t(lang, "label.online_yes", { value: g.online.url ?? "" }) + (visits ? `；${visits}` : "");
+  return t(lang, "label.online_no") + visits;
+}
+
+/**
+ * Fit lines + footer into the WeChat limit: drop lines from the end, then add a "see the link"
+ * note. The footer (the guide link) is always kept.
+ */
+export function fit(lines: string[], footer: string, o: { lang: Lang; limitBytes?: number }): string {
+  const limit = o.limitBytes ?? WECHAT_TEXT_LIMIT;
+  const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+  const full = [...lines, footer].join("\n");
+  if (bytes(full) <= limit) return full;
+  const more = t(o.lang, "truncated");
+  const kept: string[] = [];
+  for (const line of lines) {
+    const next = [...kept, line, more, footer].join("\n");
+    if (bytes(next) > limit) {
+      // Keep as much of a long line as fits, cut on a character boundary.
+      let cutLine = "";
+      for (const ch of line) {
+        if (bytes([...kept, cutLine + ch, more, footer].join("\n")) > limit) break;
+        cutLine += ch;
+      }
+      if (cutLine) kept.push(cutLine);
+      break;
+    }
+    kept.push(line);
+  }
+  return [...kept, more, footer].join("\n");
+}

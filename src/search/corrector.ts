@@ -1,0 +1,50 @@
+/**
+ * A tiny edit-distance-1 pass against the domain vocabulary (SymSpell-style masks), so one
+ * wrong character (驾找 → 驾照, 身分证 → 身份证) or one missing character still finds the word.
+ * Cheap: a few Map lookups per unknown query word.
+ */
+export class Corrector {
+  /** "驾*" → words with that mask; "驾" (deletion) → words. */
+  private readonly masks = new Map<string, Set<string>>();
+  private readonly known = new Set<string>();
+
+  constructor(private readonly preferred: ReadonlySet<string> = new Set()) {}
+
+  add(word: string): void {
+    if (word.length < 2 || word.length > 6 || this.known.has(word)) return;
+    this.known.add(word);
+    const chars = [...word];
+    for (let i = 0; i < chars.length; i++) {
+      const sub = chars.map((c, j) => (j === i ? "*" : c)).join("");
+      const del = chars.filter((_, j) => j !== i).join("");
+      this.put(sub, word);
+      if (del.length >= 2) this.put(`-${del}`, word);
+    }
+  }
+
+  private put(k: string, w: string): void {
+    let s = this.masks.get(k);
+    if (!s) this.masks.set(k, (s = new Set()));
+    if (s.size < 50) s.add(w);
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** The vocabulary word one edit away, when there is a clear one; undefined otherwise. */
+  correct(word: string, rank: (w: string) => number): string | undefined {
+    if (word.length < 2 || this.known.has(word)) return undefined;
+    const chars = [...word];
+    const found = new Set<string>();
+    for (let i = 0; i < chars.length; i++) {
+      this.masks.get(chars.map((c, j) => (j === i ? "*" : c)).join(""))?.forEach((w) => found.add(w));
+    }
+    this.masks.get(`-${word}`)?.forEach((w) => found.add(w)); // the citizen left a character out
+    if (found.size === 0) return undefined;
+    const list = [...found].sort(
+      (a, b) => Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),
+    );
+    return list[0];
+  }
+}

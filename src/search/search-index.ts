@@ -1,0 +1,199 @@
+import FlexSearch from "flexsearch";
+import type { SearchItem, SynonymEntry } from "./ports";
+import { analyzeQuery, type AnalyzedQuery } from "./query";
+import { SynonymTable, loadDefaultSynonyms } from "./synonyms";
+import { addDomainWords, cut, hybrid, isDictWord, normalize, tibetan, words } from "./tokenizer";
+import { Corrector } from "./corrector";
+import { scoreCandidates, unknownConcepts, type Entry } from "./scoring";
+import { groupByName, type SearchHit } from "./grouping";
+
+export type { SearchHit } from "./grouping";
+
+export interface SearchOptions {
+  limit?: number;
+  department?: string;
+  type?: string;
+  /** The citizen's region: preferred within a group of same-named items, never a filter. */
+  region?: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  query: AnalyzedQuery;
+  /** Words of the question no item name or alias contains at all. */
+  unknown: string[];
+}
+
+/** The slice of FlexSearch's Document API used here (its .d.ts generics fight custom encoders). */
+interface FlexDocument {
+  add(doc: Record<string, unknown>): void;
+  remove(id: number): void;
+  search(q: string, opts: Record<string, unknown>): { field: string; result: number[] }[];
+}
+
+const FIELDS = ["name", "alias", "text", "bo"] as const;
+
+/**
+ * In-memory search over the catalog: FlexSearch finds candidates per field (suggest mode),
+ * scoring.ts ranks them by IDF-weighted concept coverage (FlexSearch has no IDF), and
+ * grouping.ts folds the same item across regions into one hit.
+ */
+export class SearchIndex {
+  private doc!: FlexDocument;
+  private readonly byCode = new Map<string, number>();
+  private readonly entries = new Map<number, Entry>();
+  /** Document frequency of name/alias tokens, for IDF weights. */
+  private readonly df = new Map<string, number>();
+  private corrector!: Corrector;
+  private synonyms!: SynonymTable;
+  private defaults: SynonymEntry[];
+  private staff: SynonymEntry[] = [];
+  private nextId = 1;
+
+  constructor(opts: { synonyms?: SynonymEntry[] } = {}) {
+    this.defaults = opts.synonyms ?? loadDefaultSynonyms();
+    this.applySynonyms();
+    this.doc = this.newDocument();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Replace the staff synonym entries (the shipped defaults stay underneath). */
+  setSynonyms(staffEntries: SynonymEntry[]): void {
+    this.staff = staffEntries;
+    this.applySynonyms();
+    for (const e of this.entries.values()) this.learn(e);
+  }
+
+  private applySynonyms(): void {
+    this.synonyms = new SynonymTable([...this.defaults, ...this.staff]);
+    const words2to4 = this.synonyms.allWords();
+    addDomainWords(words2to4);
+    this.corrector = new Corrector(new Set(words2to4));
+    for (const w of words2to4) this.corrector.add(w);
+  }
+
+  private newDocument(): FlexDocument {
+    const Doc = (FlexSearch as unknown as { Document: new (o: unknown) => FlexDocument }).Document;
+    return new Doc({
+      document: {
+        id: "id",
+        index: [
+          { field: "name", encode: hybrid },
+          { field: "alias", encode: hybrid },
+          { field: "text", encode: words, resolution: 20 },
+          { field: "bo", encode: tibetan },
+        ],
+        tag: ["department", "type"],
+      },
+    });
+  }
+
+  /** Drop everything and index `items` (boot, or a full reload from the catalog). */
+  rebuild(items: SearchItem[]): void {
+    this.doc = this.newDocument();
+    this.byCode.clear();
+    this.entries.clear();
+    this.df.clear();
+    for (const it of items) this.insert(it);
+  }
+
+  /** Add or replace one item (a guide was published or an item changed). */
+  upsert(item: SearchItem): void {
+    this.remove(item.code);
+    this.insert(item);
+  }
+
+  remove(code: string): boolean {
+    const id = this.byCode.get(code);
+    if (id === undefined) return false;
+    const e = this.entries.get(id)!;
+    for (const t of this.entryTerms(e)) {
+      const n = (this.df.get(t) ?? 1) - 1;
+      if (n > 0) this.df.set(t, n);
+      else this.df.delete(t);
+    }
+    this.doc.remove(id);
+    this.entries.delete(id);
+    this.byCode.delete(code);
+    return true;
+  }
+
+  /** The indexed facts of one item (name, department, region), or undefined. */
+  get(code: string): { code: string; name: string; department: string; region?: string; type?: string; hasGuide: boolean } | undefined {
+    const id = this.byCode.get(code);
+    const e = id === undefined ? undefined : this.entries.get(id);
+    return e && { code: e.code, name: e.name, department: e.department, region: e.region, type: e.type, hasGuide: e.hasGuide };
+  }
+
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  private insert(it: SearchItem): void {
+    const id = this.nextId++;
+    const e: Entry = {
+      id,
+      code: it.code,
+      name: it.name,
+      nameN: normalize(it.name),
+      aliasN: it.aliases.map(normalize).join("|"),
+      boN: it.bo ? [it.bo.name ?? "", ...(it.bo.aliases ?? [])].join("|").normalize("NFC") : "",
+      department: it.department,
+      region: it.region,
+      type: it.type,
+      hasGuide: it.hasGuide,
+    };
+    this.learn(e);
+    this.byCode.set(it.code, id);
+    this.entries.set(id, e);
+    for (const t of this.entryTerms(e)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.doc.add({
+      id,
+      name: it.name,
+      alias: it.aliases.join(" "),
+      text: [it.text ?? "", ...(it.faq ?? []).map((f) => f.q), it.department].join("\n"),
+      bo: e.boN,
+      department: it.department,
+      type: it.type ?? "",
+    });
+  }
+
+  /** Teach the segmenter and the corrector the item's 2–4-char words (not the whole name). */
+  private learn(e: Entry): void {
+    const ws = [...cut(e.name), ...e.aliasN.split("|").flatMap((a) => (a.length <= 4 ? [a] : cut(a)))];
+    addDomainWords(ws);
+    for (const w of ws) if (/^\p{Script=Han}{2,4}$/u.test(w)) this.corrector.add(w);
+  }
+
+  private entryTerms(e: Entry): Set<string> {
+    return new Set([...hybrid(e.name), ...hybrid(e.aliasN.replaceAll("|", " ")), ...tibetan(e.boN)]);
+  }
+
+  search(q: string, opts: SearchOptions = {}): SearchResult {
+    const limit = opts.limit ?? 10;
+    const query = analyzeQuery(q, this.synonyms, (w) =>
+      this.df.has(w) || isDictWord(w) ? undefined : this.corrector.correct(w, (x) => this.df.get(x) ?? 0),
+    );
+    if (query.concepts.length === 0) return { hits: [], query, unknown: [] };
+    const text = query.concepts.flatMap((c) => c.alternatives).join(" ");
+    const tag: Record<string, string> = {};
+    if (opts.department) tag.department = opts.department;
+    if (opts.type) tag.type = opts.type;
+    const fields = query.lang === "bo" ? ["bo"] : ["name", "alias", "text"];
+    const lists = this.doc.search(text, {
+      index: fields,
+      suggest: true,
+      limit: 60,
+      ...(Object.keys(tag).length ? { tag } : {}),
+    });
+    const scored = scoreCandidates(query, lists, this.entries, (t) => this.df.get(t) ?? 0, this.entries.size);
+    const unknown = unknownConcepts(query, (t) => this.df.get(t) ?? 0);
+    return { hits: groupByName(scored, opts.region).slice(0, limit), query, unknown };
+  }
+
+  /** Every field FlexSearch indexes (for docs/tests). */
+  static readonly fields = FIELDS;
+}

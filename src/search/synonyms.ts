@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { SynonymEntry } from "./ports";
+import { normalize } from "./tokenizer";
+
+const DEFAULT_FILE = new URL("./synonyms.yaml", import.meta.url);
+
+/** Parse one line "驾照 驾驶本 → 机动车驾驶证 驾驶证". */
+export function parseSynonymLine(line: string, kind?: SynonymEntry["kind"]): SynonymEntry {
+  const [left = "", right = ""] = line.split(/→|->|=>/);
+  const split = (s: string) => s.split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean);
+  return { terms: split(left), canonical: split(right), kind };
+}
+
+/** The shipped defaults (src/search/synonyms.yaml). */
+export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymEntry[] {
+  const doc = parse(readFileSync(file, "utf8")) as { objects?: string[]; actions?: string[] };
+  return [
+    ...(doc.objects ?? []).map((l) => parseSynonymLine(l, "object")),
+    ...(doc.actions ?? []).map((l) => parseSynonymLine(l, "action")),
+  ];
+}
+
+/**
+ * Lookup table term → canonical words. Later entries (staff) add to earlier ones (defaults);
+ * a term maps to the union of its canonical words.
+ */
+export class SynonymTable {
+  private readonly map = new Map<string, string[]>();
+  /** Multi-character terms, longest first, for substring matching in run-together questions. */
+  readonly longTerms: string[];
+
+  constructor(entries: SynonymEntry[]) {
+    for (const e of entries) {
+      for (const raw of e.terms) {
+        const t = normalize(raw);
+        const prev = this.map.get(t) ?? [];
+        this.map.set(t, [...new Set([...prev, ...e.canonical.map(normalize)])]);
+      }
+    }
+    this.longTerms = [...this.map.keys()].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
+  }
+
+  get(term: string): string[] | undefined {
+    return this.map.get(term);
+  }
+
+  /** Every word of the table (terms and canonical words), for the segmenter dictionary. */
+  allWords(): string[] {
+    const out = new Set<string>();
+    for (const [t, c] of this.map) {
+      out.add(t);
+      c.forEach((x) => out.add(x));
+    }
+    return [...out];
+  }
+}
