@@ -11,6 +11,8 @@ export interface Inbound {
   /**
    * WeChat's documented dedupe key: MsgId for messages, FromUserName + CreateTime for events
    * ("消息排重：有msgid的消息推荐使用msgid排重。事件类型消息推荐使用FromUserName + CreateTime 排重").
+   * Event and EventKey are added: a retry repeats them byte for byte, while two different
+   * menu clicks within the same second stay two events.
    */
   dedupeKey: string;
 }
@@ -38,7 +40,7 @@ export function normalize(f: XmlFields, now: Date): Inbound {
     messageId: msgId,
     receivedAt: new Date(Number(createTime) * 1000 || now.getTime()),
   };
-  const dedupeKey = msgId ? `msg:${msgId}` : `evt:${openid}:${createTime}`;
+  const dedupeKey = msgId ? `msg:${msgId}` : `evt:${openid}:${createTime}:${f.Event ?? ""}:${f.EventKey ?? ""}`;
   return { openid, account, dedupeKey, message: toMessage(f, msgType, base) };
 }
 
