@@ -1,6 +1,6 @@
 import type { AppContext } from "../platform/context";
 import { AppError } from "../platform/errors";
-import { WechatApiError } from "../wechat/api-error";
+import { WechatApiError } from "../wechat";
 import { bindPhone, findOrCreateUserByOpenid } from "../users";
 import type { UserModel } from "../platform/db";
 import { checkRateLimit } from "../http/rate-limit";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../platform/context";
-import { createMiniProgramClient, type MiniProgramClient } from "../wechat/mp-client";
+import { createMiniProgramClient, type MiniProgramClient } from "../wechat";
 
 /**
  * The mini-program's WeChat client, one per service instance. code2Session uses the

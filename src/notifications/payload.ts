@@ -1,0 +1,49 @@
+import type { AppContext } from "../platform/context";
+import { t } from "../platform/templates";
+import type { FieldValue } from "./fit-fields";
+import { fitField } from "./fit-fields";
+import { KINDS, type NotificationKind } from "./kinds";
+
+/** What a notification says, stored encrypted (notification.payload_enc): it may name a person. */
+export interface NotificationPayload {
+  fields: Record<string, string | number>;
+  page?: string;
+  url?: string;
+}
+
+export function sealPayload(ctx: Pick<AppContext, "crypto">, p: NotificationPayload): string {
+  return ctx.crypto.encrypt(JSON.stringify(p));
+}
+
+export function openPayload(ctx: Pick<AppContext, "crypto">, sealed: string): NotificationPayload {
+  return JSON.parse(ctx.crypto.decrypt(sealed)) as NotificationPayload;
+}
+
+/** Checks the caller's fields against the kind (a missing required field is a programming error). */
+export function normaliseFields(kind: NotificationKind, fields: Record<string, FieldValue | null | undefined>): Record<string, string | number> {
+  const spec = KINDS[kind].fields as Record<string, { optional?: boolean }>;
+  const out: Record<string, string | number> = {};
+  for (const [name, f] of Object.entries(spec)) {
+    const v = fields[name];
+    if (v === undefined || v === null || v === "") {
+      if (!f.optional) throw new Error(`notify(${kind}): field "${name}" is required`);
+      continue;
+    }
+    out[name] = v instanceof Date ? v.toISOString() : v;
+  }
+  for (const name of Object.keys(fields)) {
+    if (!Object.hasOwn(spec, name)) throw new Error(`notify(${kind}): unknown field "${name}"`);
+  }
+  return out;
+}
+
+/** The template `data` object for one channel, every value fitted to its type's limits. */
+export function templateData(kind: NotificationKind, fields: Record<string, string | number>, channel: "oa" | "mp") {
+  const data: Record<string, { value: string }> = {};
+  for (const [name, f] of Object.entries(KINDS[kind].fields) as [string, { type: Parameters<typeof fitField>[0]; key: string; oaKey?: string }][]) {
+    const raw = fields[name] ?? t("notifications", "zh", `${kind}.${name}`);
+    const isTime = f.type === "time" || f.type === "date";
+    data[channel === "oa" ? (f.oaKey ?? f.key) : f.key] = { value: fitField(f.type, isTime && typeof raw === "string" ? new Date(raw) : raw) };
+  }
+  return data;
+}
