@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createTemplates, t } from "../../src/platform/templates";
+import { loadMenu } from "../../src/wechat/menu";
+import { normalize } from "../../src/wechat/normalize";
+import { renderReply, replyText, truncateUtf8 } from "../../src/wechat/render";
+import { isFresh, safeEqual } from "../../src/wechat/signature";
+import { parseWechatXml } from "../../src/wechat/xml";
+import { fixture } from "./helpers";
+
+describe("templates helper", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-tpl-"));
+  fs.mkdirSync(path.join(dir, "demo"));
+  fs.writeFileSync(path.join(dir, "demo", "zh.yaml"), "hello: 你好，{name}！\nnested:\n  deep: 第{n}层\nonly_zh: 只有中文\n");
+  fs.writeFileSync(path.join(dir, "demo", "bo.yaml"), "hello: བཀྲ་ཤིས་བདེ་ལེགས། {name}\n");
+  const tpl = createTemplates(dir);
+
+  it("renders placeholders per capability and language, with nested ids", () => {
+    expect(tpl.t("demo", "zh", "hello", { name: "卓玛" })).toBe("你好，卓玛！");
+    expect(tpl.t("demo", "bo", "hello", { name: "卓玛" })).toBe("བཀྲ་ཤིས་བདེ་ལེགས། 卓玛");
+    expect(tpl.t("demo", "zh", "nested.deep", { n: 2 })).toBe("第2层");
+  });
+  it("falls back to zh for an id the language lacks", () => expect(tpl.t("demo", "bo", "only_zh")).toBe("只有中文"));
+  it("throws on a missing id or variable, and on path tricks", () => {
+    expect(() => tpl.t("demo", "zh", "nope")).toThrow(/No template/);
+    expect(() => tpl.t("demo", "zh", "hello")).toThrow(/needs \{name\}/);
+    expect(() => tpl.t("../etc", "zh", "x")).toThrow(/Bad template name/);
+    expect(tpl.has("demo", "zh", "__proto__")).toBe(false);
+  });
+  it("loads the shipped wechat texts", () => expect(t("wechat", "zh", "error_apology", { hotline: "12345" })).toContain("12345"));
+});
+
+describe("reply rendering", () => {
+  const to = { openid: "o1", account: "gh_1", now: new Date(1_700_000_000_123) };
+  it("truncates on grapheme boundaries within the byte budget", () => {
+    const family = "👨‍👩‍👧"; // one grapheme, 18 bytes
+    const out = truncateUtf8(family.repeat(200), 2048, "…");
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(2048);
+    expect(out.slice(0, -1).length % family.length).toBe(0);
+    expect(truncateUtf8("短文本")).toBe("短文本");
+  });
+  it("renders none and empty text as success, CreateTime in seconds", () => {
+    expect(renderReply({ kind: "none" }, to)).toBe("success");
+    expect(renderReply({ kind: "text", text: "  " }, to)).toBe("success");
+    expect(renderReply({ kind: "text", text: "hi" }, to)).toContain("<CreateTime>1700000000</CreateTime>");
+  });
+  it("degrades candidates and links to numbered text", () => {
+    const text = replyText({ kind: "text", text: "您要办哪一项？", candidates: [{ code: "a", name: "身份证补领" }, { code: "b", name: "户口迁移" }], link: "https://x/g/a" });
+    expect(text).toBe("您要办哪一项？\n1. 身份证补领\n2. 户口迁移\nhttps://x/g/a");
+  });
+  it("strips characters XML cannot carry", () => {
+    expect(parseWechatXml(renderReply({ kind: "text", text: "a\u0000b\u0008c" }, to)).Content).toBe("abc");
+  });
+});
+
+describe("parsing and normalising", () => {
+  it("keeps values as strings: 007 and a 64-bit MsgId", () => {
+    const f = parseWechatXml(fixture("text", { content: "007", msgId: "24000000000000000123" }));
+    expect(f.Content).toBe("007");
+    expect(normalize(f, new Date()).message).toMatchObject({ kind: "text", text: "007", messageId: "24000000000000000123" });
+  });
+  it("keys events by FromUserName + CreateTime (+ event) and messages by MsgId", () => {
+    expect(normalize(parseWechatXml(fixture("click", { time: 1700000000 })), new Date()).dedupeKey).toBe("evt:o_citizen_1:1700000000:CLICK:PROGRESS_QUERY");
+    expect(normalize(parseWechatXml(fixture("text", { msgId: "42" })), new Date()).dedupeKey).toBe("msg:42");
+  });
+  it("checks freshness and compares in constant time", () => {
+    const now = new Date(1_700_000_000_000);
+    expect(isFresh("1700000299", now)).toBe(true);
+    expect(isFresh("1699999600", now)).toBe(false);
+    expect(isFresh("17e8", now)).toBe(false);
+    expect(safeEqual("abc", "abc")).toBe(true);
+    expect(safeEqual("abc", "abcd")).toBe(false);
+  });
+});
+
+describe("menu", () => {
+  it("rejects a menu over WeChat's limits", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zw-menu-")), "menu.json");
+    fs.writeFileSync(file, JSON.stringify({ button: [1, 2, 3, 4].map((i) => ({ type: "click", name: `按钮${i}`, key: `K${i}` })) }));
+    expect(() => loadMenu("http://x", file)).toThrow(/more than 3 top-level/);
+    fs.writeFileSync(file, JSON.stringify({ button: [{ type: "view", name: "太长的一级菜单名字" }] }));
+    expect(() => loadMenu("http://x", file)).toThrow(/name too long[\s\S]*needs url/);
+  });
+});
