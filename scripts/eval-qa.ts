@@ -62,7 +62,7 @@ for (const c of convs) {
     total++;
     if (kind === "ok") ok++;
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-    const aspectKey = turn.item === null ? "(not found)" : turn.aspect;
+    const aspectKey = turn.item === null ? "(not found)" : (turn.aspect ?? "(none)");
     const a = byAspect.get(aspectKey) ?? { n: 0, ok: 0 };
     a.n++;
     if (kind === "ok") a.ok++;

@@ -18,7 +18,7 @@ const CUES: Record<Exclude<Aspect, "overview">, string[]> = {
   materials: ["要带什么", "带什么", "带啥", "拿什么", "拿啥", "材料", "资料", "证件", "要什么东西", "准备什么", "准备啥", "需要什么", "要啥", "需要啥", "要什么", "提交什么", "交什么",
     "ཡིག་ཆ", "ཡི་གེ"],
   locations: ["在哪里", "在哪儿", "在哪", "去哪里", "去哪儿", "去哪", "哪里办", "哪儿办", "哪办", "地点", "地址", "窗口", "办公时间", "上班时间", "几点", "哪个大厅", "大厅", "位置",
-    "གང་དུ", "ས་གནས", "ག་པར"],
+    "གང་དུ", "ས་གནས"],
   authority: ["哪个部门", "什么部门", "啥部门", "哪个单位", "什么单位", "谁管", "谁负责", "归谁", "谁办", "主管", "哪个局", "实施主体", "负责部门",
     "ལས་ཁུངས", "སུས་སྒྲུབ"],
   basis: ["依据", "法规", "法律", "哪条", "规定", "政策", "条例", "根据什么",
@@ -32,6 +32,8 @@ const CUES: Record<Exclude<Aspect, "overview">, string[]> = {
   online: ["网上", "线上", "网办", "手机上", "手机办", "小程序", "app", "不用跑", "跑几次", "跑一趟", "网上办", "在线", "掌上", "不出门", "要跑",
     "དྲ་ཐོག", "དྲ་རྒྱ"],
 };
+
+const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续)/;
 
 export interface AspectMatch {
   aspect: Aspect;
@@ -48,6 +50,8 @@ export function detectAspect(question: string): AspectMatch {
       if (q.includes(cue) && (!best || cue.length > best.cue.length)) best = { aspect, cue };
     }
   }
+  // "怎么换/咋补/如何申请": asking how to do it is asking for the procedure.
+  if (!best && HOW.test(q)) best = { aspect: "procedure", cue: "" };
   if (!best) return { aspect: "overview", rest: q };
   let rest = q;
   for (const cues of Object.values(CUES)) for (const cue of cues) if (cue.length >= 2) rest = rest.split(cue).join(" ");

@@ -40,17 +40,28 @@ export function understand(deps: ChatDeps, text: string, session: Session): Deci
   if (found.query.concepts.length === 0) {
     return inContext ? followUp(session, aspect) : { kind: "not_found", aspect, suggestions: [] };
   }
+  const concepts = found.query.concepts;
+  const namesSomething = concepts.some((c) => c.kind === "object" || c.kind === "noun");
+  const asksVariant = concepts.some((c) => c.alternatives.some((a) => VARIANTS.some((v) => a.includes(v))));
+  if (inContext && !namesSomething && found.unknown.length === 0) {
+    // "补办呢" after 身份证换领 → 身份证补领; "多长时间能拿" → still the same item.
+    if (asksVariant) {
+      const combined = deps.search.search(`${itemObject(session.itemName ?? "")} ${rest}`, { limit: 3, region: session.region }).hits[0];
+      if (combined && combined.coverage >= CONFIDENT) return { kind: "answer", code: combined.code, aspect, followUp: combined.code === session.itemCode };
+    }
+    return followUp(session, aspect);
+  }
   if (top && top.coverage >= CONFIDENT) {
     const close = hits.filter((h) => h.coverage >= CONFIDENT && top.score - h.score < CLOSE).slice(0, MAX_CHOICES);
-    if (close.length === 1) return { kind: "answer", code: top.code, aspect, followUp: false };
     const current = close.find((h) => h.code === session.itemCode);
     if (current) return { kind: "answer", code: current.code, aspect, followUp: true };
+    if (close.length === 1) return { kind: "answer", code: top.code, aspect, followUp: false };
     return { kind: "choose", candidates: close.map(brief), aspect, lowConfidence: false };
   }
-  // A follow-up with extra words ("外地能办吗", "补办呢"): weigh them against the current item.
+  // A follow-up with extra words ("外地能办吗"): the current item, unless a new thing is named.
   if (inContext && found.unknown.length === 0) {
     if (!top || top.coverage < POSSIBLE) return followUp(session, aspect);
-    const combined = deps.search.search(`${session.itemName ?? ""} ${rest}`, { limit: 3, region: session.region }).hits[0];
+    const combined = deps.search.search(`${itemObject(session.itemName ?? "")} ${rest}`, { limit: 3, region: session.region }).hits[0];
     if (combined && combined.coverage >= CONFIDENT) return { kind: "answer", code: combined.code, aspect, followUp: combined.code === session.itemCode };
     return followUp(session, aspect);
   }
@@ -77,6 +88,15 @@ function pick(text: string, session: Session): Decision | undefined {
 
 function followUp(session: Session, aspect: Aspect): Decision {
   return { kind: "answer", code: session.itemCode!, aspect, followUp: true };
+}
+
+const VARIANTS = ["补领", "补办", "补发", "换领", "换证", "换发", "变更", "注销", "迁移", "挂失", "首次", "临时"];
+
+/** The thing an item is about, without its action: 居民身份证换领（有效期满） → 居民身份证. */
+function itemObject(name: string): string {
+  let s = name.replace(/[（(][^）)]*[）)]/g, "");
+  for (const v of [...VARIANTS, "申领", "申请", "登记", "核发"]) s = s.split(v).join("");
+  return s;
 }
 
 const brief = (h: SearchHit) => ({ code: h.code, name: h.name });

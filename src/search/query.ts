@@ -1,5 +1,5 @@
 import type { SynonymTable } from "./synonyms";
-import { STOP_WORDS, cut, isTibetan, normalize, tibetanSyllables } from "./tokenizer";
+import { STOP_WORDS, isTibetan, normalize, tagged, tibetanSyllables } from "./tokenizer";
 
 /**
  * A question as "concepts": each is one thing the citizen said (驾照, 丢了, 补) with the
@@ -13,6 +13,8 @@ export interface Concept {
   alternatives: string[];
   /** True when the concept came through the synonym table. */
   synonym: boolean;
+  /** Synonym kind, or the jieba part-of-speech class of the word ("noun" | "other"). */
+  kind?: "object" | "action" | "noun" | "other";
 }
 
 export interface AnalyzedQuery {
@@ -40,24 +42,26 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
   for (const term of synonyms.longTerms) {
     let at = text.indexOf(term);
     while (at >= 0) {
-      concepts.push({ source: term, alternatives: [term, ...(synonyms.get(term) ?? [])], synonym: true });
+      concepts.push({ source: term, alternatives: [term, ...(synonyms.get(term) ?? [])], synonym: true, kind: synonyms.kind(term) });
       text = `${text.slice(0, at)}\u0000${text.slice(at + term.length)}`;
       at = text.indexOf(term);
     }
   }
   for (const part of text.split("\u0000")) {
-    for (const w of mergeSingles(cut(part).filter((x) => !STOP_WORDS.has(x)), correct)) {
+    const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word));
+    const pos = new Map(tags.map((x) => [x.word, /^(n|eng|vn|j)/.test(x.tag) ? ("noun" as const) : ("other" as const)]));
+    for (const w of mergeSingles(tags.map((x) => x.word), correct)) {
       const syn = synonyms.get(w);
       if (syn) {
-        concepts.push({ source: w, alternatives: [w, ...syn], synonym: true });
+        concepts.push({ source: w, alternatives: [w, ...syn], synonym: true, kind: synonyms.kind(w) });
         continue;
       }
       const fixed = correct?.(w);
       if (fixed && fixed !== w) {
-        concepts.push({ source: w, alternatives: [fixed, ...(synonyms.get(fixed) ?? [])], synonym: true });
+        concepts.push({ source: w, alternatives: [fixed, ...(synonyms.get(fixed) ?? [])], synonym: true, kind: synonyms.kind(fixed) ?? "noun" });
         continue;
       }
-      concepts.push({ source: w, alternatives: [w], synonym: false });
+      concepts.push({ source: w, alternatives: [w], synonym: false, kind: pos.get(w) ?? "noun" });
     }
   }
   return { lang: "zh", concepts: dedupe(concepts) };

@@ -39,7 +39,7 @@ const SYN = 0.92;
 /** Concepts the whole catalog has never seen (e.g. 签证 in a catalog without visas). */
 export function unknownConcepts(q: AnalyzedQuery, df: (t: string) => number): string[] {
   return q.concepts
-    .filter((c) => [...c.source].length >= 2 && c.alternatives.every((a) => dfOf(a, df) === 0))
+    .filter((c) => c.kind === "noun" && [...c.source].length >= 2 && c.alternatives.every((a) => dfOf(a, df) === 0))
     .map((c) => c.source);
 }
 
@@ -68,10 +68,28 @@ export function scoreCandidates(
     q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e, q.lang)));
     const coverage = matched / total;
     const score =
-      coverage + TEXT_BONUS * (textRank.get(id) ?? 0) + (e.hasGuide ? 0.02 : 0) - 0.001 * e.name.length;
+      coverage + TEXT_BONUS * (textRank.get(id) ?? 0) + (e.hasGuide ? 0.02 : 0) - 0.001 * e.name.length - variantPenalty(e, q);
     out.push({ entry: e, score, coverage });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Item names mark variants of a base service with an action (补领, 换领, 变更, 注销, …). When
+ * the question asks for none of them, the base service is meant: "办营业执照" is 设立登记,
+ * not 营业执照变更登记; "社保卡在哪办" is 申领, not 补领/换领.
+ */
+const VARIANT_ACTIONS = ["补领", "补发", "补办", "换领", "换发", "换证", "补换", "变更", "注销", "迁移", "挂失", "延续", "撤销", "转移", "恢复", "暂停", "更正", "遗失", "损坏", "备案"];
+
+function variantPenalty(e: Entry, q: AnalyzedQuery): number {
+  if (q.lang === "bo") return 0;
+  let p = 0;
+  for (const a of VARIANT_ACTIONS) {
+    if (!e.nameN.includes(a)) continue;
+    const asked = q.concepts.some((c) => c.alternatives.some((alt) => alt.includes(a) || a.includes(alt) && alt.length >= 2));
+    if (!asked) p += 0.06;
+  }
+  return Math.min(p, 0.12);
 }
 
 function conceptWeight(c: Concept, df: (t: string) => number, n: number): number {
@@ -79,7 +97,10 @@ function conceptWeight(c: Concept, df: (t: string) => number, n: number): number
   for (const alt of c.alternatives) best = Math.max(best, dfOf(alt, df));
   const idf = Math.log(1 + n / (1 + best));
   const single = [...c.source].length === 1 && !c.synonym;
-  return single ? idf * 0.5 : idf;
+  // An unknown verb/adverb ("拿到", "办好") says little about the item; an unknown noun
+  // ("签证", "游艇") says the catalog lacks it.
+  const unknownWord = best === 0 && c.kind === "other";
+  return single || unknownWord ? idf * (unknownWord ? 0.3 : 0.5) : idf;
 }
 
 function dfOf(alt: string, df: (t: string) => number): number {

@@ -27,6 +27,7 @@ export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymE
  */
 export class SynonymTable {
   private readonly map = new Map<string, string[]>();
+  private readonly kinds = new Map<string, "object" | "action">();
   /** Multi-character terms, longest first, for substring matching in run-together questions. */
   readonly longTerms: string[];
 
@@ -36,9 +37,14 @@ export class SynonymTable {
         const t = normalize(raw);
         const prev = this.map.get(t) ?? [];
         this.map.set(t, [...new Set([...prev, ...e.canonical.map(normalize)])]);
+        if (e.kind) this.kinds.set(t, e.kind);
       }
     }
     this.longTerms = [...this.map.keys()].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
+  }
+
+  kind(term: string): "object" | "action" | undefined {
+    return this.kinds.get(term);
   }
 
   get(term: string): string[] | undefined {

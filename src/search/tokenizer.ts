@@ -42,7 +42,8 @@ export const STOP_WORDS = new Set(
     "的 了 吗 呢 吧 啊 呀 哦 嘛 啦 我 我们 你 你们 您 他 她 要 想 想要 能 能不能 会 去 在 是 有 和 与 及 或 个 些 么 咋 啥 哪 哪儿 怎 怎么 怎么样 怎样 " +
     "如何 咋办 怎么办 请问 问 问一下 一下 下 帮 帮忙 麻烦 你好 您好 谢谢 办 办理 办个 给 让 把 被 就 还 也 都 又 再 这 那 这个 那个 什么 " +
     "可以 可不可以 需要 需 得 应该 该 快 刚 刚刚 已经 现在 自己 本人 我家 家里 一个 一张 一 咱 俺 不 没 没有 呗 嗯 哈 啊呀 行 行不行 " +
-    "好 吗吗 多 多少 多久 多长 几 几天 怎么弄 弄 搞 整 呢呢 该怎么 要怎么 怎么搞"
+    "好 吗吗 多 多少 多久 多长 几 几天 怎么弄 弄 搞 整 呢呢 该怎么 要怎么 怎么搞 " +
+    "哪些 哪个 东西 那么 这样 那样 期间 这期间 下来 能拿 拿到 办好 办完 当天 还要 还能 还 不用 是不是 有没有 吗 么 啥时候 什么时候 时候 今年 现在 目前 最近"
   ).split(/\s+/),
 );
 
@@ -99,4 +100,9 @@ export function isTibetan(s: string): boolean {
 /** True when the segmenter knows the word as one unit (stock or domain dictionary). */
 export function isDictWord(w: string): boolean {
   return jieba.cut(w, false).length === 1;
+}
+
+/** Words with part-of-speech tags (jieba's; rough, used only to down-weight unknown verbs). */
+export function tagged(s: string): { word: string; tag: string }[] {
+  return jieba.tag(normalize(s), true).filter((w) => WORDLIKE.test(w.word));
 }
