@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import type { AppContext } from "../platform/context";
+import { importPaths, type ImportReport } from "./import/import-paths";
+import { formatProblem } from "./import/read-guide-file";
+import { announceChanged } from "./events";
+
+const LOCK_KEY = 7_336_000_003; // arbitrary, constant: "zw catalog first import"
+
+/**
+ * On first start with an empty catalog, import GUIDES_DIR. Instances that start together
+ * serialise on a PostgreSQL advisory lock (the database is what they share, with or without
+ * Redis) and re-check emptiness once they hold it, so only the first one imports.
+ */
+export async function importOnFirstStart(app: AppContext): Promise<ImportReport | null> {
+  const { config, logger, db } = app;
+  if (!config.AUTO_IMPORT_GUIDES) return null;
+  if ((await db.prisma.serviceItem.count()) > 0) return null;
+  if (!fs.existsSync(config.GUIDES_DIR)) {
+    logger.warn({ dir: config.GUIDES_DIR }, "catalog is empty and GUIDES_DIR does not exist: nothing imported");
+    return null;
+  }
+  const conn = await db.sql.connect();
+  try {
+    await conn.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    try {
+      if ((await db.prisma.serviceItem.count()) > 0) return null;
+      const report = await importPaths({ prisma: db.prisma, paths: [config.GUIDES_DIR], now: app.now() });
+      for (const p of report.problems) logger.warn({ problem: formatProblem(p) }, "guide rejected by first-start import");
+      logger.info(
+        { dir: config.GUIDES_DIR, guides: report.guides.created, catalogItems: report.catalog.created, rejected: report.rejectedFiles.length, ms: report.ms },
+        "imported the shipped catalog on first start",
+      );
+      await announceChanged(app.store, report.changedCodes);
+      return report;
+    } finally {
+      await conn.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+    }
+  } finally {
+    await conn.release();
+  }
+}

@@ -1,0 +1,17 @@
+import { AppError } from "../../platform/errors";
+import type { DbClient } from "../db-types";
+
+/** The item (any, listed or not) with its draft and current version, or 404. */
+export async function findItemForEditing(db: DbClient, code: string) {
+  const item = await db.serviceItem.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      draft: true,
+      currentVersion: { select: { version: true, content: true } },
+    },
+  });
+  if (!item) throw new AppError("not_found", `No service item ${code}`);
+  return item;
+}

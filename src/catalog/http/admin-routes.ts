@@ -1,0 +1,95 @@
+import type Router from "@koa/router";
+import type { Context } from "koa";
+import { z } from "zod";
+import { defineRoute } from "../../http/openapi";
+import type { AppContext } from "../../platform/context";
+import { adminAuth } from "./admin-auth";
+import { codeParams } from "./schemas";
+import { createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./admin-schemas";
+import { createItem } from "../drafts/create-item";
+import { startDraft } from "../drafts/start-draft";
+import { updateDraft } from "../drafts/update-draft";
+import { changeDraftStatus } from "../drafts/change-draft-status";
+import { publishDraft } from "../drafts/publish-draft";
+import { getDraft } from "../drafts/get-draft";
+import { listVersions, getVersionDiff } from "../versions/list-versions";
+import type { DraftRecord } from "../drafts/draft-record";
+import { announceChanged } from "../events";
+import { adminListRoutes } from "./admin-list-routes";
+
+const presentDraft = (d: DraftRecord) => ({ ...d, updatedAt: d.updatedAt.toISOString() });
+export const actorOf = (ctx: Context): string => (ctx.state.actor as string | undefined) ?? "admin";
+
+/** Staff editing: drafts, review, publication, versions (token auth until staff accounts exist). */
+export function adminRoutes(router: Router, app: AppContext): void {
+  const prisma = app.db.prisma;
+  const base = { tags: ["catalog admin"], security: ["admin"], before: [adminAuth(app.config.ADMIN_TOKEN)] };
+  const who = (ctx: Context) => ({ prisma, actor: actorOf(ctx), now: app.now() });
+
+  defineRoute(router, {
+    ...base, method: "post", path: "/api/v1/admin/items", status: 201,
+    summary: "Create an item with its guide as a draft (not public until published)",
+    body: createItemBody, response: draftSchema,
+    handler: async ({ body }, ctx) => {
+      const d = await createItem({ ...who(ctx), guide: body.guide });
+      await announceChanged(app.store, [d.code]);
+      return presentDraft(d);
+    },
+  });
+  defineRoute(router, {
+    ...base, method: "get", path: "/api/v1/admin/items/:code/draft", summary: "The item's current draft",
+    params: codeParams, response: draftSchema,
+    handler: async ({ params }) => presentDraft(await getDraft({ prisma, code: params.code })),
+  });
+  defineRoute(router, {
+    ...base, method: "post", path: "/api/v1/admin/items/:code/draft", status: 201,
+    summary: "Start the next draft (from the body's guide, or from the latest published guide)",
+    params: codeParams, body: startDraftBody, response: draftSchema,
+    handler: async ({ params, body }, ctx) => presentDraft(await startDraft({ ...who(ctx), code: params.code, guide: body.guide })),
+  });
+  defineRoute(router, {
+    ...base, method: "put", path: "/api/v1/admin/items/:code/draft",
+    summary: "Edit the draft; `revision` must be the current one (409 otherwise)",
+    params: codeParams, body: updateDraftBody, response: draftSchema,
+    handler: async ({ params, body }, ctx) => presentDraft(await updateDraft({ ...who(ctx), code: params.code, revision: body.revision, guide: body.guide })),
+  });
+  defineRoute(router, {
+    ...base, method: "post", path: "/api/v1/admin/items/:code/draft/submit", summary: "Submit the draft for review",
+    params: codeParams, body: revisionBody, response: draftSchema,
+    handler: async ({ params, body }, ctx) => presentDraft(await changeDraftStatus({ ...who(ctx), code: params.code, revision: body.revision, to: "in_review" })),
+  });
+  defineRoute(router, {
+    ...base, method: "post", path: "/api/v1/admin/items/:code/draft/reject", summary: "Reject the draft under review, with a comment",
+    params: codeParams, body: rejectBody, response: draftSchema,
+    handler: async ({ params, body }, ctx) =>
+      presentDraft(await changeDraftStatus({ ...who(ctx), code: params.code, revision: body.revision, to: "rejected", comment: body.comment })),
+  });
+  defineRoute(router, {
+    ...base, method: "post", path: "/api/v1/admin/items/:code/draft/publish",
+    summary: "Approve and publish the draft under review as the next immutable version",
+    params: codeParams, body: revisionBody,
+    response: z.object({ code: z.string(), version: z.number(), changes: z.number() }),
+    handler: async ({ params, body }, ctx) => publishDraft({ ...who(ctx), store: app.store, code: params.code, revision: body.revision }),
+  });
+  defineRoute(router, {
+    ...base, method: "get", path: "/api/v1/admin/items/:code/versions", summary: "Published versions (who, when, how many fields changed)",
+    params: codeParams,
+    response: z.object({ versions: z.array(z.object({ version: z.number(), name: z.string(), publishedBy: z.string(), publishedAt: z.string(), changes: z.number() })) }),
+    handler: async ({ params }) => ({
+      versions: (await listVersions({ prisma, code: params.code })).map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+    }),
+  });
+  defineRoute(router, {
+    ...base, method: "get", path: "/api/v1/admin/items/:code/versions/:v/diff", summary: "Field-level diff of version v from version v-1",
+    params: versionParams,
+    response: z.object({
+      version: z.number(), previous: z.number().nullable(), publishedBy: z.string(), publishedAt: z.string(),
+      changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+    }),
+    handler: async ({ params }) => {
+      const d = await getVersionDiff({ prisma, code: params.code, version: params.v });
+      return { ...d, publishedAt: d.publishedAt.toISOString() };
+    },
+  });
+  adminListRoutes(router, app, base);
+}

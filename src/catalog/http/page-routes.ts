@@ -1,0 +1,35 @@
+import type Router from "@koa/router";
+import type { AppContext } from "../../platform/context";
+import { isAppError } from "../../platform/errors";
+import { getItem } from "../items/get-item";
+import { parseLang } from "../translate";
+import { renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
+import { etagOf, ifNoneMatchHits } from "../presenters";
+
+/** GET /guides/:code — server-rendered H5 page (HTML, so not part of the JSON OpenAPI document). */
+export function pageRoutes(router: Router, app: AppContext): void {
+  router.get("/guides/:code", async (ctx) => {
+    const lang = parseLang(typeof ctx.query.lang === "string" ? ctx.query.lang : undefined);
+    const code = ctx.params.code ?? "";
+    let page: string;
+    try {
+      const item = await getItem({ prisma: app.db.prisma, code });
+      page = renderGuidePage(item, lang, app.config.HOTLINE);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== "not_found") throw e;
+      ctx.status = 404;
+      ctx.type = "text/html; charset=utf-8";
+      ctx.body = renderNotFoundPage(code, lang, app.config.HOTLINE);
+      return;
+    }
+    const etag = etagOf(page);
+    ctx.set("ETag", etag);
+    ctx.set("Cache-Control", "no-cache");
+    if (ifNoneMatchHits(ctx.get("If-None-Match") || undefined, etag)) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = "text/html; charset=utf-8";
+    ctx.body = page;
+  });
+}

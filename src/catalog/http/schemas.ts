@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { itemTypes, audiences, guideSchema } from "../guide-schema";
+import { supportedLangs } from "../translate";
+
+export const langQuery = z.enum(supportedLangs as [string, ...string[]]).optional();
+
+export const listItemsQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  department: z.string().trim().max(100).optional(),
+  type: z.string().trim().max(20).optional().describe(`事项类型, e.g. ${itemTypes.join(", ")}`),
+  audience: z.enum(audiences).optional(),
+  region: z.string().regex(/^\d{6}(\d{6})?$/).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const codeParams = z.object({ code: z.string().min(1).max(100) });
+
+const departmentRef = z.object({ name: z.string(), region: z.string() }).nullable();
+
+export const itemSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  type: z.string().nullable(),
+  audience: z.array(z.string()),
+  region: z.string().nullable(),
+  department: departmentRef,
+  hasGuide: z.boolean(),
+  version: z.number().nullable(),
+  updatedAt: z.string(),
+  pageUrl: z.string(),
+});
+
+export const itemListSchema = z.object({ items: z.array(itemSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** A published guide (all interchange-format fields, translated per `lang`) or a catalog-only item. */
+export const itemDetailSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    lang: z.string(),
+    department: departmentRef,
+    hasGuide: z.boolean(),
+    version: z.number().nullable(),
+    updatedAt: z.string(),
+    pageUrl: z.string(),
+    link: z.string().nullable().optional(),
+    translated: z.array(z.string()).optional(),
+  })
+  .catchall(z.unknown());
+
+export const departmentListSchema = z.object({
+  departments: z.array(
+    z.object({ id: z.string(), name: z.string(), code: z.string().nullable(), region: z.string(), itemCount: z.number(), guideCount: z.number() }),
+  ),
+});
+
+/** Staff send guides in the interchange format; validated with the same schema as imports. */
+export const guideBody = z.custom<unknown>().pipe(guideSchema);

@@ -1,0 +1,5 @@
+import { t, type TemplateVars } from "../../platform/templates";
+import type { Lang } from "../translate";
+
+/** Page labels from templates/catalog/<lang>.yaml (src/platform/templates: falls back to zh). */
+export const label = (lang: Lang, id: string, vars?: TemplateVars): string => t("catalog", lang, `page.${id}`, vars);

@@ -1,0 +1,54 @@
+import type { ItemRecord } from "../items/get-item";
+import { translateGuide, type Lang } from "../translate";
+import { html, raw, type Raw } from "./html";
+import { label as L } from "./labels";
+import { guideSections } from "./sections";
+import { shanghaiDateTime } from "./format";
+import { pageCss } from "./styles";
+
+const langAttr: Record<Lang, string> = { zh: "zh-CN", bo: "bo", mn: "mn", en: "en" };
+
+function layout(lang: Lang, title: string, header: Raw, body: Raw | Raw[]): string {
+  return html`<!doctype html>
+<html lang="${langAttr[lang]}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
+<meta name="format-detection" content="telephone=no">
+<title>${title}</title><style>${raw(pageCss)}</style></head>
+<body><header class="top">${header}</header><main>${body}</main></body></html>`.html;
+}
+
+/** The published guide as a mobile-first, printable page; translated fields fall back to Chinese. */
+export function renderGuidePage(item: ItemRecord, lang: Lang, hotline: string): string {
+  if (!item.guide) return renderCatalogOnlyPage(item, lang, hotline);
+  const { guide } = translateGuide(item.guide, lang);
+  const header = html`<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${L(lang, "aliases")}：${guide.aliases.join("、")}</p>` : ""}`;
+  const updated = L(lang, "updated", { date: shanghaiDateTime(item.updatedAt), version: item.version ?? 1 });
+  const body = [
+    html`<div class="actions"><a href="javascript:window.print()">${L(lang, "print")}</a></div>`,
+    ...guideSections(guide, lang),
+    html`<footer><p id="updated">${updated}</p></footer>`,
+  ];
+  return layout(lang, `${guide.name} - ${L(lang, "title_suffix")}`, header, body);
+}
+
+/** A catalog-only item: who handles it, and honestly that no detailed guide is published yet. */
+export function renderCatalogOnlyPage(item: ItemRecord, lang: Lang, hotline: string): string {
+  const dept = item.department?.name;
+  const body = html`<section><p>${L(lang, "no_guide")}</p>${dept ? html`<p>${L(lang, "no_guide_department", { department: dept })}</p>` : ""}<p>${L(
+    lang,
+    "no_guide_more",
+    { hotline },
+  )}</p>${item.link ? html`<p><a href="${item.link}" rel="noopener">${L(lang, "catalog_link")}</a></p>` : ""}<dl><dt>${L(lang, "code")}</dt><dd>${item.code}</dd>${
+    item.type ? html`<dt>${L(lang, "type")}</dt><dd>${item.type}</dd>` : ""
+  }</dl></section>`;
+  return layout(lang, item.name, html`<h1>${item.name}</h1>`, body);
+}
+
+export function renderNotFoundPage(code: string, lang: Lang, hotline: string): string {
+  return layout(
+    lang,
+    L(lang, "not_found_title"),
+    html`<h1>${L(lang, "not_found_title")}</h1>`,
+    html`<section><p>${L(lang, "not_found_text", { code })}</p><p>${L(lang, "not_found_back", { hotline })}</p></section>`,
+  );
+}

@@ -1,0 +1,57 @@
+import type { PrismaClient } from "../../platform/db";
+import type { QuestionOutcome } from "../../search/ports";
+
+/**
+ * Normalised form used to count the same question asked in slightly different ways:
+ * NFKC (full-width → half-width), lower case, no whitespace or trailing punctuation.
+ */
+export function normalizeQuestion(q: string): string {
+  return q
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/[?？!！。.，,、~…]+$/u, "")
+    .slice(0, 500);
+}
+
+export interface RecordQuestionOptions {
+  prisma: PrismaClient;
+  question: string;
+  outcome: QuestionOutcome;
+  lang: string;
+  bestCode?: string;
+  now: Date;
+}
+
+/** Upsert by normalised text: first ask creates the row, later ones count and refresh outcome/best guess. */
+export async function recordQuestion(opts: RecordQuestionOptions): Promise<void> {
+  const normalized = normalizeQuestion(opts.question);
+  if (!normalized) return;
+  await opts.prisma.unansweredQuestion.upsert({
+    where: { normalized },
+    create: {
+      normalized,
+      question: opts.question.trim().slice(0, 500),
+      outcome: opts.outcome,
+      lang: opts.lang,
+      bestCode: opts.bestCode ?? null,
+      firstAskedAt: opts.now,
+      lastAskedAt: opts.now,
+    },
+    update: { count: { increment: 1 }, outcome: opts.outcome, lastAskedAt: opts.now, ...(opts.bestCode ? { bestCode: opts.bestCode } : {}) },
+  });
+}
+
+export async function listQuestions(opts: { prisma: PrismaClient; outcome?: QuestionOutcome; page: number; pageSize: number }) {
+  const where = opts.outcome ? { outcome: opts.outcome } : {};
+  const [questions, total] = await Promise.all([
+    opts.prisma.unansweredQuestion.findMany({
+      where,
+      orderBy: [{ count: "desc" }, { lastAskedAt: "desc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+    }),
+    opts.prisma.unansweredQuestion.count({ where }),
+  ]);
+  return { questions, total };
+}
