@@ -10,12 +10,18 @@
  * Hyperparameters were chosen by 5-fold CV on the training 80% only.
  *
  * Measured on the held-out 20% (375 messages, never used for training or
- * tuning; rule in split.ts) — see scripts/complaints-eval.ts:
- *   linear SVM    accuracy 0.xxx, macro-F1 0.xxx
- *   NB baseline   accuracy 0.xxx, macro-F1 0.xxx (char bigrams, alpha 0.1)
- *   latency ~x ms per message; model x MB gzip; load ~x ms.
- * Default dispatch threshold: confidence >= x auto-dispatches x% of messages
- * at x% accuracy; the rest go to a human dispatcher.
+ * tuning; rule in split.ts) by `npm run complaints:eval`:
+ *   linear SVM    accuracy 0.883, macro-F1 0.877 (5-fold CV on the train part: 0.898)
+ *   NB baseline   accuracy 0.853, macro-F1 0.829 (char bigrams, alpha 0.1)
+ * The 0.90 macro-F1 goal is NOT met on the held-out part. Tried by CV and not
+ * kept (all within ±0.003 of the default): C 0.3–10, 1–2/1–4-grams, jieba
+ * words, min df 1, self-training on the unlabeled messages (worse), adding
+ * complement NB (+0.002). The title features (+0.009) were the only real gain.
+ * Cost: 50k features, 0.82 MB gzip, load ~75 ms; ~0.9 ms mean / 5 ms p95 per
+ * message (long messages dominate), plain Node, no network.
+ * Confidence is calibrated (ECE 0.03). Default threshold 0.6: auto-dispatches
+ * 92.5% of messages at 92.8% accuracy; 0.8 gives 83.5% at 95.5%. The rest go
+ * to a human dispatcher.
  */
 import { fileURLToPath } from "node:url";
 import type { Classification, ComplaintModel } from "./model";

@@ -63,18 +63,26 @@ export function extractTerms(
   return counts;
 }
 
+/**
+ * Grams are built by string concatenation over a code-point array and the
+ * punctuation test is done once per character, not once per gram: this loop
+ * dominates prediction time on long (4,000-character) messages.
+ */
 function addNgrams(chars: string[], config: FeatureConfig, prefix: string, add: (t: string) => void): void {
-  for (let n = config.ngramMin; n <= config.ngramMax; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      const gram = chars.slice(i, i + n).join("");
+  const punct = chars.map((c) => PUNCT.test(c));
+  for (let i = 0; i < chars.length; i++) {
+    let gram = prefix;
+    let allPunct = true;
+    for (let n = 1; n <= config.ngramMax && i + n <= chars.length; n++) {
+      gram += chars[i + n - 1]!;
+      allPunct &&= punct[i + n - 1]!;
       // A gram that is only space/punctuation carries no topic.
-      if (PUNCT_ONLY.test(gram)) continue;
-      add(prefix + gram);
+      if (n >= config.ngramMin && !allPunct) add(gram);
     }
   }
 }
 
-const PUNCT_ONLY = /^[\s\p{P}\p{S}]+$/u;
+const PUNCT = /^[\s\p{P}\p{S}]$/u;
 
 /** Character bigrams only, as the naive-Bayes baseline counts them. */
 export function charBigrams(text: string): Map<string, number> {

@@ -19,7 +19,7 @@ export interface TrainOptions extends FitOptions {
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   features: DEFAULT_FEATURE_CONFIG,
   minDf: 2,
-  maxFeatures: 200_000,
+  maxFeatures: 50_000,
   C: 1,
   balanced: true,
   calibrationFolds: 5,

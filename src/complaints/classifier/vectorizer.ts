@@ -7,7 +7,7 @@
  */
 
 export interface SparseVector {
-  /** Feature indices, ascending. */
+  /** Feature indices, in the message's term order (no model here needs them sorted). */
   index: Int32Array;
   value: Float32Array;
 }
@@ -47,19 +47,19 @@ export function fromTerms(terms: string[], idf: Float32Array): Vocabulary {
 }
 
 export function vectorize(counts: Map<string, number>, vocab: Vocabulary): SparseVector {
-  const pairs: [number, number][] = [];
+  const index = new Int32Array(counts.size);
+  const value = new Float32Array(counts.size);
+  let n = 0;
   let norm = 0;
   for (const [term, tf] of counts) {
     const j = vocab.lookup.get(term);
     if (j === undefined) continue;
     const v = (1 + Math.log(tf)) * vocab.idf[j]!;
-    pairs.push([j, v]);
+    index[n] = j;
+    value[n++] = v;
     norm += v * v;
   }
-  pairs.sort((a, b) => a[0] - b[0]);
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return {
-    index: Int32Array.from(pairs, (p) => p[0]),
-    value: Float32Array.from(pairs, (p) => p[1] * scale),
-  };
+  for (let t = 0; t < n; t++) value[t]! *= scale;
+  return { index: index.subarray(0, n), value: value.subarray(0, n) };
 }
