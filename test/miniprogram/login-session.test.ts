@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
 import { testDbKinds } from "../support/db";
 import { findOrCreateUserByOpenid, phoneLookupKey } from "../../src/users";
+import { loginWithCode } from "../../src/miniprogram/login";
 import { startMpService, testClock, type MpHarness } from "./harness";
 
 describe.each(testDbKinds())("mini-program login and sessions (%s)", (db) => {
@@ -31,6 +32,15 @@ describe.each(testDbKinds())("mini-program login and sessions (%s)", (db) => {
     expect(h.service.ctx.crypto.decrypt(row.mpSessionKeyEnc!)).toBe("SESSIONKEYAAAA==");
     const code2session = fake.calls("/sns/jscode2session")[0]!;
     expect(code2session.query).toMatchObject({ appid: "wxmp-test", js_code: "code-a", grant_type: "authorization_code" });
+  });
+
+  it("answers 503 not_configured without MP_APPID, asking WeChat nothing", async () => {
+    const c = h.service.ctx;
+    const off = { ...c, config: { ...c.config, MP_APPID: undefined, features: { ...c.config.features, miniprogram: false } } };
+    const before = fake.requests.length;
+    const err = await loginWithCode(off, "x").catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "not_configured", status: 503 });
+    expect(fake.requests.length).toBe(before);
   });
 
   it("answers 401 for a wrong or reused code", async () => {
