@@ -49,6 +49,7 @@ export function scoreCandidates(
   entries: Map<number, Entry>,
   df: (term: string) => number,
   n: number,
+  keep?: (e: Entry) => boolean,
 ): Scored[] {
   const weights = q.concepts.map((c) => conceptWeight(c, df, n));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
@@ -63,7 +64,7 @@ export function scoreCandidates(
   const out: Scored[] = [];
   for (const id of candidates) {
     const e = entries.get(id);
-    if (!e) continue;
+    if (!e || (keep && !keep(e))) continue;
     let matched = 0;
     q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e, q.lang)));
     const coverage = matched / total;

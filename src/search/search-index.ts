@@ -64,7 +64,7 @@ export class SearchIndex {
   setSynonyms(staffEntries: SynonymEntry[]): void {
     this.staff = staffEntries;
     this.applySynonyms();
-    for (const e of this.entries.values()) this.learn(e);
+    for (const e of this.entries.values()) this.learnCorrector(e);
   }
 
   private applySynonyms(): void {
@@ -86,7 +86,6 @@ export class SearchIndex {
           { field: "text", encode: words, resolution: 20 },
           { field: "bo", encode: tibetan },
         ],
-        tag: ["department", "type"],
       },
     });
   }
@@ -97,7 +96,9 @@ export class SearchIndex {
     this.byCode.clear();
     this.entries.clear();
     this.df.clear();
-    for (const it of items) this.insert(it);
+    // Teach the segmenter all domain words first, in one loadDict call (each call is costly).
+    addDomainWords(items.flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize))));
+    for (const it of items) this.insert(it, false);
   }
 
   /** Add or replace one item (a guide was published or an item changed). */
@@ -132,7 +133,7 @@ export class SearchIndex {
     return this.byCode.has(code);
   }
 
-  private insert(it: SearchItem): void {
+  private insert(it: SearchItem, learnWords = true): void {
     const id = this.nextId++;
     const e: Entry = {
       id,
@@ -146,7 +147,8 @@ export class SearchIndex {
       type: it.type,
       hasGuide: it.hasGuide,
     };
-    this.learn(e);
+    if (learnWords) addDomainWords(this.domainWordsOf(e.name, e.aliasN.split("|")));
+    this.learnCorrector(e);
     this.byCode.set(it.code, id);
     this.entries.set(id, e);
     for (const t of this.entryTerms(e)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
@@ -156,16 +158,16 @@ export class SearchIndex {
       alias: it.aliases.join(" "),
       text: [it.text ?? "", ...(it.faq ?? []).map((f) => f.q), it.department].join("\n"),
       bo: e.boN,
-      department: it.department,
-      type: it.type ?? "",
     });
   }
 
-  /** Teach the segmenter and the corrector the item's 2–4-char words (not the whole name). */
-  private learn(e: Entry): void {
-    const ws = [...cut(e.name), ...e.aliasN.split("|").flatMap((a) => (a.length <= 4 ? [a] : cut(a)))];
-    addDomainWords(ws);
-    for (const w of ws) if (/^\p{Script=Han}{2,4}$/u.test(w)) this.corrector.add(w);
+  /** The item's 2–4-char words for the segmenter (not the whole name: search-notes pitfall 5). */
+  private domainWordsOf(name: string, aliasesN: string[]): string[] {
+    return [...cut(name), ...aliasesN.flatMap((a) => (a.length <= 4 ? [a] : cut(a)))].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
+  }
+
+  private learnCorrector(e: Entry): void {
+    for (const w of this.domainWordsOf(e.name, e.aliasN.split("|"))) this.corrector.add(w);
   }
 
   private entryTerms(e: Entry): Set<string> {
@@ -179,17 +181,13 @@ export class SearchIndex {
     );
     if (query.concepts.length === 0) return { hits: [], query, unknown: [] };
     const text = query.concepts.flatMap((c) => c.alternatives).join(" ");
-    const tag: Record<string, string> = {};
-    if (opts.department) tag.department = opts.department;
-    if (opts.type) tag.type = opts.type;
     const fields = query.lang === "bo" ? ["bo"] : ["name", "alias", "text"];
-    const lists = this.doc.search(text, {
-      index: fields,
-      suggest: true,
-      limit: 60,
-      ...(Object.keys(tag).length ? { tag } : {}),
-    });
-    const scored = scoreCandidates(query, lists, this.entries, (t) => this.df.get(t) ?? 0, this.entries.size);
+    const filtered = Boolean(opts.department || opts.type);
+    const lists = this.doc.search(text, { index: fields, suggest: true, limit: filtered ? 500 : 60 });
+    // Department/type filters apply to the candidates here: FlexSearch tags made every add
+    // scan the tag's id list (quadratic build at 100k items with one type).
+    const keep = (e: Entry) => (!opts.department || e.department === opts.department) && (!opts.type || e.type === opts.type);
+    const scored = scoreCandidates(query, lists, this.entries, (t) => this.df.get(t) ?? 0, this.entries.size, filtered ? keep : undefined);
     const unknown = unknownConcepts(query, (t) => this.df.get(t) ?? 0);
     return { hits: groupByName(scored, opts.region).slice(0, limit), query, unknown };
   }

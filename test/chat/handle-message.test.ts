@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { handleMessage } from "../../src/chat/handle-message";
+import type { ChatCommand } from "../../src/chat/commands";
+import { chatHarness } from "./harness";
+
+let h: Awaited<ReturnType<typeof chatHarness>>;
+beforeAll(async () => {
+  h = await chatHarness();
+});
+
+describe("handleMessage", () => {
+  it("answers the asked aspect of the right item, quoting facts, ending with the link", async () => {
+    const send = h.user();
+    const r = await send("身份证过期了多少钱换");
+    expect(r.itemCode).toBe("QH-630000-GAT-001");
+    expect(r.aspect).toBe("fees");
+    expect(r.text).toContain("20元（依据：");
+    expect(r.text.trim().endsWith(`https://zw.example.cn/guides/QH-630000-GAT-001`)).toBe(true);
+  });
+
+  it("keeps the item across follow-ups", async () => {
+    const send = h.user();
+    expect((await send("身份证换领要带什么")).aspect).toBe("materials");
+    const fees = await send("要多少钱？");
+    expect(fees.itemCode).toBe("QH-630000-GAT-001");
+    expect(fees.aspect).toBe("fees");
+    const time = await send("多久能拿到");
+    expect(time.text).toMatch(/法定60个自然日，承诺/);
+  });
+
+  it("offers a numbered list for close matches and '2' picks one", async () => {
+    const send = h.user();
+    const list = await send("养老金要带啥材料");
+    expect(list.candidates!.length).toBeGreaterThan(1);
+    expect(list.text).toMatch(/回复序号 1\/2/);
+    const picked = await send("2");
+    expect(picked.itemCode).toBe(list.candidates![1]!.code);
+    expect(picked.aspect).toBe("materials");
+  });
+
+  it("says plainly when nothing matches, offers the hotline and human help, and logs it", async () => {
+    const send = h.user();
+    const r = await send("西宁哪家羊肉手抓好吃");
+    expect(r.itemCode).toBeNull();
+    expect(r.text).toContain("没有找到");
+    expect(r.text).toContain("12345");
+    expect(r.text).toContain("人工");
+    expect([...h.questionLog.entries.values()].some((e) => e.question.includes("羊肉") && e.outcome === "not_found")).toBe(true);
+  });
+
+  it("answers a Tibetan question with Tibetan labels and translated fields", async () => {
+    const send = h.user();
+    const r = await send("ཐོབ་ཐང་ལག་ཁྱེར་བརྗེ་བ་ལ་ཡིག་ཆ་ག་རེ་དགོས།");
+    expect(r.itemCode).toBe("QH-630000-GAT-001");
+    expect(r.text).toContain("དམངས་ཁྲོད་ཐོབ་ཐང་ལག་ཁྱེར་བརྗེ་ལེན");
+    expect(r.text).toContain("ཞུ་ཡིག་གི་ཡིག་ཆ");
+  });
+
+  it("answers a catalog-only item with its department and no guide", async () => {
+    const send = h.user();
+    const r = await send("适龄儿童延缓入学审批找谁");
+    expect(r.text).toContain("区教科体局");
+    expect(r.text).toContain("暂未发布详细办事指南");
+    expect(r.link).toBeNull();
+  });
+
+  it("keeps every reply within WeChat's 2,048 bytes", async () => {
+    const send = h.user();
+    for (const q of ["身份证换领依据", "户口迁入要什么材料", "办个体户的流程", "出生登记条件"]) {
+      expect(Buffer.byteLength((await send(q)).text, "utf8")).toBeLessThanOrEqual(2048);
+    }
+  });
+
+  it("hands over to a human on 人工, and runs registered commands", async () => {
+    const progress: ChatCommand = { name: "progress", match: (t) => t.startsWith("进度"), handle: async () => ({ kind: "text", text: "受理中" }) };
+    const deps = { ...h.deps, commands: [progress] };
+    const msg = (text: string) => handleMessage(deps, { kind: "text", channel: "wechat", userId: "cmd", text, receivedAt: new Date() });
+    expect((await msg("人工")).kind).toBe("transfer");
+    expect(await msg("进度 QH123")).toMatchObject({ kind: "text", text: "受理中" });
+  });
+});

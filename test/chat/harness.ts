@@ -1,0 +1,32 @@
+import { MemoryStore } from "../../src/platform/store";
+import { FileCatalog } from "../../src/search/file-catalog";
+import { SearchIndex } from "../../src/search/search-index";
+import { handleMessage } from "../../src/chat/handle-message";
+import { MemoryQuestionLog } from "../../src/chat/question-log";
+import type { ChatDeps } from "../../src/chat/deps";
+import type { Reply } from "../../src/chat/types";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/** Channel-free chat harness: the real handleMessage over the shipped guides. */
+export async function chatHarness(extra: Partial<ChatDeps> = {}) {
+  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}../shared/data/service-catalog-guangan.jsonl`] });
+  const search = new SearchIndex();
+  search.rebuild(await catalog.listSearchItems());
+  const questionLog = new MemoryQuestionLog();
+  const deps: ChatDeps = {
+    catalog, search, store: new MemoryStore(), questionLog,
+    config: { PUBLIC_BASE_URL: "https://zw.example.cn", HOTLINE: "12345" },
+    ...extra,
+  };
+  let n = 0;
+  const user = () => {
+    const userId = `u${++n}`;
+    return async (text: string, lang?: "zh" | "bo"): Promise<Reply & { kind: "text" }> => {
+      const r = await handleMessage(deps, { kind: "text", channel: "wechat", userId, text, lang, receivedAt: new Date() });
+      if (r.kind !== "text") throw new Error(`expected a text reply, got ${r.kind}`);
+      return r;
+    };
+  };
+  return { deps, catalog, search, questionLog, user };
+}

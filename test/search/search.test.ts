@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { FileCatalog } from "../../src/search/file-catalog";
+import { SearchIndex } from "../../src/search/search-index";
+import { hybrid, tibetan, tibetanSyllables, words } from "../../src/search/tokenizer";
+import { analyzeQuery } from "../../src/search/query";
+import { SynonymTable, loadDefaultSynonyms } from "../../src/search/synonyms";
+import type { SearchItem } from "../../src/search/ports";
+
+const root = new URL("../../", import.meta.url).pathname;
+let catalog: FileCatalog;
+let index: SearchIndex;
+
+beforeAll(async () => {
+  catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}../shared/data/service-catalog-guangan.jsonl`] });
+  index = new SearchIndex();
+  index.rebuild(await catalog.listSearchItems());
+});
+
+describe("tokenizer", () => {
+  it("segments Chinese into words and drops colloquial filler", () => {
+    expect(words("办营业执照要多久")).toContain("营业执照");
+    expect(words("驾照丢了怎么办")).not.toContain("怎么办");
+    expect(words("驾照丢了怎么办")).not.toContain("了");
+  });
+  it("adds single Han characters for title fields", () => {
+    expect(hybrid("社会保障卡")).toEqual(expect.arrayContaining(["社", "保", "卡"]));
+  });
+  it("splits Tibetan on tsheg and shad into syllables and syllable bigrams", () => {
+    expect(tibetanSyllables("ཐོབ་ཐང་ལག་ཁྱེར།")).toEqual(["ཐོབ", "ཐང", "ལག", "ཁྱེར"]);
+    expect(tibetan("ལག་ཁྱེར")).toContain("ལག\u0F0Bཁྱེར");
+  });
+});
+
+describe("synonyms", () => {
+  it("maps colloquial objects and actions to official words", () => {
+    const q = analyzeQuery("驾照丢了咋补", new SynonymTable(loadDefaultSynonyms()));
+    const alts = q.concepts.flatMap((c) => c.alternatives);
+    expect(alts).toEqual(expect.arrayContaining(["机动车驾驶证", "补领"]));
+  });
+  it("staff entries extend the defaults at runtime", async () => {
+    const ix = new SearchIndex();
+    ix.rebuild([{ code: "X1", name: "城乡居民最低生活保障审核确认", aliases: [], department: "民政局", hasGuide: false }]);
+    expect(ix.search("吃低保", { limit: 1 }).hits[0]?.code).toBe("X1"); // default 低保 → 最低生活保障
+    expect(ix.search("困难补助金").hits[0]?.coverage ?? 0).toBeLessThan(0.6);
+    ix.setSynonyms([{ terms: ["困难补助金"], canonical: ["最低生活保障"] }]);
+    expect(ix.search("困难补助金").hits[0]?.code).toBe("X1");
+  });
+});
+
+describe("ranking on the shipped guides", () => {
+  it.each([
+    ["驾照丢了咋补", /驾驶证补领/],
+    ["身份证快过期了要带啥", /居民身份证换领/],
+    ["公积金租房能取几次", /住房公积金提取（租赁住房）/],
+  ])("%s → %s", (q, name) => {
+    expect(index.search(q).hits[0]?.name).toMatch(name);
+  });
+  it("says little for things the catalog does not have", () => {
+    expect(index.search("申请美国旅游签证").hits[0]?.coverage ?? 0).toBeLessThan(0.6);
+  });
+  it("matches Tibetan questions against bo names", () => {
+    expect(index.search("ཐོབ་ཐང་ལག་ཁྱེར་བརྗེ་བ").hits[0]?.name).toMatch(/居民身份证换领/);
+  });
+});
+
+describe("regions, filters, updates", () => {
+  const item = (code: string, region: string, department: string): SearchItem => ({
+    code, name: "城乡居民最低生活保障审核确认", aliases: ["低保"], department, region, type: "行政给付", hasGuide: false,
+  });
+  it("groups the same item across regions and prefers the citizen's region", () => {
+    const ix = new SearchIndex();
+    ix.rebuild([item("A", "630102", "城东区民政局"), item("B", "632801", "格尔木市民政局"), item("C", "630000", "青海省民政厅")]);
+    const hits = ix.search("低保怎么申请").hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.instances).toHaveLength(3);
+    expect(ix.search("低保", { region: "632801" }).hits[0]!.code).toBe("B");
+    expect(ix.search("低保", { region: "632200" }).hits[0]!.code).toBe("C"); // the province covers 海北
+  });
+  it("filters by department and type", () => {
+    const ix = new SearchIndex();
+    ix.rebuild([item("A", "630102", "城东区民政局"), { ...item("B", "632801", "格尔木市民政局"), name: "低保边缘家庭认定" }]);
+    expect(ix.search("低保", { department: "格尔木市民政局" }).hits.map((h) => h.code)).toEqual(["B"]);
+    expect(ix.search("低保", { type: "公共服务" }).hits).toEqual([]);
+  });
+  it("upsert and remove change results at once", () => {
+    const ix = new SearchIndex();
+    ix.rebuild([item("A", "630102", "城东区民政局")]);
+    expect(ix.search("养犬登记").hits[0]?.coverage ?? 0).toBeLessThan(0.6);
+    ix.upsert({ code: "D", name: "养犬登记证核发", aliases: ["狗证"], department: "公安局", hasGuide: true });
+    expect(ix.search("办狗证").hits[0]?.code).toBe("D");
+    ix.remove("D");
+    expect(ix.search("办狗证").hits.find((h) => h.code === "D")).toBeUndefined();
+  });
+});
