@@ -28,7 +28,7 @@ export function readGuideFile(file: string, source = fs.readFileSync(file, "utf8
       file,
       problems: doc.errors.map((e) => ({
         file: name,
-        line: e.linePos?.[0]?.line,
+        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
         field: "(file)",
         message: e.message.split("\n")[0] ?? e.message,
       })),
