@@ -21,14 +21,13 @@ export type TemplateMessagePayload = TemplateMessage;
  * fail the same way on every retry: they are recorded in failed_job at once and not retried.
  */
 function sendOnce<P>(name: string, ctx: AppContext, send: (p: P) => Promise<unknown>) {
-  const record = failedJobTable(ctx.db.prisma);
   return async (payload: P, job: JobContext): Promise<void> => {
     try {
       await send(payload);
     } catch (e) {
       if (!isPermanentWechatError(e)) throw e;
       ctx.logger.warn({ job: name, errcode: e.errcode, jobId: job.jobId }, "wechat: permanent error, recorded without retry");
-      await record({ queue: "wechat", name, payload, error: e.message, attempts: job.attempt });
+      await failedJobTable(ctx.db.prisma)({ queue: "wechat", name, payload, error: e.message, attempts: job.attempt });
     }
   };
 }

@@ -23,6 +23,9 @@ export interface RecordedRequest {
   /** Parsed JSON body (or undefined for GET). */
   body: unknown;
   at: number;
+  /** What the fake answered: errcode (0 = ok) or HTTP status for injected HTTP failures. */
+  errcode?: number;
+  status?: number;
 }
 
 export type Failure = { errcode: number; errmsg?: string } | { status: number };
@@ -45,6 +48,8 @@ export interface FakeWechat {
   url: string;
   requests: RecordedRequest[];
   calls(path: string): RecordedRequest[];
+  /** Calls to `path` that WeChat would have accepted (errcode 0). */
+  accepted(path: string): RecordedRequest[];
   counters: { token: number; stableToken: number; forceRefresh: number };
   tokenFetches(): number;
   /** The next `times` calls to `path` fail (errcode answer with HTTP 200, or an HTTP status). */
@@ -183,21 +188,25 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         body = raw;
       }
       const method = req.method ?? "GET";
-      requests.push({ method, path: u.pathname, query, body, at: Date.now() });
+      const rec: RecordedRequest = { method, path: u.pathname, query, body, at: Date.now() };
+      requests.push(rec);
       const send = () => {
         const list = failures.get(u.pathname);
         const f = list?.[0];
         if (f) {
           if (--f.times <= 0 && f.times !== Infinity) list.shift();
           if ("status" in f.failure) {
+            rec.status = f.failure.status;
             res.writeHead(f.failure.status, { "content-type": "text/html" }).end("fake-wechat: injected failure");
             return;
           }
+          rec.errcode = f.failure.errcode;
           res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
           res.end(JSON.stringify({ errcode: f.failure.errcode, errmsg: f.failure.errmsg ?? `injected ${f.failure.errcode}` }));
           return;
         }
         const answer = route(method, u.pathname, query, body && typeof body === "object" ? (body as Record<string, unknown>) : {});
+        rec.errcode = "errcode" in answer ? Number(answer.errcode) : 0;
         res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(answer));
       };
       const ms = delays.get(u.pathname) ?? delays.get("*") ?? 0;
@@ -218,6 +227,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     url: `http://127.0.0.1:${port}`,
     requests,
     calls: (path) => requests.filter((r) => r.path === path),
+    accepted: (path) => requests.filter((r) => r.path === path && r.errcode === 0),
     counters,
     tokenFetches: () => counters.token + counters.stableToken,
     failNext: (path, failure, times = 1) => addFailure(path, failure, times),

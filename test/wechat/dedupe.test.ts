@@ -104,14 +104,15 @@ describe.each([false, true])("retries through /wechat (redis: %s)", (redis) => {
     expect([first.status, first.text]).toEqual([200, "success"]);
     const retry = await postWechat(svc.url, xml, { mode: "aes" });
     expect(retry.text).toBe("success");
-    await vi.waitFor(() => expect(fake.calls("/cgi-bin/message/custom/send")).toHaveLength(1), { timeout: 10_000 });
-    expect(fake.calls("/cgi-bin/message/custom/send")[0]!.body).toEqual({
+    // accepted(): a token left in the shared Redis by an earlier run earns one 40001 + refetch first.
+    await vi.waitFor(() => expect(fake.accepted("/cgi-bin/message/custom/send")).toHaveLength(1), { timeout: 10_000 });
+    expect(fake.accepted("/cgi-bin/message/custom/send")[0]!.body).toEqual({
       touser: "o_slow_user",
       msgtype: "text",
       text: { content: "answer 1: slow 公积金" },
     });
     await sleep(300);
-    expect(fake.calls("/cgi-bin/message/custom/send")).toHaveLength(1);
+    expect(fake.accepted("/cgi-bin/message/custom/send")).toHaveLength(1);
     expect(handled).toHaveLength(1);
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * Benchmark of the /wechat message endpoint: signed text messages with distinct MsgIds through
+ * the whole path (verify → decrypt → parse → dedupe → handler → render → encrypt), beside a
+ * minimal co-wechat echo bot measured in the same run, on the same machine, with the same load.
+ *
+ *   npx tsx bench/wechat-endpoint.ts            (also run by `npm run bench`)
+ *
+ * `runWechatBench({ handleMessage })` takes the dialog handler, so the real chat handler can be
+ * plugged in; run directly it uses a trivial echo handler and says so.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import Koa from "koa";
+import Router from "@koa/router";
+import { encrypt } from "@wecom/crypto";
+import type { IncomingMessage, Reply } from "../src/chat/types";
+import { loadConfig } from "../src/platform/config";
+import type { AppContext } from "../src/platform/context";
+import { createLogger } from "../src/platform/logger";
+import { MemoryQueue } from "../src/platform/queue";
+import { MemoryStore } from "../src/platform/store";
+import { createHttpApp } from "../src/http/app";
+import { createWechatCapability, type MessageHandler } from "../src/wechat";
+import { sha1Signature } from "../src/wechat/signature";
+
+const TOKEN = "bench_token";
+const APPID = "wxbench000000001";
+const AES_KEY = crypto.createHash("sha256").update("bench").digest("base64").slice(0, 43);
+type Mode = "plain" | "aes";
+
+export interface BenchOptions {
+  handleMessage: MessageHandler;
+  /** Shown in the output, e.g. "echo handler" or "chat.handleMessage". */
+  handlerLabel?: string;
+  requests?: number;
+  concurrency?: number;
+  modes?: Mode[];
+  /** Questions to send (cycled); distinct MsgIds regardless. */
+  questions?: string[];
+}
+
+interface Stats {
+  name: string;
+  mode: Mode;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function listen(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 10_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/wechat`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))) };
+}
+
+/** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser). */
+function ourApp(mode: Mode, handleMessage: MessageHandler): http.RequestListener {
+  const config = loadConfig(
+    { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
+    "/nonexistent",
+  );
+  const queue = new MemoryQueue();
+  // Only what the /wechat path touches; db and crypto are never reached by it.
+  const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), store: new MemoryStore(), queue, now: () => new Date() } as unknown as AppContext;
+  const cap = createWechatCapability({ handleMessage });
+  for (const job of cap.jobs?.(ctx) ?? []) queue.register(job);
+  return createHttpApp(ctx, [cap]).app.callback();
+}
+
+/** The baseline: co-wechat's documented minimal echo bot. */
+function coWechatApp(mode: Mode): http.RequestListener {
+  const require = createRequire(import.meta.url);
+  const wechat = require("co-wechat") as (cfg: object) => { middleware(fn: (m: Record<string, string>) => Promise<string>): Koa.Middleware };
+  const app = new Koa();
+  const router = new Router();
+  router.post("/wechat", wechat({ token: TOKEN, appid: APPID, ...(mode === "aes" ? { encodingAESKey: AES_KEY } : {}) }).middleware(async (m) => m.Content ?? ""));
+  app.use(router.routes());
+  return app.callback();
+}
+
+function buildRequests(n: number, mode: Mode, questions: string[]): { path: string; body: string }[] {
+  const base = BigInt(Date.now()) * 1_000_000n;
+  return Array.from({ length: n }, (_, i) => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const nonce = String(crypto.randomInt(1e9));
+    const q = questions[i % questions.length]!;
+    const xml = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[o_bench_${i % 500}]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${q}]]></Content><MsgId>${base + BigInt(i)}</MsgId></xml>`;
+    const p = new URLSearchParams({ signature: sha1Signature(TOKEN, ts, nonce), timestamp: ts, nonce });
+    if (mode === "plain") return { path: `?${p}`, body: xml };
+    const cipher = encrypt(AES_KEY, xml, APPID);
+    p.set("encrypt_type", "aes");
+    p.set("msg_signature", sha1Signature(TOKEN, ts, nonce, cipher));
+    return { path: `?${p}`, body: `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt></xml>` };
+  });
+}
+
+async function load(url: string, reqs: { path: string; body: string }[], concurrency: number): Promise<{ latencies: number[]; ms: number; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const one = (r: { path: string; body: string }) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          latencies.push(performance.now() - t0);
+          if (res.statusCode !== 200 || !text.includes("<xml>")) errors++;
+          resolve();
+        });
+      });
+      req.on("error", () => (errors++, resolve()));
+      req.end(r.body);
+    });
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < reqs.length) await one(reqs[next++]!);
+    }),
+  );
+  const ms = performance.now() - start;
+  agent.destroy();
+  return { latencies, ms, errors };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "handlerLabel">>): Promise<Stats> {
+  const server = await listen(app);
+  try {
+    await load(server.url, buildRequests(Math.min(500, o.requests), mode, o.questions), o.concurrency); // warm-up
+    (globalThis as { gc?: () => void }).gc?.();
+    const r = await load(server.url, buildRequests(o.requests, mode, o.questions), o.concurrency);
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    return { name, mode, requests: o.requests, rps: Math.round((o.requests / r.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function runWechatBench(opts: BenchOptions) {
+  const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
+  const label = opts.handlerLabel ?? "injected handler";
+  const results: (Stats & { vsCoWechat?: number })[] = [];
+  console.log(`wechat-endpoint: ${o.requests} signed text messages per run, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
+  for (const mode of o.modes) {
+    const base = await measure("co-wechat echo bot", mode, coWechatApp(mode), o);
+    const ours = await measure(`ours (${label})`, mode, ourApp(mode, opts.handleMessage), o);
+    results.push(base, { ...ours, vsCoWechat: +(ours.rps / base.rps).toFixed(2) });
+  }
+  for (const r of results) {
+    console.log(
+      `${r.mode.padEnd(5)} ${r.name.padEnd(32)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}` +
+        (r.vsCoWechat !== undefined ? `  (${r.vsCoWechat}× co-wechat)` : ""),
+    );
+  }
+  return { handler: label, concurrency: o.concurrency, results };
+}
+
+const echo = async (m: IncomingMessage): Promise<Reply> => ({ kind: "text", text: m.kind === "text" ? m.text : "" });
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const summary = await runWechatBench({
+    handleMessage: echo,
+    handlerLabel: "echo handler — NOT the chat handler yet",
+  });
+  fs.mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  fs.writeFileSync(new URL("./results/wechat-endpoint.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
+  process.exit(0);
+}
