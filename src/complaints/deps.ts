@@ -1,0 +1,62 @@
+import type { WorkCalendar } from "../calendar";
+import type { AppContext } from "../platform/context";
+import type { PolicyOverride } from "./deadlines";
+import type { ImageStore } from "./images/image-store";
+
+export interface ComplaintClassification {
+  category: string;
+  confidence: number;
+}
+
+/** What a complaint reply/rectification notice carries; the integrator maps it onto notifications' `notify`. */
+export interface CitizenNotice {
+  kind: "complaint_reply";
+  dedupeKey: string;
+  userId?: string;
+  oaOpenid?: string;
+  fields: Record<string, string>;
+  url?: string;
+  page?: string;
+}
+
+export interface OutboxSettings {
+  /** Delivery attempts before a row goes to the dead-letter list. */
+  maxAttempts: number;
+  /** Exponential backoff base: base · 2^(attempt−1). */
+  backoffMs: number;
+  timeoutMs: number;
+}
+
+export interface ComplaintsOptions {
+  /** Category classifier; default: the committed model of src/complaints/classifier. */
+  classify?: (text: string) => ComplaintClassification | undefined;
+  /** Below this confidence a complaint waits for a human dispatcher. */
+  confidenceThreshold?: number;
+  calendar?: WorkCalendar;
+  policies?: PolicyOverride[];
+  /** Sends a message to the citizen (template/subscribe message). Default: logged only. */
+  notify?: (app: AppContext, notice: CitizenNotice) => Promise<void>;
+  images?: ImageStore;
+  outbox?: Partial<OutboxSettings>;
+  /** How often the supervision scan runs. */
+  supervisionEveryMs?: number;
+  /** 热点: this many similar complaints … */
+  hotThreshold?: number;
+  /** … within this many hours. */
+  hotWindowHours?: number;
+}
+
+/** Everything the complaint operations need, resolved once by the capability. */
+export interface ComplaintsDeps {
+  app: AppContext;
+  classify: (text: string) => ComplaintClassification | undefined;
+  confidenceThreshold: number;
+  calendar: WorkCalendar;
+  policies: PolicyOverride[];
+  notify: (app: AppContext, notice: CitizenNotice) => Promise<void>;
+  images: ImageStore;
+  outbox: OutboxSettings;
+  supervisionEveryMs: number;
+  hotThreshold: number;
+  hotWindowHours: number;
+}

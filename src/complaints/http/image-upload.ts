@@ -1,0 +1,47 @@
+import crypto from "node:crypto";
+import multer from "multer";
+import type { Context, Middleware } from "koa";
+import { AppError } from "../../platform/errors";
+import type { ImageStore } from "../images/image-store";
+import { MAX_IMAGE_BYTES, MAX_IMAGES, extensionOf, sniffImageType } from "../images/image-type";
+import type { StoredImage } from "../intake/create-complaint";
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMAGE_BYTES, files: MAX_IMAGES, fields: 30 } });
+const parse = upload.array("images", MAX_IMAGES);
+
+/**
+ * multipart/form-data with up to 9 `images` (JPEG/PNG/WebP by magic bytes, ≤ 5 MB each);
+ * text fields land in ctx.request.body for the route's zod schema. JSON bodies pass through.
+ */
+export function imageUpload(): Middleware {
+  return async (c, next) => {
+    if (!c.is("multipart/form-data")) return next();
+    await new Promise<void>((resolve, reject) => {
+      parse(c.req as never, c.res as never, (err: unknown) => (err ? reject(toAppError(err)) : resolve()));
+    });
+    const req = c.req as unknown as { body?: Record<string, unknown>; files?: Express.Multer.File[] };
+    (c.request as { body?: unknown }).body = { ...(req.body ?? {}) };
+    c.state.uploads = req.files ?? [];
+    await next();
+  };
+}
+
+function toAppError(err: unknown): AppError {
+  const e = err as { code?: string; message?: string };
+  if (e.code === "LIMIT_FILE_SIZE") return new AppError("payload_too_large", `每张图片不能超过${MAX_IMAGE_BYTES / 1024 / 1024}MB`);
+  if (e.code === "LIMIT_FILE_COUNT" || e.code === "LIMIT_UNEXPECTED_FILE") return new AppError("bad_request", `最多上传${MAX_IMAGES}张图片（字段名 images）`);
+  return new AppError("bad_request", `无法解析上传内容：${e.message ?? "multipart"}`);
+}
+
+/** Checks every upload's real type, then stores them (content-addressed) before the ticket commits. */
+export async function storeUploads(c: Context, store: ImageStore): Promise<StoredImage[]> {
+  const files = (c.state.uploads as Express.Multer.File[] | undefined) ?? [];
+  const checked = files.map((f, i) => {
+    const mime = sniffImageType(f.buffer);
+    if (!mime) throw new AppError("unsupported_media_type", `第${i + 1}张图片不是 JPEG、PNG 或 WebP 格式`);
+    const sha256 = crypto.createHash("sha256").update(f.buffer).digest("hex");
+    return { mime, size: f.size, sha256, storageKey: `${sha256}.${extensionOf(mime)}`, bytes: f.buffer };
+  });
+  for (const f of checked) await store.put(f.storageKey, f.bytes);
+  return checked.map(({ bytes: _b, ...rest }) => rest);
+}

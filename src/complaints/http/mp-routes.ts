@@ -1,0 +1,106 @@
+import type Router from "@koa/router";
+import { z } from "zod";
+import { defineRoute } from "../../http/openapi";
+import { perUser, rateLimit } from "../../http/rate-limit";
+import { currentUserId, requireSession, sessionOf } from "../../miniprogram";
+import type { AppContext } from "../../platform/context";
+import { AppError } from "../../platform/errors";
+import type { ComplaintsDeps } from "../deps";
+import { createComplaint } from "../intake/create-complaint";
+import { citizenComplaintSchema, presentCitizenComplaint } from "../presenters";
+import { rateComplaint } from "../rating/rate-complaint";
+import { imageUpload, storeUploads } from "./image-upload";
+import { idempotencyKeyOf, newComplaintBody, ratingBody, ticketParams } from "./schemas";
+
+const tags = ["complaints (mini-program)"];
+
+/** The citizen's own ticket, or 404 (never 403: whether a ticket number exists is not theirs to learn). */
+async function ownTicket(deps: ComplaintsDeps, userId: string, ticketNo: string) {
+  const c = await deps.app.db.prisma.complaint.findUnique({
+    where: { ticketNo: ticketNo.toUpperCase() },
+    include: { images: true, events: { orderBy: { at: "asc" } } },
+  });
+  if (!c || c.userId !== userId) throw new AppError("not_found", `工单不存在：${ticketNo}`);
+  return c;
+}
+
+export function mpRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
+  const session = requireSession(app);
+  const limit = rateLimit({ store: app.store, key: perUser("mp:complaints", (c) => sessionOf(c)?.userId), limit: 20, windowSeconds: 3600 });
+
+  defineRoute(router, {
+    method: "post",
+    path: "/api/v1/mp/complaints",
+    summary: "File a complaint (JSON, or multipart with up to 9 images); Idempotency-Key makes a double tap one ticket",
+    tags,
+    security: ["session"],
+    before: [session, limit, imageUpload()],
+    body: newComplaintBody,
+    response: citizenComplaintSchema,
+    status: 201,
+    handler: async ({ body }, c) => {
+      const d = deps();
+      const userId = currentUserId(c);
+      const key = idempotencyKeyOf(c.get("idempotency-key"));
+      const images = await storeUploads(c, d.images);
+      const { complaint, created } = await createComplaint(d, {
+        ...body,
+        occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
+        channel: "miniprogram",
+        userId,
+        images,
+        idempotencyKey: key ? `mp:${userId}:${key}` : undefined,
+      });
+      c.status = created ? 201 : 200;
+      c.body = presentCitizenComplaint(complaint);
+    },
+  });
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/mp/complaints",
+    summary: "My complaints, newest first",
+    tags,
+    security: ["session"],
+    before: [session],
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    response: z.object({ items: z.array(citizenComplaintSchema) }),
+    handler: async ({ query }, c) => {
+      const rows = await deps().app.db.prisma.complaint.findMany({
+        where: { userId: currentUserId(c) },
+        orderBy: { createdAt: "desc" },
+        take: query.limit,
+      });
+      return { items: rows.map((r) => presentCitizenComplaint(r)) };
+    },
+  });
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/mp/complaints/:ticketNo",
+    summary: "One of my complaints with its timeline",
+    tags,
+    security: ["session"],
+    before: [session],
+    params: ticketParams,
+    response: citizenComplaintSchema,
+    handler: async ({ params }, c) => presentCitizenComplaint(await ownTicket(deps(), currentUserId(c), params.ticketNo)),
+  });
+
+  defineRoute(router, {
+    method: "post",
+    path: "/api/v1/mp/complaints/:ticketNo/rating",
+    summary: "Rate the answer (好差评, five levels)",
+    tags,
+    security: ["session"],
+    before: [session],
+    params: ticketParams,
+    body: ratingBody,
+    response: citizenComplaintSchema,
+    handler: async ({ params, body }, c) => {
+      const d = deps();
+      const own = await ownTicket(d, currentUserId(c), params.ticketNo);
+      return presentCitizenComplaint(await rateComplaint(d, { ref: own.id, ...body, via: "miniprogram" }));
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import type { Capability } from "../platform/capability";
+import type { AppContext } from "../platform/context";
+import { defineJob } from "../platform/queue";
+import { createCalendar } from "../calendar";
+import { classify as modelClassify, DEFAULT_CONFIDENCE_THRESHOLD } from "./classifier";
+import { complaintChatCommand } from "./chat-command";
+import type { ComplaintsDeps, ComplaintsOptions } from "./deps";
+import { adminActionRoutes } from "./http/admin-actions";
+import { adminOpsRoutes } from "./http/admin-ops-routes";
+import { adminRoutes } from "./http/admin-routes";
+import { mpRoutes } from "./http/mp-routes";
+import { publicRoutes } from "./http/public-routes";
+import { defaultImageStore } from "./images/image-store";
+import { open311Routes } from "./open311/open311-routes";
+import { deliverOutbox } from "./outbox/deliver-outbox";
+import { requeuePendingOutbox } from "./outbox/replay-outbox";
+import { DELIVER_JOB } from "./outbox/write-outbox";
+import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complaints";
+
+/**
+ * Complaints into the 12345 workflow (issue 8): intake from chat, the mini-program and
+ * Open311; routing by the classifier; the work-order state machine with working-day
+ * deadlines and supervision; replies and 好差评 ratings; forwarding to an external 12345
+ * platform through an outbox; anonymised publication.
+ */
+export function complaintsCapability(options: ComplaintsOptions = {}): Capability & { chatCommand: ReturnType<typeof complaintChatCommand> } {
+  let deps: ComplaintsDeps | undefined;
+  let app: AppContext | undefined;
+  const get = (): ComplaintsDeps => {
+    if (!app) throw new Error("complaints capability used before start/routes");
+    return (deps ??= resolveDeps(app, options));
+  };
+  const bind = (ctx: AppContext) => (app ??= ctx);
+  return {
+    name: "complaints",
+    chatCommand: complaintChatCommand(get),
+    routes(router, ctx) {
+      bind(ctx);
+      mpRoutes(router, ctx, get);
+      adminRoutes(router, ctx, get);
+      adminActionRoutes(router, ctx, get);
+      adminOpsRoutes(router, ctx, get);
+      publicRoutes(router, ctx, get);
+      open311Routes(router, ctx, get);
+    },
+    jobs(ctx) {
+      bind(ctx);
+      return [
+        defineJob<{ id: string }>({
+          name: DELIVER_JOB,
+          handler: async ({ id }) => void (await deliverOutbox(get(), id)),
+          defaults: { attempts: get().outbox.maxAttempts, backoffMs: get().outbox.backoffMs },
+        }),
+        defineJob<Record<string, never>>({ name: SUPERVISE_JOB, handler: async () => void (await superviseComplaints(get())), defaults: { attempts: 1 } }),
+      ] as never[];
+    },
+    async start(ctx, role) {
+      bind(ctx);
+      if (!role.worker) return;
+      await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: get().supervisionEveryMs });
+      const n = await requeuePendingOutbox(get());
+      if (n) ctx.logger.info({ pending: n }, "12345 outbox: re-enqueued pending events");
+    },
+  };
+}
+
+function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
+  return {
+    app,
+    classify: o.classify ?? ((text) => modelClassify(text)),
+    confidenceThreshold: o.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
+    calendar: o.calendar ?? createCalendar(),
+    policies: o.policies ?? [],
+    notify: o.notify ?? (async (a, n) => a.logger.info({ dedupeKey: n.dedupeKey, kind: n.kind }, "complaint notice (no notifier wired)")),
+    images: o.images ?? defaultImageStore(app.config.DATA_DIR),
+    outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, ...o.outbox },
+    supervisionEveryMs: o.supervisionEveryMs ?? 60_000,
+    hotThreshold: o.hotThreshold ?? 5,
+    hotWindowHours: o.hotWindowHours ?? 24,
+  };
+}
+
+export { complaintChatCommand } from "./chat-command";
+export type { ComplaintsOptions, CitizenNotice, ComplaintClassification } from "./deps";
+export { createComplaint, type CreateComplaintOptions } from "./intake/create-complaint";
+export { superviseComplaints } from "./workflow/supervise-complaints";
+export { SATISFACTION_LEVELS, COMPLAINT_KINDS } from "./types";

@@ -1,0 +1,155 @@
+import { AppError } from "../../platform/errors";
+import type { ComplaintsDeps } from "../deps";
+import { districtOf } from "../place";
+import { formatTicketNo } from "../ticket-number";
+import type { ComplaintChannel, ComplaintKind } from "../types";
+import { findComplaint, isUniqueViolation, type Complaint, type Tx } from "../workflow/db";
+import { deadlineFields } from "../workflow/deadline-fields";
+import { recordEvent } from "../workflow/transition";
+import { kickOutbox, writeOutbox } from "../outbox/write-outbox";
+import { findPossibleDuplicates } from "./duplicates";
+import { routeComplaint } from "./routing";
+
+export interface StoredImage {
+  mime: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+export interface CreateComplaintOptions {
+  kind?: ComplaintKind;
+  text: string;
+  address?: string | undefined;
+  lat?: number | undefined;
+  lng?: number | undefined;
+  occurredAt?: Date | undefined;
+  occurredText?: string | undefined;
+  channel: ComplaintChannel;
+  userId?: string | undefined;
+  openid?: string | undefined;
+  open311ClientId?: string | undefined;
+  contactName?: string | undefined;
+  contactPhone?: string | undefined;
+  contactConsent?: boolean | undefined;
+  publicationConsent?: boolean | undefined;
+  urgent?: boolean | undefined;
+  /** Chosen by the client (Open311 service_code); otherwise the classifier's. */
+  category?: string | undefined;
+  /** WeChat MsgId, Idempotency-Key header, …: the same key always yields the same ticket. */
+  idempotencyKey?: string | undefined;
+  images?: StoredImage[];
+}
+
+export interface CreateComplaintResult {
+  complaint: Complaint;
+  /** False when the idempotency key matched an earlier ticket (a retry or double tap). */
+  created: boolean;
+}
+
+/**
+ * Intake: the ticket, its first event, its images, its routing and its outbox row commit in
+ * one transaction *before* anyone tells the citizen it was received. A second request with
+ * the same idempotency key returns the first ticket — checked first, and again through the
+ * unique index when two arrive at the same moment.
+ */
+export async function createComplaint(deps: ComplaintsDeps, o: CreateComplaintOptions): Promise<CreateComplaintResult> {
+  const text = o.text.trim();
+  if (text.length < 5) throw new AppError("validation_failed", "请把情况描述得具体一些（至少5个字）");
+  const prisma = deps.app.db.prisma;
+  if (o.idempotencyKey) {
+    const existing = await prisma.complaint.findUnique({ where: { idempotencyKey: o.idempotencyKey } });
+    if (existing) return { complaint: existing, created: false };
+  }
+  let outboxId: string | undefined;
+  try {
+    const complaint = await prisma.$transaction(async (tx) => {
+      const c = await insert(deps, tx, { ...o, text });
+      outboxId = await writeOutbox(deps, tx, c, "complaint.accepted");
+      return c;
+    });
+    await kickOutbox(deps, outboxId);
+    return { complaint, created: true };
+  } catch (e) {
+    if (o.idempotencyKey && isUniqueViolation(e)) {
+      const existing = await prisma.complaint.findUnique({ where: { idempotencyKey: o.idempotencyKey } });
+      if (existing) return { complaint: existing, created: false };
+    }
+    throw e;
+  }
+}
+
+async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions): Promise<Complaint> {
+  const now = deps.app.now();
+  const rows = await tx.$queryRaw<{ n: number }[]>`SELECT nextval(pg_get_serial_sequence('complaint', 'seq'))::int AS n`;
+  const seq = rows[0]!.n;
+  const district = districtOf(o.address) ?? null;
+  const routing = await routeComplaint(deps, tx, o.text, o.category);
+  const duplicates = await findPossibleDuplicates(tx, { text: o.text, district, now });
+  const enc = (v: string | undefined) => (v?.trim() ? deps.app.crypto.encrypt(v.trim()) : null);
+  const c = await tx.complaint.create({
+    data: {
+      seq,
+      ticketNo: formatTicketNo(now, seq),
+      kind: o.kind ?? "complaint",
+      text: o.text,
+      address: o.address?.trim() || null,
+      district,
+      lat: o.lat ?? null,
+      lng: o.lng ?? null,
+      occurredAt: o.occurredAt ?? null,
+      occurredText: o.occurredText ?? null,
+      channel: o.channel,
+      userId: o.userId ?? null,
+      openid: o.openid ?? null,
+      open311ClientId: o.open311ClientId ?? null,
+      contactNameEnc: enc(o.contactName),
+      contactPhoneEnc: enc(o.contactPhone),
+      contactConsent: o.contactConsent ?? false,
+      publicationConsent: o.publicationConsent ?? false,
+      urgent: o.urgent ?? false,
+      category: routing.category,
+      confidence: routing.confidence,
+      suggestedDepartment: routing.suggestedDepartment,
+      dispatcherQueue: routing.toDispatcher || duplicates.length > 0,
+      possibleDuplicates: duplicates,
+      idempotencyKey: o.idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+      images: o.images?.length ? { create: o.images.map((img, position) => ({ ...img, position })) } : undefined,
+    },
+  });
+  await recordEvent(tx, {
+    complaintId: c.id,
+    type: "accepted",
+    actor: "citizen",
+    at: now,
+    data: { channel: o.channel, category: routing.category, confidence: routing.confidence, duplicates },
+  });
+  // A confident, unique ticket goes straight to its department (自动派单); the rest wait.
+  const deadlines = !c.dispatcherQueue && routing.department ? tryDeadlines(deps, c, now) : undefined;
+  if (routing.department && deadlines) {
+    await tx.complaint.update({
+      where: { id: c.id },
+      data: { status: "dispatched", departmentId: routing.department.id, department: routing.department.name, ...deadlines },
+    });
+    await tx.complaintEvent.create({
+      data: { complaintId: c.id, type: "status", fromStatus: "accepted", toStatus: "dispatched", actor: "system", note: "自动派单", data: { department: routing.department.name }, at: now },
+    });
+  }
+  else if (!c.dispatcherQueue) await tx.complaint.update({ where: { id: c.id }, data: { dispatcherQueue: true } });
+  return findComplaint(tx, c.id);
+}
+
+/**
+ * Deadlines for auto-dispatch. When they cannot be computed (next year's holidays not yet
+ * entered by staff) the ticket still commits and waits for the dispatcher, who will see why.
+ */
+function tryDeadlines(deps: ComplaintsDeps, c: Complaint, now: Date) {
+  try {
+    return deadlineFields(deps, c, now);
+  } catch (err) {
+    deps.app.logger.warn({ err, ticketNo: c.ticketNo }, "cannot compute deadlines; ticket left to the dispatcher");
+    return undefined;
+  }
+}

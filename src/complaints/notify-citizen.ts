@@ -1,0 +1,36 @@
+import { formatShanghai } from "../calendar";
+import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
+import type { ComplaintsDeps } from "./deps";
+import { ratingLink } from "./rating-link";
+import { text } from "./text";
+import type { Complaint } from "./workflow/db";
+
+/**
+ * Tells the citizen on the channel they used: an Official Account template message for chat
+ * tickets (by openid), a subscribe message for mini-program ones (by user id). Open311 and
+ * anonymous tickets have no push channel: their clients read the status. Runs after the
+ * commit; the notifications capability makes one message per dedupeKey, so a retried call
+ * never sends twice. A failure here is logged, never undoes the reply.
+ */
+export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, what: "reply" | "rectification", dedupeKey: string): Promise<void> {
+  const target = c.channel === "miniprogram" && c.userId ? { userId: c.userId } : c.channel === "wechat" && c.openid ? { oaOpenid: c.openid } : undefined;
+  if (!target) return;
+  const excerpt = (c.replyText ?? "").slice(0, 20);
+  try {
+    await deps.notify(deps.app, {
+      kind: "complaint_reply",
+      dedupeKey,
+      ...target,
+      fields: {
+        ticketNo: c.ticketNo,
+        status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
+        summary: what === "reply" ? excerpt : text("notice.rectification"),
+        time: formatShanghai(deps.app.now()),
+      },
+      url: ratingLink(deps.app, c.ticketNo),
+      page: `pages/complaints/detail?ticketNo=${c.ticketNo}`,
+    });
+  } catch (err) {
+    deps.app.logger.error({ err, ticketNo: c.ticketNo }, "complaint notice failed");
+  }
+}

@@ -1,0 +1,41 @@
+import { XMLBuilder } from "fast-xml-parser";
+import type { Context } from "koa";
+import { AppError, isAppError } from "../../platform/errors";
+
+export type Format = "json" | "xml";
+
+const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+
+/**
+ * GeoReport v2 responses: a JSON array, or XML with a plural root and singular items
+ * (<services><service>…, <service_requests><request>…). Null fields are empty elements.
+ */
+export function render(c: Context, format: Format, root: string, item: string, rows: Record<string, unknown>[], status = 200): void {
+  c.status = status;
+  if (format === "json") {
+    c.body = rows;
+    return;
+  }
+  const clean = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? ""])));
+  c.type = "application/xml; charset=utf-8";
+  c.body = `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: { [item]: clean } })}`;
+}
+
+const statusOf = (e: AppError) => (e.code === "validation_failed" ? 400 : e.status);
+
+/**
+ * Errors in the spec's own shape — [{ "code": 400, "description": "…" }] or
+ * <errors><error><code/><description/></error></errors> — instead of the service's usual
+ * `{ error: … }`, because Open311 clients parse these.
+ */
+export function open311Handler(format: Format, fn: (c: Context) => Promise<void>) {
+  return async (c: Context) => {
+    try {
+      await fn(c);
+    } catch (err) {
+      const e = isAppError(err) ? err : new AppError("internal", "Internal server error");
+      if (!isAppError(err)) (c.state.log as { error?: (o: object, m: string) => void } | undefined)?.error?.({ err }, "open311 request failed");
+      render(c, format, "errors", "error", [{ code: statusOf(e), description: e.message }], statusOf(e));
+    }
+  };
+}

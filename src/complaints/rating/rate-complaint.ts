@@ -1,0 +1,52 @@
+import { shanghaiDayOf } from "../../calendar";
+import type { ComplaintsDeps } from "../deps";
+import { isNegative, type Satisfaction } from "../types";
+import type { Complaint } from "../workflow/db";
+import { policyFor } from "../workflow/deadline-fields";
+import { recordEvent, transitionComplaint } from "../workflow/transition";
+
+export interface RateComplaintOptions {
+  ref: string;
+  satisfaction: Satisfaction;
+  comment?: string | undefined;
+  /** Where the rating came from: wechat | miniprogram | link | staff (回访 by phone). */
+  via: string;
+}
+
+/**
+ * 好差评: the citizen rates the answer on the five-level scale. 不满意/非常不满意 open a
+ * rectification (整改) with its own deadline — the reply limit again, in working days from
+ * today — which staff re-check.
+ */
+export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOptions): Promise<Complaint> {
+  const now = deps.app.now();
+  const negative = isNegative(o.satisfaction);
+  return transitionComplaint(deps, {
+    ref: o.ref,
+    to: "rated",
+    actor: o.via === "staff" ? "staff" : "citizen",
+    note: o.comment,
+    data: { satisfaction: o.satisfaction, via: o.via },
+    patch: (c) => ({
+      satisfaction: o.satisfaction,
+      ratedAt: now,
+      ...(negative ? { rectification: "open", rectificationDueAt: rectificationDue(deps, c, now) } : {}),
+    }),
+    after: async (c, tx) => {
+      if (!negative) return;
+      await recordEvent(tx, {
+        complaintId: c.id,
+        type: "rectification",
+        actor: "system",
+        at: now,
+        note: "差评自动生成整改",
+        data: { state: "open", dueAt: c.rectificationDueAt?.toISOString() },
+      });
+    },
+  });
+}
+
+function rectificationDue(deps: ComplaintsDeps, c: Complaint, now: Date): Date {
+  const days = policyFor(deps, c).replyWithinWorkdays;
+  return deps.calendar.endOfDay(deps.calendar.addWorkdays(shanghaiDayOf(now), days));
+}

@@ -1,0 +1,18 @@
+import type { ComplaintsDeps } from "../deps";
+import type { Complaint } from "./db";
+import { transitionComplaint } from "./transition";
+
+/** 回访: the hotline calls the citizen back after the reply; the note records what they said. */
+export async function visitComplaint(deps: ComplaintsDeps, o: { ref: string; note: string; actor: string }): Promise<Complaint> {
+  return transitionComplaint(deps, { ref: o.ref, to: "visited", actor: o.actor, note: o.note });
+}
+
+/** 办结. */
+export async function closeComplaint(deps: ComplaintsDeps, o: { ref: string; note?: string | undefined; actor: string }): Promise<Complaint> {
+  return transitionComplaint(deps, { ref: o.ref, to: "closed", actor: o.actor, note: o.note, patch: () => ({ closedAt: deps.app.now(), dispatcherQueue: false }) });
+}
+
+/** 重办: the citizen says it is not solved; back to the department (or the dispatcher) with the reason. */
+export async function reopenComplaint(deps: ComplaintsDeps, o: { ref: string; reason: string; actor: string }): Promise<Complaint> {
+  return transitionComplaint(deps, { ref: o.ref, to: "reopened", actor: o.actor, note: o.reason, patch: () => ({ repliedAt: null, closedAt: null }) });
+}

@@ -1,0 +1,32 @@
+import { complaintDeadlines, resolvePolicy, type ComplaintDeadlinePolicy } from "../deadlines";
+import type { ComplaintsDeps } from "../deps";
+import type { Complaint } from "./db";
+
+export const policyFor = (deps: ComplaintsDeps, c: Pick<Complaint, "kind">): ComplaintDeadlinePolicy =>
+  resolvePolicy(deps.policies, { province: deps.app.config.PROVINCE_REGION, type: c.kind });
+
+/**
+ * The deadline columns of a ticket dispatched at `dispatchedAt` (with an approved extension),
+ * computed from deadlines.ts and the holiday calendar. A new set bumps deadlineVersion and
+ * resets the supervision stage, so reminders and 督办 fire once per set.
+ */
+export function deadlineFields(
+  deps: ComplaintsDeps,
+  c: Pick<Complaint, "kind" | "urgent" | "deadlineVersion">,
+  dispatchedAt: Date,
+  extensionWorkdays = 0,
+) {
+  const d = complaintDeadlines({ dispatchedAt, urgent: c.urgent, extensionWorkdays }, policyFor(deps, c), deps.calendar);
+  return {
+    dispatchedAt,
+    extensionWorkdays,
+    signDueAt: d.signDueAt,
+    returnDueAt: d.returnDueAt,
+    replyDueAt: d.replyDueAt,
+    reminderAt: d.reminderAt,
+    supervisionAt: d.supervisionAt,
+    escalationAt: d.escalationAt,
+    deadlineVersion: c.deadlineVersion + 1,
+    supervisionStage: 0,
+  };
+}

@@ -1,0 +1,34 @@
+import { AppError } from "../../platform/errors";
+import type { ComplaintsDeps } from "../deps";
+import { findComplaint, type Complaint } from "./db";
+import { deadlineFields } from "./deadline-fields";
+import { transitionComplaint } from "./transition";
+
+/**
+ * 延期审批: approval moves the reply deadline by the requested working days (counted on the
+ * original dispatch, so the department gains exactly what was approved); refusal sends the
+ * ticket back to handling under the original deadline.
+ */
+export async function decideExtension(deps: ComplaintsDeps, o: { ref: string; approve: boolean; note?: string | undefined; actor: string }): Promise<Complaint> {
+  return deps.app.db.prisma.$transaction(async (tx) => {
+    const c = await findComplaint(tx, o.ref);
+    const request = await tx.complaintEvent.findFirst({
+      where: { complaintId: c.id, type: "status", toStatus: "extension_requested" },
+      orderBy: { at: "desc" },
+    });
+    const workdays = Number((request?.data as { workdays?: number } | null)?.workdays ?? 0);
+    if (o.approve && (!workdays || !c.dispatchedAt)) throw new AppError("unprocessable", "没有待审批的延期申请");
+    return transitionComplaint(
+      deps,
+      {
+        ref: c.id,
+        to: o.approve ? "extension_approved" : "in_progress",
+        actor: o.actor,
+        note: o.note ?? (o.approve ? `批准延期${workdays}个工作日` : "不同意延期"),
+        data: { approved: o.approve, workdays },
+        patch: (x) => (o.approve ? deadlineFields(deps, x, x.dispatchedAt!, workdays) : {}),
+      },
+      tx,
+    );
+  });
+}

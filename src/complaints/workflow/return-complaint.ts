@@ -1,0 +1,24 @@
+import { AppError } from "../../platform/errors";
+import { formatShanghai } from "../../calendar";
+import type { ComplaintsDeps } from "../deps";
+import type { Complaint } from "./db";
+import { transitionComplaint } from "./transition";
+
+/** 退回: a department says the ticket is not theirs — with a reason, within the return window. */
+export async function returnComplaint(deps: ComplaintsDeps, o: { ref: string; reason: string; actor: string }): Promise<Complaint> {
+  const now = deps.app.now();
+  return transitionComplaint(deps, {
+    ref: o.ref,
+    to: "returned",
+    actor: o.actor,
+    note: o.reason,
+    check: (c) => {
+      if (c.returnDueAt && now > c.returnDueAt) {
+        throw new AppError("unprocessable", `退回时限已过（${formatShanghai(c.returnDueAt)}），请办理或申请协调`, { returnDueAt: c.returnDueAt });
+      }
+    },
+    data: (c) => ({ department: c.department }),
+    // Back to the dispatcher; the next department gets a fresh clock at re-dispatch.
+    patch: (c) => ({ dispatcherQueue: true, department: null, departmentId: null, signedAt: null, suggestedDepartment: c.suggestedDepartment }),
+  });
+}
