@@ -23,6 +23,8 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+export const isApplicationStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s);
+
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: "已接件",
   accepted: "已受理",
@@ -116,6 +118,14 @@ export function requiredFields(to: ApplicationStatus): string[] {
 /** Checks the move and its details together; bad details are the caller's input (bad_request). */
 export function parseTransition<S extends ApplicationStatus>(from: ApplicationStatus, to: S, details: unknown): TransitionDetails<S> {
   assertTransition(from, to);
+  return parseDetails(to, details);
+}
+
+/**
+ * The details check alone, for an event recorded without moving the status (an out-of-order
+ * upstream event older than the current status: its move was legal when it happened).
+ */
+export function parseDetails<S extends ApplicationStatus>(to: S, details: unknown): TransitionDetails<S> {
   const schema = (DETAIL_SCHEMAS as Partial<Record<ApplicationStatus, z.ZodObject>>)[to];
   if (!schema) return {} as TransitionDetails<S>;
   const result = schema.safeParse(details ?? {});

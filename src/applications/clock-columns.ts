@@ -1,0 +1,77 @@
+import { addDays, shanghaiDayOf, startOfShanghaiDay, type PauseInterval, type TimeLimit, type WorkCalendar } from "../calendar";
+import { isAppError } from "../platform/errors";
+import { computeApplicationClock, derivePauseIntervals, type ApplicationClock, type TimelineEntry } from "./application-clock";
+import { isApplicationStatus } from "./application-status";
+
+/** Electronic supervision warns at this share of the promised time (电子监察 预警线). */
+export const WARN_FRACTION = 0.8;
+
+export interface ClockColumns {
+  acceptedAt: Date | null;
+  stoppedAt: Date | null;
+  paused: boolean;
+  warnAt: Date | null;
+  dueAt: Date | null;
+  clockProblem: string | null;
+}
+
+export interface StoredEvent {
+  status: string;
+  at: Date;
+}
+
+export const toTimeline = (events: readonly StoredEvent[]): TimelineEntry[] =>
+  events.flatMap((e) => (isApplicationStatus(e.status) ? [{ status: e.status, at: e.at }] : []));
+
+export const limitOf = (a: { limitValue: number; limitUnit: string }): TimeLimit => ({ value: a.limitValue, unit: a.limitUnit as TimeLimit["unit"] });
+
+/** The clock now, or the reason it cannot be computed (a year whose holidays are unconfirmed). */
+export function clockNow(calendar: WorkCalendar, limit: TimeLimit, events: readonly StoredEvent[], now: Date): ApplicationClock | { problem: string } {
+  try {
+    return computeApplicationClock({ calendar, timeline: toTimeline(events), limit, now });
+  } catch (err) {
+    if (isAppError(err) && err.code === "unprocessable") return { problem: err.message };
+    throw err;
+  }
+}
+
+/**
+ * The cached clock columns of an application. While the clock runs, warnAt/dueAt are the
+ * instants supervision must act at (any later pause is a new event that recomputes them);
+ * while paused or stopped there is nothing to supervise, so warnAt is null.
+ */
+export function clockColumns(calendar: WorkCalendar, limit: TimeLimit, events: readonly StoredEvent[], now: Date): ClockColumns {
+  const acceptedAt = toTimeline(events).filter((e) => e.status === "accepted").sort((a, b) => +a.at - +b.at)[0]?.at ?? null;
+  const none: ClockColumns = { acceptedAt, stoppedAt: null, paused: false, warnAt: null, dueAt: null, clockProblem: null };
+  const clock = clockNow(calendar, limit, events, now);
+  if ("problem" in clock) return { ...none, clockProblem: clock.problem };
+  if (!clock.started) return none;
+  const base = { ...none, dueAt: clock.dueAt, paused: clock.paused, stoppedAt: clock.stoppedAt ?? null };
+  if (clock.stoppedAt || clock.paused) return base;
+  try {
+    return { ...base, warnAt: warnInstant(calendar, limit, clock.startedAt, clock.dueAt, derivePauseIntervals(toTimeline(events))) };
+  } catch (err) {
+    if (isAppError(err) && err.code === "unprocessable") return { ...base, clockProblem: err.message };
+    throw err;
+  }
+}
+
+/**
+ * The start of the day on which the used days reach 80% of the limit (same counting as
+ * computeClock: days after the start day, of the limit's unit, not touched by a pause).
+ * For 即办 (same day) it is 80% of the way from 受理 to the end of the due day.
+ */
+function warnInstant(calendar: WorkCalendar, limit: TimeLimit, start: Date, dueAt: Date, pauses: PauseInterval[]): Date {
+  if (limit.unit === "即办") return new Date(start.getTime() + WARN_FRACTION * (dueAt.getTime() - start.getTime()));
+  const needed = Math.ceil(WARN_FRACTION * limit.value);
+  const pausedDays = new Set<string>();
+  for (const p of pauses) {
+    for (let d = shanghaiDayOf(p.from); p.to && d <= shanghaiDayOf(new Date(p.to.getTime() - 1)); d = addDays(d, 1)) pausedDays.add(d);
+  }
+  let day = shanghaiDayOf(start);
+  for (let counted = 0; counted < needed; ) {
+    day = addDays(day, 1);
+    if ((limit.unit === "自然日" || calendar.isWorkday(day)) && !pausedDays.has(day)) counted++;
+  }
+  return startOfShanghaiDay(day);
+}

@@ -1,0 +1,33 @@
+import type { ApplicationModel, Prisma } from "../platform/db";
+import type { ApplicationsDeps } from "./deps";
+
+export interface ListApplicationsOptions {
+  department?: string | undefined;
+  status?: string | undefined;
+  itemCode?: string | undefined;
+  /** Only flagged ones: warning (预警) or overdue (超期). */
+  supervision?: "warning" | "overdue" | undefined;
+  limit: number;
+  /** id of the last row of the previous page */
+  after?: string | undefined;
+}
+
+/** Staff list, newest first. */
+export async function listApplications(deps: ApplicationsDeps, opts: ListApplicationsOptions): Promise<{ items: ApplicationModel[]; next: string | null }> {
+  const where: Prisma.ApplicationWhereInput = {
+    ...(opts.department ? { department: opts.department } : {}),
+    ...(opts.status ? { status: opts.status } : {}),
+    ...(opts.itemCode ? { itemCode: opts.itemCode } : {}),
+    ...(opts.supervision === "warning" ? { warnedAt: { not: null } } : {}),
+    ...(opts.supervision === "overdue" ? { overdueAt: { not: null } } : {}),
+  };
+  const items = await deps.app.db.prisma.application.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.limit + 1,
+    ...(opts.after ? { cursor: { id: opts.after }, skip: 1 } : {}),
+  });
+  const more = items.length > opts.limit;
+  const page = more ? items.slice(0, opts.limit) : items;
+  return { items: page, next: more ? page[page.length - 1]!.id : null };
+}

@@ -1,0 +1,82 @@
+import type { AppContext } from "../platform/context";
+import { maskText } from "../platform/privacy";
+import { statusLabel } from "./application-presenter";
+import type { ApplicationsDeps } from "./deps";
+import type { Notifier, NotifyRequest } from "./ports";
+
+export const NOTIFY_JOB = "applications.notify-status";
+
+/**
+ * Hands one status change to `notify` with dedupeKey "application:<eventId>". notify keeps one
+ * row per key, so a retried job (or a re-queue by the outbox after a crash between notify and
+ * the notified_at update) still yields exactly one message. Recipients: the user or openids
+ * bound to the application, else the user whose bound phone is the applicant's phone.
+ */
+export async function notifyApplicant(deps: ApplicationsDeps, eventId: string): Promise<"sent" | "skipped" | "no_recipient"> {
+  const prisma = deps.app.db.prisma;
+  const event = await prisma.applicationEvent.findUnique({ where: { id: eventId }, include: { application: true } });
+  if (!event || !event.applied || event.notifiedAt) return "skipped";
+  const a = event.application;
+  const recipient = await recipientOf(deps.app, a);
+  if (recipient) {
+    const base = deps.app.config.PUBLIC_BASE_URL.replace(/\/$/, "");
+    await deps.notify({
+      ...recipient,
+      kind: "application_status",
+      dedupeKey: `application:${event.id}`,
+      fields: {
+        itemName: a.itemName,
+        applicationNo: a.number,
+        status: statusLabel(event.status),
+        updatedAt: event.at,
+        ...(event.note ? { remark: maskText(event.note) } : {}),
+      },
+      page: `pages/applications/detail?number=${encodeURIComponent(a.number)}`,
+      url: `${base}/applications/${encodeURIComponent(a.number)}`,
+    });
+  } else {
+    deps.app.logger.info({ number: a.number, status: event.status }, "application status change: no bound applicant to notify");
+  }
+  await prisma.applicationEvent.update({ where: { id: event.id }, data: { notifiedAt: deps.app.now() } });
+  return recipient ? "sent" : "no_recipient";
+}
+
+type Recipient = Pick<NotifyRequest, "userId" | "oaOpenid" | "mpOpenid">;
+
+async function recipientOf(
+  ctx: AppContext,
+  a: { userId: string | null; oaOpenid: string | null; mpOpenid: string | null; phoneIndex: string | null },
+): Promise<Recipient | undefined> {
+  if (a.userId || a.oaOpenid || a.mpOpenid) {
+    return { ...(a.userId ? { userId: a.userId } : {}), ...(a.oaOpenid ? { oaOpenid: a.oaOpenid } : {}), ...(a.mpOpenid ? { mpOpenid: a.mpOpenid } : {}) };
+  }
+  if (!a.phoneIndex) return undefined;
+  const user = await ctx.db.prisma.user.findFirst({ where: { phoneIndex: a.phoneIndex }, orderBy: { phoneBoundAt: "desc" }, select: { id: true } });
+  return user ? { userId: user.id } : undefined;
+}
+
+/** Events whose notification was never handed over (crash, queue down): re-queued at start. */
+export async function pendingNotificationEvents(ctx: AppContext, limit = 1000): Promise<string[]> {
+  const rows = await ctx.db.prisma.applicationEvent.findMany({
+    where: { applied: true, notifiedAt: null },
+    select: { id: true },
+    orderBy: { recordedAt: "asc" },
+    take: limit,
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Fallback for `notify` while src/notifications has no public `notify` yet: writes the pending
+ * notification row (unique dedupe_key, payload encrypted) that the notifications sender picks
+ * up — its rows are the source of truth and pending ones are re-queued at start.
+ */
+export function notificationRowNotifier(ctx: AppContext): Notifier {
+  return async (r) => {
+    const payload = { fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])), page: r.page, url: r.url };
+    await ctx.db.prisma.notification.createMany({
+      data: [{ dedupeKey: r.dedupeKey, kind: r.kind, userId: r.userId ?? null, oaOpenid: r.oaOpenid ?? null, mpOpenid: r.mpOpenid ?? null, payloadEnc: ctx.crypto.encrypt(JSON.stringify(payload)) }],
+      skipDuplicates: true,
+    });
+  };
+}
