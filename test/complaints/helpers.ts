@@ -1,0 +1,77 @@
+import crypto from "node:crypto";
+import { complaintsCapability, type ComplaintsOptions } from "../../src/complaints";
+import { miniprogramCapability, createSession } from "../../src/miniprogram";
+import type { DbKind } from "../../src/platform/db";
+import { startTestService, type TestService } from "../support/service";
+
+export const ADMIN_TOKEN = "test-admin-token-complaints";
+
+/** A movable clock for deadlines and supervision. */
+export function testClock(start: string) {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (iso: string) => void (t = new Date(iso).getTime()),
+    advanceHours: (h: number) => void (t += h * 3_600_000),
+  };
+}
+
+/** Deterministic stand-in for the trained model: keywords → category and confidence. */
+export function fakeClassify(text: string) {
+  if (/垃圾|污水|噪音|油烟/.test(text)) return { category: "环境保护", confidence: 0.95 };
+  if (/工资|社保|欠薪/.test(text)) return { category: "劳动和社会保障", confidence: 0.92 };
+  if (/公交|道路|红绿灯/.test(text)) return { category: "交通运输", confidence: 0.9 };
+  return { category: "城乡建设", confidence: 0.3 };
+}
+
+export interface Harness {
+  service: TestService;
+  cap: ReturnType<typeof complaintsCapability>;
+  notices: { dedupeKey: string; userId?: string; oaOpenid?: string; fields: Record<string, string> }[];
+  staff(method: string, path: string, body?: unknown, name?: string): Promise<{ status: number; json: any }>;
+  mpToken(userId?: string): Promise<{ token: string; userId: string }>;
+}
+
+export async function startComplaints(
+  db: DbKind,
+  o: { now?: () => Date; env?: Record<string, string>; options?: ComplaintsOptions; databaseUrl?: string } = {},
+): Promise<Harness> {
+  const notices: Harness["notices"] = [];
+  const cap = complaintsCapability({
+    classify: fakeClassify,
+    confidenceThreshold: 0.6,
+    notify: async (_app, n) => void notices.push(n),
+    supervisionEveryMs: 3_600_000,
+    hotThreshold: 3,
+    ...o.options,
+  });
+  const service = await startTestService({
+    db,
+    now: o.now,
+    env: { ADMIN_TOKEN, LOG_LEVEL: "warn", ...o.env },
+    capabilities: [miniprogramCapability(), cap],
+    ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
+  });
+  return {
+    service,
+    cap,
+    notices,
+    async staff(method, path, body, name = "张调度") {
+      const res = await fetch(service.url + path, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "x-staff-name": encodeURIComponent(name), ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    async mpToken(userId = crypto.randomUUID()) {
+      const { token } = await createSession(service.ctx, userId);
+      return { token, userId };
+    },
+  };
+}
+
+/** Smallest valid image headers, padded. */
+export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64)]);
+export const JPEG_BYTES = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(64)]);
+export const WEBP_BYTES = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0x40, 0, 0, 0]), Buffer.from("WEBPVP8 "), crypto.randomBytes(64)]);
