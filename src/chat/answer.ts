@@ -16,7 +16,7 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
     if (guide) {
       session.itemCode = guide.code;
       session.itemName = guide.name;
-      const text = renderAnswer(guide, d.aspect, { lang, link, hotline });
+      const text = renderAnswer(guide, d.aspect, { lang, link, hotline, question });
       return { kind: "text", text, itemCode: guide.code, aspect: d.aspect, candidates: [], link };
     }
     // Catalog-only item: who handles it, and honestly that no detailed guide exists yet.

@@ -2,6 +2,7 @@ import type { TimeLimitValue } from "../catalog/guide-schema";
 import type { PublishedGuide } from "../search/ports";
 import { t as platformT } from "../platform/templates";
 import type { Aspect } from "./aspects";
+import { words } from "../search/tokenizer";
 
 export type Lang = "zh" | "bo";
 /** WeChat passive text replies are limited to 2,048 bytes (UTF-8). */
@@ -14,6 +15,8 @@ export interface RenderOptions {
   link: string;
   hotline: string;
   limitBytes?: number;
+  /** The citizen's question: a matching FAQ entry of the guide is quoted first. */
+  question?: string;
 }
 
 /** Answer one aspect of a guide, quoting its facts, ending with the guide link. */
@@ -21,7 +24,24 @@ export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions
   const bo = o.lang === "bo" ? g.translations?.bo : undefined;
   const title = t(o.lang, "title", { name: bo?.name ?? g.name });
   const body = sections(g, aspect, o, bo);
-  return fit([title, ...body], t(o.lang, "link", { link: o.link }), o);
+  const faq = o.question ? matchFaq(g, o.question, o.lang) : undefined;
+  return fit([title, ...(faq ? [`${faq.q}\n${faq.a}`] : []), ...body], t(o.lang, "link", { link: o.link }), o);
+}
+
+/**
+ * The guide's FAQ often answers the exact colloquial question ("过期半年还能换吗"): quote the
+ * entry sharing the most words with the question, when it shares at least two.
+ */
+function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: string; a: string } | undefined {
+  const faqs = (lang === "bo" ? g.translations?.bo?.faq : undefined) ?? g.faq;
+  const qs = new Set(words(question).filter((w) => [...w].length >= 2 || /\d/.test(w)));
+  let best: { q: string; a: string } | undefined;
+  let bestN = 1;
+  for (const f of faqs) {
+    const n = words(f.q).filter((w) => qs.has(w)).length;
+    if (n > bestN) [best, bestN] = [f, n];
+  }
+  return best;
 }
 
 type Bo = NonNullable<PublishedGuide["translations"]>["bo"];
@@ -69,7 +89,7 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
       ];
     }
     case "online":
-      return [onlineText(g, o.lang)];
+      return [onlineText(g, o.lang), ...onlineMentions(g)];
     case "overview":
       return [
         L("authority", g.authority.name),
@@ -115,6 +135,14 @@ export function feesText(g: PublishedGuide, lang: Lang): string {
 }
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+const ONLINE = /网上|线上|网办|APP|app|小程序|平台|12123|12333|掌上|电子/;
+
+/** Sentences of the guide that say how to do it online (the URL alone rarely says which app). */
+function onlineMentions(g: PublishedGuide): string[] {
+  const texts = [...g.procedure.map((p) => p.description ?? ""), ...g.conditions, ...g.faq.map((f) => `${f.q}${f.a}`)];
+  return texts.filter((x) => ONLINE.test(x)).slice(0, 3);
+}
 
 function onlineText(g: PublishedGuide, lang: Lang): string {
   const visits = g.online?.visits !== undefined ? t(lang, "label.visits", { value: g.online.visits }) : "";
