@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service";
-import { testDbKinds } from "../support/db";
+import { createPgDatabase, testDbKinds } from "../support/db";
 import { catalogCapability, createCatalogPort, createQuestionLog, CATALOG_CHANGED } from "../../src/catalog";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/guides");
@@ -90,6 +90,13 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
     expect(await missing.text()).toContain("NOPE-&#60;b&#62;");
   });
 
+  it("documents its JSON routes in /openapi.json", async () => {
+    const doc = (await (await get("/openapi.json")).json()) as { paths: Record<string, unknown> };
+    for (const p of ["/api/v1/items", "/api/v1/items/{code}", "/api/v1/departments", "/api/v1/admin/items/{code}/draft", "/api/v1/admin/items/{code}/versions/{v}/diff", "/api/v1/admin/synonyms"]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+
   it("refuses the admin API without the token", async () => {
     expect((await admin("GET", `/api/v1/admin/items/${CODE}/versions`, undefined, "wrong")).status).toBe(401);
     expect((await fetch(`${svc.url}/api/v1/admin/audit`)).status).toBe(401);
@@ -161,6 +168,21 @@ describe("admin API without ADMIN_TOKEN", () => {
       expect(await res.json()).toMatchObject({ error: { code: "not_configured" } });
     } finally {
       await svc.stop();
+    }
+  });
+});
+
+describe.runIf(testDbKinds().includes("postgres"))("first-start import with two instances starting together", () => {
+  it("imports once", async () => {
+    const pg = await createPgDatabase();
+    const env = { AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: fixtures };
+    try {
+      const both = await Promise.all([0, 1].map(() => startTestService({ databaseUrl: pg.url, capabilities: [catalogCapability()], env })));
+      expect(await both[0]!.ctx.db.prisma.guideVersion.count()).toBe(2);
+      expect(await both[0]!.ctx.db.prisma.auditLog.count({ where: { action: "guide.publish" } })).toBe(2);
+      await Promise.all(both.map((s) => s.stop()));
+    } finally {
+      await pg.drop();
     }
   });
 });
