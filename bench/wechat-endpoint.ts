@@ -62,8 +62,8 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
   return { url: `http://127.0.0.1:${port}/wechat`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
 
-/** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser). */
-function ourApp(mode: Mode, handleMessage: MessageHandler): http.RequestListener {
+/** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser), or bare. */
+function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): http.RequestListener {
   const config = loadConfig(
     { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
     "/nonexistent",
@@ -73,7 +73,13 @@ function ourApp(mode: Mode, handleMessage: MessageHandler): http.RequestListener
   const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), store: new MemoryStore(), queue, now: () => new Date() } as unknown as AppContext;
   const cap = createWechatCapability({ handleMessage });
   for (const job of cap.jobs?.(ctx) ?? []) queue.register(job);
-  return createHttpApp(ctx, [cap]).app.callback();
+  if (!bare) return createHttpApp(ctx, [cap]).app.callback();
+  // The same endpoint with no service middleware, for a like-for-like comparison with co-wechat.
+  const app = new Koa();
+  const router = new Router();
+  cap.routes?.(router, ctx);
+  app.use(router.routes());
+  return app.callback();
 }
 
 /** The baseline: co-wechat's documented minimal echo bot. */
@@ -157,12 +163,13 @@ export async function runWechatBench(opts: BenchOptions) {
   console.log(`wechat-endpoint: ${o.requests} signed text messages per run, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
   for (const mode of o.modes) {
     const base = await measure("co-wechat echo bot", mode, coWechatApp(mode), o);
-    const ours = await measure(`ours (${label})`, mode, ourApp(mode, opts.handleMessage), o);
-    results.push(base, { ...ours, vsCoWechat: +(ours.rps / base.rps).toFixed(2) });
+    const ours = await measure(`ours, full app (${label})`, mode, ourApp(mode, opts.handleMessage), o);
+    const bare = await measure(`ours, bare Koa (${label})`, mode, ourApp(mode, opts.handleMessage, true), o);
+    results.push(base, { ...ours, vsCoWechat: +(ours.rps / base.rps).toFixed(2) }, { ...bare, vsCoWechat: +(bare.rps / base.rps).toFixed(2) });
   }
   for (const r of results) {
     console.log(
-      `${r.mode.padEnd(5)} ${r.name.padEnd(32)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}` +
+      `${r.mode.padEnd(5)} ${r.name.padEnd(58)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}` +
         (r.vsCoWechat !== undefined ? `  (${r.vsCoWechat}× co-wechat)` : ""),
     );
   }
@@ -174,7 +181,7 @@ const echo = async (m: IncomingMessage): Promise<Reply> => ({ kind: "text", text
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const summary = await runWechatBench({
     handleMessage: echo,
-    handlerLabel: "echo handler — NOT the chat handler yet",
+    handlerLabel: "echo handler, NOT the chat handler yet",
   });
   fs.mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   fs.writeFileSync(new URL("./results/wechat-endpoint.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));

@@ -71,7 +71,9 @@ export function createAnswerer(deps: AnswerDeps) {
     const xml = render(inbound, first);
     await deps.store.set(key, JSON.stringify({ s: "done", xml } satisfies Slot), SLOT_TTL_SECONDS);
     // transfer_customer_service carries no text; say it through the customer-service API.
-    if (first.kind === "transfer" && first.text) await deps.deliverLater(inbound, { kind: "text", text: first.text });
+    if (first.kind === "transfer" && first.text) {
+      await deps.deliverLater(inbound, { kind: "text", text: first.text }).catch((err: unknown) => deps.logger.error({ err }, "wechat: transfer text not queued"));
+    }
     return xml;
   }
 
