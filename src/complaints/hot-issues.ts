@@ -23,7 +23,7 @@ export async function findHotIssues(deps: ComplaintsDeps): Promise<HotIssue[]> {
   const rows = await deps.app.db.prisma.complaint.findMany({
     where: { createdAt: { gte: since }, status: { in: [...OPEN_STATUSES, "merged"] } },
     select: { ticketNo: true, text: true, district: true, category: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
     take: 2000,
   });
   const groups: { head: Set<string>; rows: typeof rows }[] = [];

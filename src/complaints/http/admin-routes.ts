@@ -104,7 +104,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     params: refParams,
     handler: async ({ params }) => {
       const c = await findComplaint(prisma(), params.ref);
-      const full = await prisma().complaint.findUniqueOrThrow({ where: { id: c.id }, include: { images: { orderBy: { position: "asc" } }, events: { orderBy: { at: "asc" } } } });
+      const full = await prisma().complaint.findUniqueOrThrow({ where: { id: c.id }, include: { images: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { seq: "asc" }] } } });
       return presentStaffComplaint(app, full);
     },
   });

@@ -18,7 +18,7 @@ const tags = ["complaints (mini-program)"];
 async function ownTicket(deps: ComplaintsDeps, userId: string, ticketNo: string) {
   const c = await deps.app.db.prisma.complaint.findUnique({
     where: { ticketNo: ticketNo.toUpperCase() },
-    include: { images: true, events: { orderBy: { at: "asc" } } },
+    include: { images: true, events: { orderBy: [{ at: "asc" }, { seq: "asc" }] } },
   });
   if (!c || c.userId !== userId) throw new AppError("not_found", `工单不存在：${ticketNo}`);
   return c;

@@ -14,7 +14,7 @@ export async function decideExtension(deps: ComplaintsDeps, o: { ref: string; ap
     const c = await findComplaint(tx, o.ref);
     const request = await tx.complaintEvent.findFirst({
       where: { complaintId: c.id, type: "status", toStatus: "extension_requested" },
-      orderBy: { at: "desc" },
+      orderBy: [{ at: "desc" }, { seq: "desc" }],
     });
     const workdays = Number((request?.data as { workdays?: number } | null)?.workdays ?? 0);
     if (o.approve && (!workdays || !c.dispatchedAt)) throw new AppError("unprocessable", "没有待审批的延期申请");
