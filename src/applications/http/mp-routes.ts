@@ -1,0 +1,33 @@
+import type Router from "@koa/router";
+import { z } from "zod";
+import { defineRoute } from "../../http/openapi";
+import { currentUserId, requireSession } from "../../miniprogram";
+import { applicationViewSchema, presentApplication } from "../application-presenter";
+import type { ApplicationsDeps } from "../deps";
+import { getMyApplication, listMyApplications } from "../my-applications";
+
+const tags = ["applications (mini-program)"];
+
+/** The signed-in citizen's applications: bound by user, openid or phone. Others' are 404. */
+export function mpApplicationRoutes(router: Router, deps: ApplicationsDeps): void {
+  const before = [requireSession(deps.app)];
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/mp/applications",
+    summary: "My applications",
+    tags, security: ["session"], before,
+    response: z.object({ items: z.array(applicationViewSchema) }),
+    handler: async (_input, c) => ({
+      items: (await listMyApplications(deps, currentUserId(c))).map((s) => presentApplication(deps.app, s, { audience: "applicant" })),
+    }),
+  });
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/mp/applications/:number",
+    summary: "One of my applications with its timeline",
+    tags, security: ["session"], before,
+    params: z.object({ number: z.string().min(1).max(40) }),
+    response: applicationViewSchema,
+    handler: async ({ params }, c) => presentApplication(deps.app, await getMyApplication(deps, currentUserId(c), params.number), { audience: "applicant", timeline: true }),
+  });
+}

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import { loadConfig } from "../../platform/config";
+import type { AppContext } from "../../platform/context";
+import { openDb } from "../../platform/db";
+import { createFieldCrypto, resolveEncryptionKey } from "../../platform/field-crypto";
+import { createLogger } from "../../platform/logger";
+import { MemoryQueue } from "../../platform/queue";
+import { MemoryStore } from "../../platform/store";
+import { itemsFromDatabase } from "../catalog-items";
+import { holidayCalendar } from "../holiday-calendar";
+import { notificationRowNotifier } from "../notify-applicant";
+import { importApplicationsCsv } from "./import-csv";
+
+/**
+ * npm run applications:import -- file.csv — exit 0 when every row was imported (or already
+ * was), 1 when any row was rejected, 2 on usage errors. Notifications of the imported status
+ * changes are not sent from here: the running service picks them up at its next start
+ * (events with notified_at null), so nothing is lost.
+ */
+export async function runApplicationsImportCli(args: string[], env = process.env): Promise<number> {
+  const file = args[0];
+  if (!file || args.includes("--help")) {
+    process.stderr.write("usage: npm run applications:import -- file.csv\n");
+    return 2;
+  }
+  const text = fs.readFileSync(file, "utf8");
+  const config = loadConfig(env);
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const logger = createLogger({ level: "warn", format: "pretty" });
+  const ctx: AppContext = {
+    config, logger, db,
+    store: new MemoryStore(),
+    queue: new MemoryQueue(),
+    crypto: createFieldCrypto(resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR).key),
+    now: () => new Date(),
+  };
+  try {
+    const report = await importApplicationsCsv(
+      { app: ctx, items: itemsFromDatabase(ctx), calendar: holidayCalendar(ctx), notify: notificationRowNotifier(ctx), queueNotification: async () => {} },
+      text,
+    );
+    for (const r of report.rejected) process.stderr.write(`REJECTED ${file}:${r.line}: ${r.message}\n`);
+    process.stdout.write(`${report.imported} rows imported, ${report.duplicates} already imported, ${report.rejected.length} rejected\n`);
+    return report.rejected.length ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,98 @@
+import type { Capability } from "../platform/capability";
+import type { AppContext } from "../platform/context";
+import { defineJob } from "../platform/queue";
+import { itemsFromDatabase } from "./catalog-items";
+import type { ApplicationsDeps } from "./deps";
+import { HOLIDAY_YEARS_CHANNEL, holidayCalendar } from "./holiday-calendar";
+import { adminApplicationRoutes } from "./http/admin-routes";
+import { integrationRoutes } from "./http/integration-routes";
+import { mpApplicationRoutes } from "./http/mp-routes";
+import { supervisionRoutes } from "./http/supervision-routes";
+import { NOTIFY_JOB, notificationRowNotifier, notifyApplicant, pendingNotificationEvents } from "./notify-applicant";
+import type { ItemsPort, Notifier } from "./ports";
+import { runSupervision, SUPERVISE_JOB } from "./supervise";
+
+export interface ApplicationsCapabilityOptions {
+  /** Item name, department and promised limit; default: read from the catalog tables. */
+  items?: (ctx: AppContext) => ItemsPort;
+  /** notifications' `notify`; default: write the pending notification row (see notify-applicant.ts). */
+  notify?: (ctx: AppContext) => Notifier;
+  /** How often electronic supervision runs (default 5 minutes). */
+  supervisionEveryMs?: number;
+}
+
+/** Lets other capabilities (chat wiring, the staff console) reach the same deps. */
+const registry = new WeakMap<AppContext, ApplicationsDeps>();
+
+/**
+ * Application tracking (办件进度): staff API, upstream webhook, mini-program endpoints,
+ * status-change notifications and the electronic supervision job. The chat command is
+ * `applicationProgressCommand(applicationsDeps(ctx))`, added to ChatDeps.commands.
+ */
+export function applicationsCapability(options: ApplicationsCapabilityOptions = {}): Capability {
+  const depsOf = (ctx: AppContext): ApplicationsDeps => {
+    let deps = registry.get(ctx);
+    if (!deps) {
+      deps = {
+        app: ctx,
+        items: (options.items ?? itemsFromDatabase)(ctx),
+        calendar: holidayCalendar(ctx),
+        notify: (options.notify ?? notificationRowNotifier)(ctx),
+        queueNotification: (eventId) => ctx.queue.enqueue(NOTIFY_JOB, { eventId }, { jobId: `application-notify:${eventId}` }),
+      };
+      registry.set(ctx, deps);
+    }
+    return deps;
+  };
+  let unsubscribe: (() => Promise<void>) | undefined;
+  return {
+    name: "applications",
+    routes(router, ctx) {
+      const deps = depsOf(ctx);
+      adminApplicationRoutes(router, deps);
+      supervisionRoutes(router, deps);
+      integrationRoutes(router, deps);
+      mpApplicationRoutes(router, deps);
+    },
+    jobs(ctx) {
+      const deps = depsOf(ctx);
+      return [
+        defineJob<{ eventId: string }>({ name: NOTIFY_JOB, handler: async ({ eventId }) => void (await notifyApplicant(deps, eventId)), defaults: { attempts: 8, backoffMs: 2000 } }),
+        defineJob<Record<string, never>>({ name: SUPERVISE_JOB, handler: async () => void (await runSupervision(deps)), defaults: { attempts: 1 } }),
+      ] as never[];
+    },
+    async start(ctx, role) {
+      const deps = depsOf(ctx);
+      unsubscribe = await ctx.store.subscribe(HOLIDAY_YEARS_CHANNEL, () => deps.calendar.invalidate());
+      if (!role.worker) return;
+      await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: options.supervisionEveryMs ?? 5 * 60_000 });
+      // Outbox: status changes whose notification was never handed to the queue.
+      for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
+    },
+    async stop() {
+      await unsubscribe?.();
+    },
+  };
+}
+
+/** The deps of a started applications capability (after routes/jobs/start ran for ctx). */
+export function applicationsDeps(ctx: AppContext): ApplicationsDeps {
+  const deps = registry.get(ctx);
+  if (!deps) throw new Error("applicationsCapability() is not part of this service");
+  return deps;
+}
+
+export { applicationProgressCommand } from "./chat-command";
+export type { ApplicationsDeps } from "./deps";
+export type { ItemInfo, ItemsPort, Notifier, NotifyRequest } from "./ports";
+export { toItemInfo } from "./catalog-items";
+export { createApplication, type CreateApplicationOptions } from "./create-application";
+export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult } from "./record-event";
+export { getApplication } from "./load-application";
+export { presentApplication, type ApplicationView } from "./application-presenter";
+export { runSupervision, SUPERVISE_JOB } from "./supervise";
+export { notifyApplicant, NOTIFY_JOB } from "./notify-applicant";
+export { lookupProgress, LOOKUP_FAILURES } from "./lookup-progress";
+export { importApplicationsCsv, type ImportReport } from "./import/import-csv";
+export { signIntegrationBody } from "./http/integration-auth";
+export { generateApplicationNumber, normalizeApplicationNumber } from "./application-number";
