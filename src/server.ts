@@ -37,8 +37,8 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const caps = opts.capabilities ?? defaultCapabilities;
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const store = createStore(config.REDIS_URL);
-  const queue = createQueue(config.REDIS_URL, failedJobTable(db.prisma));
+  const store = createStore(config.REDIS_URL, `${config.REDIS_PREFIX}:`);
+  const queue = createQueue(config.REDIS_URL, failedJobTable(db.prisma), `${config.REDIS_PREFIX}-jobs`);
   const { key, generated } = resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR);
   if (generated && config.DATABASE_URL) {
     logger.warn("DATA_ENCRYPTION_KEY is not set: generated one in DATA_DIR; instances sharing this database must share the key");

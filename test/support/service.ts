@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { Writable } from "node:stream";
 import { loadConfig } from "../../src/platform/config";
 import { createLogger } from "../../src/platform/logger";
@@ -45,7 +46,9 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     LOG_LEVEL: "debug",
     AUTO_IMPORT_GUIDES: "false",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...(opts.redis ? { REDIS_URL: testRedisUrl } : {}),
+    // A private Redis namespace per test service (keys, channels, BullMQ queue), unless the
+    // test passes REDIS_PREFIX to make two instances share one.
+    ...(opts.redis ? { REDIS_URL: testRedisUrl, REDIS_PREFIX: `zwt${crypto.randomBytes(4).toString("hex")}` } : {}),
     ...opts.env,
   };
   const config = loadConfig(env, "/nonexistent");

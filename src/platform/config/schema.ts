@@ -46,6 +46,8 @@ export const envSchema = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   ),
   REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+  /** Namespace for Redis keys, channels and the job queue (several deployments can share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[\w-]{1,32}$/, "letters, digits, - and _ only").default("zw"),
   /** Maximum JSON/form body size in bytes. */
   BODY_LIMIT_BYTES: int(1_000_000, 1024),
   /** Import the shipped guides/ catalog on first start with an empty database. */
