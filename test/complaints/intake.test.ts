@@ -47,6 +47,22 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       expect(h.cap.chatCommand.match("你好", {})).toBe(false);
     });
 
+    it("tells the citizen the reply on WeChat and takes the rating and a status query from chat", async () => {
+      const say = chat("o_chat_4");
+      await say("投诉 小区旁边饭店油烟直排");
+      await say("西宁市城中区");
+      await say("昨天");
+      const ticketNo = /QH\d{14}/.exec(await say("否"))![0];
+      for (const [a, b] of [["sign", {}], ["progress", { note: "已检查" }], ["reply", { replyText: "已责令安装净化设备" }]] as const) {
+        expect((await h.staff("POST", `/api/v1/admin/complaints/${ticketNo}/${a}`, b)).status).toBe(200);
+      }
+      expect(h.notices.find((n) => n.fields.ticketNo === ticketNo)).toMatchObject({ oaOpenid: "o_chat_4" });
+      expect(await say(`工单 ${ticketNo}`)).toContain("已责令安装净化设备");
+      expect(await chat("o_someone_else")(`评价 ${ticketNo} 5`)).toContain("没有找到");
+      expect(await say(`评价 ${ticketNo} 5`)).toContain("非常满意");
+      expect(await say(`评价 ${ticketNo} 1`)).toContain("不能评价");
+    });
+
     it("takes the text from '投诉 …', can be cancelled, and leaves questions about 投诉电话 to Q&A", async () => {
       const say = chat("o_chat_2");
       expect(await say("投诉 公交车司机态度恶劣还不让上车")).toContain("哪里");
