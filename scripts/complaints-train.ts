@@ -62,6 +62,7 @@ function runGrid(rows: typeof train): void {
     ["C=0.3", { ...base, C: 0.3 }],
     ["C=3", { ...base, C: 3 }],
     ["unbalanced", { ...base, balanced: false }],
+    ["no NB scaling (plain SVM)", { ...base, nbScale: false }],
     ["no title features", { ...base, features: { ...base.features, headChars: 0 } }],
     ["title 60 chars", { ...base, features: { ...base.features, headChars: 60 } }],
     ["1-2-grams", { ...base, features: { ...base.features, ngramMax: 2 } }],
@@ -69,6 +70,6 @@ function runGrid(rows: typeof train): void {
   ];
   for (const [name, opts] of grid) {
     const r = crossValidate(prepare(rows, opts.features), opts, 5);
-    console.log(`${name.padEnd(20)} accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}`);
+    console.log(`${name.padEnd(26)} accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}`);
   }
 }

@@ -1,6 +1,6 @@
 /** Shared fitting steps for training, cross-validation and calibration. */
 import type { LabelledMessage } from "./dataset";
-import { balancedClassWeights, decisionValues, trainLinearSvm, type LinearModel } from "./linear-svm";
+import { balancedClassWeights, decisionValues, nbScales, trainLinearSvm, type LinearModel } from "./linear-svm";
 import { stratifiedFolds } from "./split";
 import { extractTerms, type FeatureConfig } from "./text-features";
 import { buildVocabulary, vectorize, type Vocabulary } from "./vectorizer";
@@ -12,6 +12,12 @@ export interface FitOptions {
   C: number;
   /** Weight classes inversely to their frequency (交通运输 has a quarter of 城乡建设's messages). */
   balanced: boolean;
+  /**
+   * NBSVM: scale each class's features by |naive-Bayes log-count ratio| before
+   * training its SVM (alpha = 1 smoothing). Folded into the weights, so the
+   * model file and prediction are the same as for a plain SVM. Off if absent.
+   */
+  nbScale?: boolean;
 }
 
 export interface PreparedData {
@@ -40,7 +46,8 @@ export function fitOnTerms(data: PreparedData, rows: readonly number[], opts: Fi
   const xs = docs.map((d) => vectorize(d, vocab));
   const K = data.labels.length;
   const classWeight = opts.balanced ? balancedClassWeights(y, K) : undefined;
-  const linear = trainLinearSvm(xs, y, K, vocab.terms.length, { C: opts.C, classWeight });
+  const featureScale = opts.nbScale ? nbScales(xs, y, K, vocab.terms.length) : undefined;
+  const linear = trainLinearSvm(xs, y, K, vocab.terms.length, { C: opts.C, classWeight, featureScale });
   return { vocab, linear };
 }
 

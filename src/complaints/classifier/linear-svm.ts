@@ -11,6 +11,12 @@ export interface SvmOptions {
   C: number;
   /** Per-class multiplier on C, applied to each example by its true class (as scikit-learn does). */
   classWeight?: number[];
+  /**
+   * NBSVM (Wang & Manning 2012): per-class feature scale r_k, here the
+   * naive-Bayes log-count ratio. Class k's SVM is trained on x ⊙ r_k and
+   * r_k is folded into its stored weights, so prediction is unchanged.
+   */
+  featureScale?: readonly Float32Array[];
   maxEpochs?: number;
   /** Stop when the projected-gradient spread falls below this (liblinear's eps). */
   tolerance?: number;
@@ -94,8 +100,10 @@ export function trainLinearSvm(
   const cost = Float64Array.from(labels, (l) => opts.C * (opts.classWeight?.[l] ?? 1));
   for (let k = 0; k < numClasses; k++) {
     const y = Int8Array.from(labels, (l) => (l === k ? 1 : -1));
-    const { w, b } = trainBinary(xs, y, cost, numFeatures, { ...opts, seed: (opts.seed ?? 1) + k });
-    for (let j = 0; j < numFeatures; j++) weights[j * numClasses + k] = w[j]!;
+    const r = opts.featureScale?.[k];
+    const xk = r ? xs.map((x) => ({ index: x.index, value: Float32Array.from(x.value, (v, t) => v * r[x.index[t]!]!) })) : xs;
+    const { w, b } = trainBinary(xk, y, cost, numFeatures, { ...opts, seed: (opts.seed ?? 1) + k });
+    for (let j = 0; j < numFeatures; j++) weights[j * numClasses + k] = w[j]! * (r ? r[j]! : 1);
     bias[k] = b;
   }
   return { numClasses, numFeatures, weights, bias };
@@ -118,4 +126,32 @@ export function balancedClassWeights(labels: readonly number[], numClasses: numb
   const counts = new Array<number>(numClasses).fill(0);
   for (const l of labels) counts[l]!++;
   return counts.map((c) => (c > 0 ? labels.length / (numClasses * c) : 1));
+}
+
+/**
+ * NB log-count ratios per class over binarised features, smoothed by `alpha`:
+ * r_k[j] = ln((p_j / |p|) / (q_j / |q|)), p = class-k counts, q = the rest.
+ * Returned as |r| mixed with 1 (scale = 1 - beta + beta * |r|) so no feature is zeroed.
+ */
+export function nbScales(xs: readonly SparseVector[], labels: readonly number[], numClasses: number, numFeatures: number, alpha = 1, beta = 1): Float32Array[] {
+  const counts = Array.from({ length: numClasses }, () => new Float64Array(numFeatures));
+  const total = new Float64Array(numFeatures);
+  xs.forEach((x, i) => {
+    for (const j of x.index) {
+      counts[labels[i]!]![j]! += 1;
+      total[j]! += 1;
+    }
+  });
+  return counts.map((p) => {
+    let ps = 0;
+    let qs = 0;
+    for (let j = 0; j < numFeatures; j++) {
+      ps += p[j]! + alpha;
+      qs += total[j]! - p[j]! + alpha;
+    }
+    return Float32Array.from(p, (pj, j) => {
+      const r = Math.abs(Math.log((pj + alpha) / ps / ((total[j]! - pj + alpha) / qs)));
+      return 1 - beta + beta * r;
+    });
+  });
 }

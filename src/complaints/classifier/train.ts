@@ -22,6 +22,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   maxFeatures: 50_000,
   C: 1,
   balanced: true,
+  nbScale: true,
   calibrationFolds: 5,
 };
 
