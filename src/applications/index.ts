@@ -8,14 +8,15 @@ import { adminApplicationRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
 import { mpApplicationRoutes } from "./http/mp-routes";
 import { supervisionRoutes } from "./http/supervision-routes";
-import { NOTIFY_JOB, notificationRowNotifier, notifyApplicant, pendingNotificationEvents } from "./notify-applicant";
+import { notify } from "../notifications";
+import { NOTIFY_JOB, notifyApplicant, pendingNotificationEvents } from "./notify-applicant";
 import type { ItemsPort, Notifier } from "./ports";
 import { runSupervision, SUPERVISE_JOB } from "./supervise";
 
 export interface ApplicationsCapabilityOptions {
   /** Item name, department and promised limit; default: read from the catalog tables. */
   items?: (ctx: AppContext) => ItemsPort;
-  /** notifications' `notify`; default: write the pending notification row (see notify-applicant.ts). */
+  /** Default: src/notifications' `notify` (notificationRowNotifier in notify-applicant.ts is a table-only stand-in). */
   notify?: (ctx: AppContext) => Notifier;
   /** How often electronic supervision runs (default 5 minutes). */
   supervisionEveryMs?: number;
@@ -37,7 +38,7 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
         app: ctx,
         items: (options.items ?? itemsFromDatabase)(ctx),
         calendar: holidayCalendar(ctx),
-        notify: (options.notify ?? notificationRowNotifier)(ctx),
+        notify: options.notify ? options.notify(ctx) : (request) => notify(ctx, request),
         queueNotification: (eventId) => ctx.queue.enqueue(NOTIFY_JOB, { eventId }, { jobId: `application-notify:${eventId}` }),
       };
       registry.set(ctx, deps);
@@ -91,7 +92,7 @@ export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult
 export { getApplication } from "./load-application";
 export { presentApplication, type ApplicationView } from "./application-presenter";
 export { runSupervision, SUPERVISE_JOB } from "./supervise";
-export { notifyApplicant, NOTIFY_JOB } from "./notify-applicant";
+export { notifyApplicant, notificationRowNotifier, NOTIFY_JOB } from "./notify-applicant";
 export { lookupProgress, LOOKUP_FAILURES } from "./lookup-progress";
 export { importApplicationsCsv, type ImportReport } from "./import/import-csv";
 export { signIntegrationBody } from "./http/integration-auth";
