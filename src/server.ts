@@ -9,7 +9,7 @@ import { createStore } from "./platform/store";
 import { createQueue, failedJobTable } from "./platform/queue";
 import { createFieldCrypto, resolveEncryptionKey } from "./platform/field-crypto";
 import { createHttpApp } from "./http/app";
-import { capabilities as defaultCapabilities } from "./capabilities";
+import { createCapabilities } from "./capabilities";
 
 export interface Service {
   ctx: AppContext;
@@ -34,7 +34,8 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
     opts.logger ??
     createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (config.NODE_ENV === "production" ? "json" : "pretty") });
   const role = { web: config.ROLE !== "worker", worker: config.ROLE !== "web" };
-  const caps = opts.capabilities ?? defaultCapabilities;
+  // Fresh capability objects per instance: they hold per-instance state (the search index).
+  const caps = opts.capabilities ?? createCapabilities();
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const store = createStore(config.REDIS_URL, `${config.REDIS_PREFIX}:`);

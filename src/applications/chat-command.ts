@@ -37,7 +37,9 @@ export function applicationProgressCommand(deps: ApplicationsDeps): ChatCommand 
     name: "application-progress",
     match(text, session) {
       const m = COMMAND.exec(text);
-      if (m && (m[1] === "" || looksLikeApplicationNumber(m[1]!))) return true;
+      // "进度 QH123" with a mistyped number is still a progress query (answered "check the
+      // number"), not a question for the catalog.
+      if (m && (m[1] === "" || looksLikeApplicationNumber(m[1]!) || /^[A-Za-z0-9-]{4,40}$/.test(m[1]!))) return true;
       const p = pending(session, now());
       if (!p) return false;
       return CANCEL.test(text) || (p.step === "number" ? looksLikeApplicationNumber(text) : LAST4.test(text));

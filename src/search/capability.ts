@@ -1,0 +1,75 @@
+import type { Capability } from "../platform/capability";
+import type { AppContext } from "../platform/context";
+import { createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type ItemSearch } from "../catalog";
+import { SearchIndex } from "./search-index";
+import { registerSearchRoutes } from "./routes";
+
+export interface SearchCapability extends Capability {
+  /** The live index (after start). */
+  index(): SearchIndex;
+  /** Full-text search for the catalog listing (`GET /api/v1/items?q=`). */
+  itemSearch: ItemSearch;
+}
+
+/**
+ * The in-memory search index of every web instance: rebuilt from the database at start, then
+ * kept current by the catalog's `catalog.changed` / `catalog.synonyms.changed` events over the
+ * store's pub/sub (Redis when configured), so a published edit changes answers on every
+ * instance within seconds, without a restart.
+ */
+export function searchCapability(): SearchCapability {
+  let index: SearchIndex | undefined;
+  const unsubscribers: (() => Promise<void>)[] = [];
+  const live = () => {
+    if (!index) throw new Error("search index used before start");
+    return index;
+  };
+  return {
+    name: "search",
+    index: live,
+    itemSearch: async (q, { limit }) => live().search(q, { limit }).hits.map((h) => h.code),
+    async start(ctx, role) {
+      if (!role.web) return;
+      index = await buildIndex(ctx);
+      const port = createCatalogPort(ctx.db.prisma);
+      unsubscribers.push(
+        await ctx.store.subscribe(CATALOG_CHANGED, (message) => {
+          void refreshItem(ctx, port, message).catch((err: unknown) => ctx.logger.error({ err }, "search index update failed"));
+        }),
+        await ctx.store.subscribe(SYNONYMS_CHANGED, () => {
+          void port
+            .listSynonyms()
+            .then((s) => live().setSynonyms(s))
+            .catch((err: unknown) => ctx.logger.error({ err }, "synonym reload failed"));
+        }),
+      );
+    },
+    routes(router) {
+      registerSearchRoutes(router, live());
+    },
+    async stop() {
+      for (const u of unsubscribers.splice(0)) await u().catch(() => {});
+    },
+  };
+
+  // createCatalogPort always implements the optional getSearchItem.
+  async function refreshItem(ctx: AppContext, port: ReturnType<typeof createCatalogPort>, message: string): Promise<void> {
+    const { code } = JSON.parse(message) as { code?: string };
+    if (!code) return;
+    const item = await port.getSearchItem!(code);
+    if (item) live().upsert(item);
+    else live().remove(code);
+    ctx.logger.debug({ code, removed: !item }, "search index updated");
+  }
+}
+
+async function buildIndex(ctx: AppContext): Promise<SearchIndex> {
+  const port = createCatalogPort(ctx.db.prisma);
+  const started = Date.now();
+  const index = new SearchIndex();
+  index.setSynonyms(await port.listSynonyms());
+  const items = await port.listSearchItems();
+  index.rebuild(items);
+  ctx.logger.info({ items: items.length, ms: Date.now() - started }, "search index built");
+  return index;
+}
