@@ -3,6 +3,7 @@ import { guideLink, type ChatDeps } from "./deps";
 import { fit, renderAnswer, t, type Lang } from "./render";
 import type { Session } from "./session";
 import type { Decision } from "./understand";
+import { refineAspect } from "./refine";
 
 /** Turn a decision into the reply, and note in the session what the citizen now sees. */
 export async function answer(deps: ChatDeps, d: Decision, question: string, lang: Lang, session: Session): Promise<Reply> {
@@ -10,15 +11,17 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
   if (d.kind === "answer") {
     session.candidates = undefined;
     session.pendingAspect = undefined;
-    session.aspect = d.aspect;
     const link = guideLink(deps.config, d.code);
     const guide = await deps.catalog.getGuide(d.code);
     if (guide) {
+      const aspect = d.match ? refineAspect(guide, d.match, d.concepts ?? [], d.question ?? question) : d.aspect;
+      session.aspect = aspect;
       session.itemCode = guide.code;
       session.itemName = guide.name;
-      const text = renderAnswer(guide, d.aspect, { lang, link, hotline, question });
-      return { kind: "text", text, itemCode: guide.code, aspect: d.aspect, candidates: [], link };
+      const text = renderAnswer(guide, aspect, { lang, link, hotline, question });
+      return { kind: "text", text, itemCode: guide.code, aspect, candidates: [], link };
     }
+    session.aspect = d.aspect;
     // Catalog-only item: who handles it, and honestly that no detailed guide exists yet.
     const item = (await deps.catalog.getSearchItem?.(d.code)) ?? deps.search.get(d.code);
     if (!item) return notFound(deps, question, lang, [], session);

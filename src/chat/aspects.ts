@@ -6,54 +6,118 @@ export const aspects = [
 export type Aspect = (typeof aspects)[number];
 
 /**
- * The words citizens use for each aspect, most specific first. Order of the table matters only
- * for ties; the longest cue found in the question wins (电话 inside 投诉电话 → contact).
+ * How citizens ask about each part of a guide. Every cue has a strength:
+ * 3 — the aspect is named ("材料", "条件", "依据", "电话", "网上");
+ * 2 — a question phrase that asks for it ("带啥", "多少钱", "在哪", "多久", "谁管");
+ * 1 — a weak hint ("怎么补" → procedure).
+ * The strongest cue wins; on a tie the aspect earlier in PRIORITY wins (a question naming
+ * both 投诉 and 找谁 is about contact; 条件 beats 需要什么). Cues are regular expressions on the
+ * NFKC-lowercased question; what they match is removed before the item is looked up.
  */
-const CUES: Record<Exclude<Aspect, "overview">, string[]> = {
-  timeLimit: ["多长时间", "多少时间", "多久", "几天", "多少天", "几个工作日", "多少个工作日", "几个月", "时限", "期限", "多快", "要等", "等多久",
-    "什么时候能拿", "啥时候能拿", "什么时候拿", "啥时候拿", "什么时候好", "啥时候好", "什么时候下来", "啥时候下来", "当天能", "当场", "办结", "快吗", "慢吗",
-    "ཉིན་གྲངས", "དུས་ཚོད", "ཡུན་ཇི་ཙམ", "ཉིན་ག་ཚོད"],
-  fees: ["多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块钱", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花",
-    "གླ་ཆ", "རིན་པ", "རིན་གོང", "སྒོར་མོ", "འགྲོ་གྲོན"],
-  materials: ["要带什么", "带什么", "带啥", "拿什么", "拿啥", "材料", "资料", "证件", "要什么东西", "准备什么", "准备啥", "需要什么", "要啥", "需要啥", "要什么", "提交什么", "交什么",
-    "ཡིག་ཆ", "ཡི་གེ"],
-  locations: ["在哪里", "在哪儿", "在哪", "去哪里", "去哪儿", "去哪", "哪里办", "哪儿办", "哪办", "地点", "地址", "窗口", "办公时间", "上班时间", "几点", "哪个大厅", "大厅", "位置",
-    "གང་དུ", "ས་གནས"],
-  authority: ["哪个部门", "什么部门", "啥部门", "哪个单位", "什么单位", "谁管", "谁负责", "归谁", "谁办", "主管", "哪个局", "实施主体", "负责部门",
-    "ལས་ཁུངས", "སུས་སྒྲུབ"],
-  basis: ["依据", "法规", "法律", "哪条", "规定", "政策", "条例", "根据什么",
-    "གཞི་རྩ", "ཁྲིམས", "སྒྲིག་གཞི"],
-  conditions: ["条件", "资格", "符合", "能不能办", "能办吗", "谁能办", "谁可以", "什么人可以", "要求", "够不够", "有没有资格",
-    "ཆ་རྐྱེན"],
-  procedure: ["流程", "步骤", "程序", "怎么办理", "怎么申请", "如何办理", "如何申请", "办理步骤", "手续", "怎么弄", "咋弄", "咋办理", "怎么操作",
-    "ལས་རིམ", "བྱ་རིམ", "གོ་རིམ"],
-  contact: ["电话", "咨询", "联系", "热线", "打给谁", "号码",
-    "ཁ་པར", "འབྲེལ་གཏུག"],
-  online: ["网上", "线上", "网办", "手机上", "手机办", "小程序", "app", "不用跑", "跑几次", "跑一趟", "网上办", "在线", "掌上", "不出门", "要跑",
-    "དྲ་ཐོག", "དྲ་རྒྱ"],
-};
+interface Cue {
+  aspect: Exclude<Aspect, "overview">;
+  re: RegExp;
+  strength: number;
+}
 
-const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续)/;
+const PRIORITY: Aspect[] = ["contact", "basis", "conditions", "online", "fees", "timeLimit", "materials", "locations", "authority", "procedure"];
+
+const cue = (aspect: Cue["aspect"], strength: number, ...res: (RegExp | string)[]): Cue[] =>
+  res.map((r) => ({ aspect, strength, re: typeof r === "string" ? new RegExp(r, "g") : new RegExp(r.source, r.flags.includes("g") ? r.flags : `${r.flags}g`) }));
+
+const CUES: Cue[] = [
+  // contact: hotline, complaints, whom to call (not "换电话号码", which is an item)
+  ...cue("contact", 3, "投诉", "举报", "热线", "咨询", /(?<![换改变更新留])电话(?!号码?[变改换])/, "客服"),
+  ...cue("contact", 2, "打给谁", "联系谁", "号码是", "打哪个"),
+  // basis: laws, regulations, policy documents
+  ...cue("basis", 3, "依据", "法规", "法律", "条例", "哪条", "根据什么", "政策文件", "文件是", "哪个文件", "什么文件", "什么规定", "规定", "政策"),
+  // conditions: eligibility, age, who may apply, when/within how long one must apply
+  ...cue("conditions", 3, "条件", /(?<!教师|从业|执业|职业)资格/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "谁能", "谁可以", "谁有资格"),
+  ...cue("conditions", 2, "多大", "年龄", "几岁", "要求",
+    /(什么时候|啥时候|哪天|几月份?)(开始)?(可以|能)?(办|申报|申请|报名|汇算|交)(?!好|完|下来|结)/,
+    /(多少天|几天|多久|多长时间|几个月|多少日|几日)(以)?内(要|得|必须|需要|应当|就要)?/, /提前(多久|几天|多少天|多长时间|几个月)/,
+    // the citizen's residence status decides eligibility ("户口不在西宁", "外地户口", "外地孩子")
+    /(户口|户籍)(不在|没在)(本地|当地|这里|这边|\p{Script=Han}{2}(?:市|县|省)?)/u, /(外地|外省|非本地|外市)(户口|户籍|孩子|人|的人)/),
+  // online
+  ...cue("online", 3, "网上", "线上", "网办", "手机上", "在手机", "用手机", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
+  ...cue("online", 2, /电子(?=\p{Script=Han})/u),
+  // fees
+  ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, "钱吗", "钱不"),
+  // time limits: how long processing takes, when the result is ready
+  ...cue("timeLimit", 2, "多长时间", "多少时间", "多久", "几天", "多少天", "几个工作日", "多少个工作日", "时限", "多快", "要等", "几个月",
+    /(什么时候|啥时候|多会儿?|几时)(能|可以|才能|就)?(拿|好|下来|出|到|批|办好|办完|生效|领到)/, "当天", "当场", "马上", "立等", /(?<![补代])办结/,
+    "快吗", "慢吗", "到账", "出结果", "办下来", "批下来", "几号"),
+  // materials
+  ...cue("materials", 3, "材料", "资料", "复印件", "原件"),
+  ...cue("materials", 2, "要带什么", "带什么", "带啥", "带哪些", "拿什么", "拿啥", "证件", "要什么东西", "准备什么", "准备啥", "需要什么", "要啥", "需要啥",
+    "要什么", "提交什么", "交什么", "交哪些", "要哪些", "哪些东西", "什么东西", "要带", "代办", "代开", "代领", "代取", "委托", /让(家人|别人|亲戚|朋友|子女|孩子)/),
+  // locations
+  ...cue("locations", 2, "在哪里", "在哪儿", "在哪", "去哪里", "去哪儿", "去哪", "哪里办", "哪儿办", "哪办", "地点", /地址(在哪|是|在什么)/, "窗口", "办公时间",
+    "上班时间", "几点", "大厅", "位置", "在外地", "在异地", "异地办", "外地办", "就近", "不回", "哪个网点", "网点"),
+  // authority
+  ...cue("authority", 2, "哪个部门", "什么部门", "啥部门", "哪个单位", "什么单位", "啥单位", "谁管", "谁负责", "归谁", "归哪", "谁办", "谁审批", "谁批", "谁发",
+    "主管", "哪个局", "实施主体", "负责部门", "哪个机关", "什么机关"),
+  ...cue("authority", 1.5, "找谁"),
+  // procedure
+  ...cue("procedure", 3, "流程", "步骤", "程序"),
+  ...cue("procedure", 2.5, /(要|需要|有|办)(啥|什么|哪些)手续/),
+  ...cue("procedure", 2, "怎么办理", "怎么申请", "如何办理", "如何申请", "怎么操作", "咋办理", "怎么弄", "咋弄", "怎么走"),
+  ...cue("procedure", 1, "手续"),
+  // Tibetan: materials, fees, time, how to contact; "where/how" questions are overviews
+  ...cue("materials", 3, "ཡིག་ཆ", "ཡི་གེ"),
+  ...cue("fees", 3, "གླ་ཆ", "རིན་པ", "རིན་གོང", "སྒོར་མོ", "འགྲོ་གྲོན"),
+  ...cue("timeLimit", 2, "ཉིན་གྲངས", "དུས་ཚོད", "ཡུན་ཇི་ཙམ", "ཉིན་ག་ཚོད"),
+  ...cue("authority", 2, "ལས་ཁུངས", "སུས་སྒྲུབ"),
+  ...cue("basis", 3, "གཞི་རྩ", "ཁྲིམས", "སྒྲིག་གཞི"),
+  ...cue("conditions", 3, "ཆ་རྐྱེན"),
+  ...cue("procedure", 3, "ལས་རིམ", "བྱ་རིམ", "གོ་རིམ"),
+  ...cue("contact", 3, "ཁ་པར", "འབྲེལ་གཏུག"),
+  ...cue("online", 3, "དྲ་ཐོག", "དྲ་རྒྱ"),
+];
+
+/** "怎么换/咋补/如何申请": asking how to do it is asking for the procedure (weak). */
+const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续|查)/;
+
+/** A yes/no question ("能…吗", "要…不", "可以…吗"): the answer is wherever the guide says so. */
+const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用不用|会不会|行不行|可以不|有没有)|(能|可以|可|要|需要|得|还要|还能|会|用)[^，,。？?!！]*?(吗|么|嘛|不|没)[？?。!！\s]*$/;
+
+/** "…期" nouns whose length the law states (有效期, 冷静期): answered by content, not by the time limit. */
+const PERIOD = /(有效期|冷静期|公示期|等待期|缴费期|领取期|申报期|考察期|试用期|保质期)(是)?(多久|多长|几年|几个月|多少年|多少天|几天|是多少)?/g;
 
 export interface AspectMatch {
   aspect: Aspect;
   /** The question with the aspect cues removed (what is left names the item). */
   rest: string;
+  /** Strength of the winning cue (0 when none: overview). */
+  strength: number;
+  /** Yes/no question: the guide's content decides the aspect when no strong cue is present. */
+  yesNo: boolean;
+  /** A "…期" noun asked about (有效期): the section that states it answers. */
+  period?: string;
 }
 
 /** Detect the asked aspect; `overview` when no cue is present. */
 export function detectAspect(question: string): AspectMatch {
   const q = question.normalize("NFKC").toLowerCase();
-  let best: { aspect: Aspect; cue: string } | undefined;
-  for (const [aspect, cues] of Object.entries(CUES) as [Aspect, string[]][]) {
-    for (const cue of cues) {
-      if (q.includes(cue) && (!best || cue.length > best.cue.length)) best = { aspect, cue };
-    }
-  }
-  // "怎么换/咋补/如何申请": asking how to do it is asking for the procedure.
-  if (!best && HOW.test(q)) best = { aspect: "procedure", cue: "" };
-  if (!best) return { aspect: "overview", rest: q };
+  let best: { aspect: Aspect; strength: number; len: number } | undefined;
   let rest = q;
-  for (const cues of Object.values(CUES)) for (const cue of cues) if (cue.length >= 2) rest = rest.split(cue).join(" ");
-  return { aspect: best.aspect, rest };
+  const better = (a: Aspect, s: number, len: number) =>
+    !best || s > best.strength || (s === best.strength && (PRIORITY.indexOf(a) < PRIORITY.indexOf(best.aspect) || (a === best.aspect && len > best.len)));
+  let period: string | undefined;
+  for (const m of q.matchAll(PERIOD)) {
+    period ??= m[1];
+    rest = rest.split(m[0]).join(" ");
+  }
+  const found: { cue: Cue; text: string }[] = [];
+  for (const c of CUES) {
+    c.re.lastIndex = 0;
+    for (const m of q.matchAll(c.re)) found.push({ cue: c, text: m[0] });
+  }
+  for (const { cue: c, text } of found) if (better(c.aspect, c.strength, text.length)) best = { aspect: c.aspect, strength: c.strength, len: text.length };
+  // Remove the longest cues first so "要带什么" goes before "要什么".
+  for (const { text } of found.sort((a, b) => b.text.length - a.text.length)) rest = rest.split(text).join(" ");
+  if ((!best || best.strength < 1) && HOW.test(q)) best = { aspect: "procedure", strength: 1, len: 0 };
+  const yesNo = YES_NO.test(q);
+  if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };
+  return { aspect: best.aspect, rest, strength: best.strength, yesNo, period };
 }

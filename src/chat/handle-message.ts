@@ -31,7 +31,7 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     if (command) {
       reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
     } else {
-      const decision = understand(deps, text, session);
+      const decision = await understand(deps, text, session);
       reply = await answer(deps, decision, text, lang, session);
     }
     await saveSession(deps.store, incoming.channel, incoming.userId, session);

@@ -13,14 +13,29 @@ export interface Concept {
   alternatives: string[];
   /** True when the concept came through the synonym table. */
   synonym: boolean;
-  /** Synonym kind, or the jieba part-of-speech class of the word ("noun" | "other"). */
-  kind?: "object" | "action" | "noun" | "other";
+  /**
+   * Synonym kind, or the jieba part-of-speech class of the word ("noun" | "other");
+   * "context" for places and people (广州, 老婆, 家人): they say where or for whom, never which service.
+   */
+  kind?: "object" | "action" | "noun" | "other" | "context";
+  /** Position of the source in the normalised question (for modifier/head checks). */
+  at?: number;
+  /** Document frequency of the best alternative over names/aliases, set while scoring. */
+  df?: number;
 }
 
 export interface AnalyzedQuery {
   lang: "zh" | "bo";
   concepts: Concept[];
+  /** The normalised question (aliases quoted verbatim in it count extra). */
+  text?: string;
 }
+
+/** People a service is for: they never name the service (老婆的户口 is 户口). */
+const PEOPLE = new Set(
+  ("老婆 老公 妻子 丈夫 爱人 媳妇 对象 父母 爸爸 妈妈 爸 妈 我妈 我爸 老爸 老妈 儿子 女儿 子女 家人 家属 亲戚 朋友 别人 他人 " +
+    "老人 爷爷 奶奶 姥姥 姥爷 外公 外婆 男的 女的 男人 女人 男 女 自己 本人 大家 同事 老板 员工 亲人 兄弟 姐妹 哥哥 姐姐 弟弟 妹妹").split(" "),
+);
 
 /** Fold a word onto the domain vocabulary when it is one character off (typos: 驾找 → 驾照). */
 export type Corrector = (word: string) => string | undefined;
@@ -33,38 +48,50 @@ const TIBETAN_STOP = new Set(
 export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Corrector): AnalyzedQuery {
   if (isTibetan(q)) {
     const syl = tibetanSyllables(q).filter((x) => !TIBETAN_STOP.has(x));
-    return { lang: "bo", concepts: syl.map((s) => ({ source: s, alternatives: [s], synonym: false })) };
+    return { lang: "bo", concepts: syl.map((s) => ({ source: s, alternatives: [s], synonym: false })), text: q.normalize("NFC") };
   }
-  let text = normalize(q);
+  const original = normalize(q);
+  let text = original;
   const concepts: Concept[] = [];
   // Multi-character synonym terms first, longest first, as substrings: jieba may split
   // 丢了 or glue 驾照丢 differently in run-together questions.
   for (const term of synonyms.longTerms) {
     let at = text.indexOf(term);
     while (at >= 0) {
-      concepts.push({ source: term, alternatives: [term, ...(synonyms.get(term) ?? [])], synonym: true, kind: synonyms.kind(term) });
-      text = `${text.slice(0, at)}\u0000${text.slice(at + term.length)}`;
+      concepts.push({ source: term, alternatives: [term, ...(synonyms.get(term) ?? [])], synonym: true, kind: synonyms.kind(term), at });
+      text = `${text.slice(0, at)}${"\u0000".repeat(term.length)}${text.slice(at + term.length)}`;
       at = text.indexOf(term);
     }
   }
-  for (const part of text.split("\u0000")) {
+  for (const m of text.matchAll(/[^\u0000]+/g)) {
+    const part = m[0];
+    const offset = m.index ?? 0;
     const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word));
-    const pos = new Map(tags.map((x) => [x.word, /^(n|eng|vn|j)/.test(x.tag) ? ("noun" as const) : ("other" as const)]));
+    const pos = new Map(tags.map((x) => [x.word, kindOf(x.word, x.tag)]));
+    let from = 0;
     for (const w of mergeSingles(tags.map((x) => x.word), correct)) {
+      const found = part.indexOf(w, from);
+      const at = found >= 0 ? offset + found : undefined;
+      if (found >= 0) from = found + w.length;
       const syn = synonyms.get(w);
       if (syn) {
-        concepts.push({ source: w, alternatives: [w, ...syn], synonym: true, kind: synonyms.kind(w) });
+        concepts.push({ source: w, alternatives: [w, ...syn], synonym: true, kind: synonyms.kind(w), at });
         continue;
       }
       const fixed = correct?.(w);
       if (fixed && fixed !== w) {
-        concepts.push({ source: w, alternatives: [fixed, ...(synonyms.get(fixed) ?? [])], synonym: true, kind: synonyms.kind(fixed) ?? "noun" });
+        concepts.push({ source: w, alternatives: [fixed, ...(synonyms.get(fixed) ?? [])], synonym: true, kind: synonyms.kind(fixed) ?? "noun", at });
         continue;
       }
-      concepts.push({ source: w, alternatives: [w], synonym: false, kind: pos.get(w) ?? "noun" });
+      concepts.push({ source: w, alternatives: [w], synonym: false, kind: pos.get(w) ?? "noun", at });
     }
   }
-  return { lang: "zh", concepts: dedupe(concepts) };
+  return { lang: "zh", concepts: dedupe(concepts), text: original };
+}
+
+function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> {
+  if (PEOPLE.has(word) || /^(ns|nr)/.test(tag)) return "context";
+  return /^(n|eng|vn|j)/.test(tag) ? "noun" : "other";
 }
 
 function dedupe(cs: Concept[]): Concept[] {

@@ -36,11 +36,38 @@ const SYN = 0.92;
  * "证" counts like "驾驶证"; here every concept weighs its IDF over names/aliases, an unknown
  * word weighs most (so "签证" against a catalog without visas means "not found").
  */
-/** Concepts the whole catalog has never seen (e.g. 签证 in a catalog without visas). */
+/**
+ * Words the whole catalog has never seen that name what the citizen wants (签证 in 美国旅游签证,
+ * 游艇 in 游艇驾驶执照, 征信 in 征信报告): an unknown word right before or after a known noun (a
+ * modifier or the head of the noun phrase), or any unknown word when the question names no known
+ * thing at all. Other unknown words are circumstances ("有违章没处理能年检吗", "只卖饮料零食") and
+ * are ignored. Annotates each concept's `df`.
+ */
 export function unknownConcepts(q: AnalyzedQuery, df: (t: string) => number): string[] {
-  return q.concepts
-    .filter((c) => c.kind === "noun" && [...c.source].length >= 2 && c.alternatives.every((a) => dfOf(a, df) === 0))
-    .map((c) => c.source);
+  return keyUnknowns(q, df).map((c) => c.source);
+}
+
+function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
+  for (const c of q.concepts) if (c.df === undefined) c.df = Math.max(0, ...c.alternatives.map((a) => dfOf(a, df)));
+}
+
+const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
+const unknownWord = (c: Concept) => c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source);
+
+function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
+  if (q.lang === "bo") return [];
+  annotate(q, df);
+  const unknown = q.concepts.filter(unknownWord);
+  if (!unknown.length) return [];
+  const knownThings = q.concepts.filter((c) => isThing(c) && (c.df ?? 0) > 0);
+  if (!knownThings.length) return unknown;
+  const text = q.text ?? "";
+  const adjacent = (a: Concept, b: Concept) => {
+    if (a.at === undefined || b.at === undefined) return false;
+    const gap = text.slice(a.at + a.source.length, b.at);
+    return b.at >= a.at + a.source.length && /^的?$/.test(gap);
+  };
+  return unknown.filter((u) => knownThings.some((k) => adjacent(u, k) || adjacent(k, u)));
 }
 
 export function scoreCandidates(
@@ -51,7 +78,9 @@ export function scoreCandidates(
   n: number,
   keep?: (e: Entry) => boolean,
 ): Scored[] {
-  const weights = q.concepts.map((c) => conceptWeight(c, df, n));
+  annotate(q, df);
+  const key = new Set(keyUnknowns(q, df));
+  const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const textRank = new Map<number, number>();
   const candidates = new Set<number>();
@@ -69,7 +98,7 @@ export function scoreCandidates(
     q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e, q.lang)));
     const coverage = matched / total;
     const score =
-      coverage + TEXT_BONUS * (textRank.get(id) ?? 0) + (e.hasGuide ? 0.02 : 0) - 0.001 * e.name.length - variantPenalty(e, q);
+      coverage + TEXT_BONUS * (textRank.get(id) ?? 0) + (e.hasGuide ? 0.02 : 0) - 0.001 * e.name.length - variantPenalty(e, q) + aliasBonus(e, q);
     out.push({ entry: e, score, coverage });
   }
   return out.sort((a, b) => b.score - a.score);
@@ -82,26 +111,47 @@ export function scoreCandidates(
  */
 const VARIANT_ACTIONS = ["补领", "补发", "补办", "换领", "换发", "换证", "补换", "变更", "注销", "迁移", "挂失", "延续", "撤销", "转移", "恢复", "暂停", "更正", "遗失", "损坏", "备案"];
 
+/**
+ * An alias quoted verbatim ("办退休", "领结婚证", "营业执找") is the curated colloquial name of
+ * exactly this item: it outranks items that share only a word with it.
+ */
+const ALIAS_BONUS = 0.08;
+
+function aliasBonus(e: Entry, q: AnalyzedQuery): number {
+  const text = q.text;
+  if (!text) return 0;
+  const list = q.lang === "bo" ? e.boN : e.aliasN;
+  if (!list) return 0;
+  let best = 0;
+  for (const raw of list.split("|")) {
+    const a = q.lang === "bo" ? raw.replace(/[\u0F0B-\u0F14\s]+$/u, "") : raw;
+    if ([...a].length >= (q.lang === "bo" ? 4 : 3) && text.includes(a)) best = Math.max(best, ALIAS_BONUS);
+  }
+  return best;
+}
+
 function variantPenalty(e: Entry, q: AnalyzedQuery): number {
   if (q.lang === "bo") return 0;
   let p = 0;
   for (const a of VARIANT_ACTIONS) {
     if (!e.nameN.includes(a)) continue;
     const asked = q.concepts.some((c) => c.alternatives.some((alt) => alt.includes(a) || a.includes(alt) && alt.length >= 2));
-    if (!asked) p += 0.06;
+    if (!asked) p += 0.1;
   }
-  return Math.min(p, 0.12);
+  return Math.min(p, 0.15);
 }
 
 function conceptWeight(c: Concept, df: (t: string) => number, n: number): number {
   let best = 0;
   for (const alt of c.alternatives) best = Math.max(best, dfOf(alt, df));
   const idf = Math.log(1 + n / (1 + best));
+  // Places and people, and unknown words that are mere circumstances, say nothing about the item.
+  if (c.kind === "context" || best === 0) return 0;
   const single = [...c.source].length === 1 && !c.synonym;
-  // An unknown verb/adverb ("拿到", "办好") says little about the item; an unknown noun
-  // ("签证", "游艇") says the catalog lacks it.
-  const unknownWord = best === 0 && c.kind === "other";
-  return single || unknownWord ? idf * (unknownWord ? 0.3 : 0.5) : idf;
+  if (single) return idf * 0.5;
+  // The thing asked about (身份证, 社保卡) decides the item more than what is done with it
+  // (首次, 补, 申请): "第一次办社保卡" is 社会保障卡申领, not 居民身份证首次申领.
+  return c.kind === "action" || c.kind === "other" ? idf * 0.6 : idf;
 }
 
 function dfOf(alt: string, df: (t: string) => number): number {
@@ -120,8 +170,9 @@ function match(c: Concept, e: Entry, lang: "zh" | "bo"): number {
   // The citizen's own word counts a little more than a synonym of it.
   if (e.nameN.includes(c.source)) return NAME;
   if (e.aliasN.includes(c.source)) return ALIAS;
-  for (const alt of c.alternatives) if (e.nameN.includes(alt)) return NAME * SYN;
-  for (const alt of c.alternatives) if (e.aliasN.includes(alt)) return ALIAS * SYN;
+  // The table lists the likelier official word first (营业执照 → 个体工商户登记 before 企业设立登记).
+  for (const [i, alt] of c.alternatives.entries()) if (e.nameN.includes(alt)) return NAME * (SYN - 0.01 * Math.max(0, i - 1));
+  for (const [i, alt] of c.alternatives.entries()) if (e.aliasN.includes(alt)) return ALIAS * (SYN - 0.01 * Math.max(0, i - 1));
   // A wrong or missing character: partial credit for the share of characters present.
   const chars = [...c.source];
   if (chars.length < 2) return 0;

@@ -1,0 +1,69 @@
+import type { Concept } from "../search/query";
+import type { PublishedGuide } from "../search/ports";
+import { normalize } from "../search/tokenizer";
+import type { Aspect, AspectMatch } from "./aspects";
+
+/**
+ * Questions without a clear cue ("车有抵押能过户吗", "护照有效期几年", "给娃上户口要结婚证不") are
+ * answered by the part of the guide that talks about what they mention: the question's words
+ * that do not name the item (抵押, 有效期, 结婚证) are looked up in each section, and the
+ * section mentioning most of them is the aspect. No section → a default by question form.
+ */
+type Section = Exclude<Aspect, "overview" | "authority" | "contact" | "online">;
+
+/** Tie order: the sections that state rules before those that state steps. */
+const ORDER: Section[] = ["conditions", "materials", "basis", "procedure", "fees", "timeLimit", "locations"];
+const PERIOD_ORDER: Section[] = ["basis", "conditions", "procedure", "timeLimit", "materials", "fees", "locations"];
+
+const cache = new WeakMap<PublishedGuide, Record<Section, string>>();
+
+function sectionTexts(g: PublishedGuide): Record<Section, string> {
+  let s = cache.get(g);
+  if (!s) {
+    s = {
+      conditions: normalize(g.conditions.join("\n")),
+      materials: normalize(g.materials.map((m) => `${m.name} ${m.note ?? ""}`).join("\n")),
+      basis: normalize(g.basis.map((b) => `${b.title} ${b.article ?? ""} ${b.text ?? ""}`).join("\n")),
+      procedure: normalize(g.procedure.map((p) => `${p.step} ${p.description ?? ""}`).join("\n")),
+      fees: normalize(g.fees.items.map((f) => `${f.name} ${f.amountText ?? ""} ${f.basis ?? ""}`).join("\n")),
+      timeLimit: normalize(g.timeLimit.note ?? ""),
+      locations: normalize(g.locations.map((l) => `${l.name} ${l.address ?? ""} ${l.window ?? ""}`).join("\n")),
+    };
+    cache.set(g, s);
+  }
+  return s;
+}
+
+/** The question's concepts that say something beyond the item's name (抵押 in 车有抵押能过户吗). */
+export function contentConcepts(g: PublishedGuide, concepts: Concept[]): Concept[] {
+  const names = normalize([g.name, ...g.aliases].join("|"));
+  return concepts.filter((c) => c.kind !== "context" && [...c.source].length >= 2 && !c.alternatives.some((a) => a.length >= 2 && names.includes(a)));
+}
+
+function bestSection(g: PublishedGuide, terms: string[][], order: Section[]): Section | undefined {
+  if (!terms.length) return undefined;
+  const texts = sectionTexts(g);
+  let best: Section | undefined;
+  let bestScore = 0;
+  for (const s of order) {
+    let score = 0;
+    for (const alts of terms) if (alts.some((a) => a.length >= 2 && texts[s].includes(a))) score++;
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+const CAN = /能不能|可不可以|能否|行不行|可以不|(能|可以|可)[^，,。？?]*?(吗|么|嘛|不)[？?。!！\s]*$/;
+
+export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concept[], question: string): Aspect {
+  const content = contentConcepts(g, concepts).map((c) => c.alternatives);
+  if (m.period) return bestSection(g, [[m.period], ...content], PERIOD_ORDER) ?? (m.strength >= 2 ? m.aspect : "basis");
+  if (m.strength >= 2) return m.aspect;
+  if (!m.yesNo) return m.aspect;
+  const s = bestSection(g, content, ORDER);
+  if (s) return s;
+  const q = question.normalize("NFKC");
+  if (CAN.test(q)) return "conditions";
+  if (content.length) return "materials";
+  return m.aspect;
+}
