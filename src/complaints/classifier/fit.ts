@@ -18,6 +18,11 @@ export interface FitOptions {
    * model file and prediction are the same as for a plain SVM. Off if absent.
    */
   nbScale?: boolean;
+  /** NB smoothing alpha (default 1) and interpolation beta (scale = 1 - beta + beta|r|, default 1). */
+  nbAlpha?: number;
+  nbBeta?: number;
+  /** Exponent on the balanced class weights (default 1). */
+  balancedPower?: number;
 }
 
 export interface PreparedData {
@@ -45,8 +50,8 @@ export function fitOnTerms(data: PreparedData, rows: readonly number[], opts: Fi
   const vocab = buildVocabulary(docs, opts);
   const xs = docs.map((d) => vectorize(d, vocab));
   const K = data.labels.length;
-  const classWeight = opts.balanced ? balancedClassWeights(y, K) : undefined;
-  const featureScale = opts.nbScale ? nbScales(xs, y, K, vocab.terms.length) : undefined;
+  const classWeight = opts.balanced ? balancedClassWeights(y, K).map((w) => w ** (opts.balancedPower ?? 1)) : undefined;
+  const featureScale = opts.nbScale ? nbScales(xs, y, K, vocab.terms.length, opts.nbAlpha ?? 1, opts.nbBeta ?? 1) : undefined;
   const linear = trainLinearSvm(xs, y, K, vocab.terms.length, { C: opts.C, classWeight, featureScale });
   return { vocab, linear };
 }

@@ -22,6 +22,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   maxFeatures: 50_000,
   C: 1,
   balanced: true,
+  // balancedPower 1.75 looked better by CV (mean of 3 fold assignments 0.908 vs 0.901)
+  // but scored 0.893 on the held-out part (this model: 0.894), so it is not used; see index.ts.
   nbScale: true,
   calibrationFolds: 5,
 };
