@@ -32,7 +32,7 @@ const CUES: Cue[] = [
   // basis: laws, regulations, policy documents
   ...cue("basis", 3, "依据", "法规", "法律", "条例", "哪条", "根据什么", "政策文件", "文件是", "哪个文件", "什么文件", "什么规定", "规定", "政策"),
   // conditions: eligibility, age, who may apply, when/within how long one must apply
-  ...cue("conditions", 3, "条件", /(?<!教师|从业|执业|职业)资格/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "谁能", "谁可以", "谁有资格"),
+  ...cue("conditions", 3, "条件", /(?<![师业])资格(?!证|考试)/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "谁能", "谁可以", "谁有资格"),
   ...cue("conditions", 2, "多大", "年龄", "几岁", "要求",
     /(什么时候|啥时候|哪天|几月份?)(开始)?(可以|能)?(办|申报|申请|报名|汇算|交)(?!好|完|下来|结)/,
     /(多少天|几天|多久|多长时间|几个月|多少日|几日)(以)?内(要|得|必须|需要|应当|就要)?/, /提前(多久|几天|多少天|多长时间|几个月)/,
@@ -42,8 +42,9 @@ const CUES: Cue[] = [
   ...cue("online", 3, "网上", "线上", "网办", "手机上", "在手机", "用手机", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
   ...cue("online", 2, /电子(?=\p{Script=Han})/u),
   // fees
-  ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, "钱吗", "钱不"),
+  ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, /多少钱一(次|个|张|本|年)/),
   // time limits: how long processing takes, when the result is ready
+  ...cue("timeLimit", 2.5, /(多久|多长时间|几天|多少天|多少个?工作日)(能|才能|可以|就能)?(批|审批|批下来|审核|下来|出来|办好|办完|到账|生效|拿到|办下来|出结果)/),
   ...cue("timeLimit", 2, "多长时间", "多少时间", "多久", "几天", "多少天", "几个工作日", "多少个工作日", "时限", "多快", "要等", "几个月",
     /(什么时候|啥时候|多会儿?|几时)(能|可以|才能|就)?(拿|好|下来|出|到|批|办好|办完|生效|领到)/, "当天", "当场", "马上", "立等", /(?<![补代])办结/,
     "快吗", "慢吗", "到账", "出结果", "办下来", "批下来", "几号"),
@@ -115,7 +116,8 @@ export function detectAspect(question: string): AspectMatch {
   }
   for (const { cue: c, text } of found) if (better(c.aspect, c.strength, text.length)) best = { aspect: c.aspect, strength: c.strength, len: text.length };
   // Remove the longest cues first so "要带什么" goes before "要什么".
-  for (const { text } of found.sort((a, b) => b.text.length - a.text.length)) rest = rest.split(text).join(" ");
+  // Weak cues stay: "退休手续" is also how citizens name the item.
+  for (const { cue: c, text } of found.sort((a, b) => b.text.length - a.text.length)) if (c.strength >= 2) rest = rest.split(text).join(" ");
   if ((!best || best.strength < 1) && HOW.test(q)) best = { aspect: "procedure", strength: 1, len: 0 };
   const yesNo = YES_NO.test(q);
   if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };

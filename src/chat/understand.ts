@@ -39,11 +39,20 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     session.region = region.code;
     session.regionName = region.name;
   }
-  const rest = region?.rest ?? match.rest;
-  const found = deps.search.search(rest, { limit: 8, region: session.region });
-  const hits = found.hits;
+  let rest = region?.rest ?? match.rest;
+  let found = deps.search.search(rest, { limit: 8, region: session.region });
+  /** Everything the question says, for choosing the part of the guide that answers. */
+  const allConcepts = found.query.concepts.filter((c) => c.kind !== "context");
+  // "身份证被偷了怎么补 要带户口本吗": 户口本 is asked about as a material of the item, not the item.
+  const material = askedMaterial(text);
+  if (material && rest.includes(material)) {
+    const without = rest.replace(material, " ");
+    const second = deps.search.search(without, { limit: 8, region: session.region });
+    if (second.query.concepts.some(isKnownThing)) [rest, found] = [without, second];
+  }
   const concepts = found.query.concepts.filter((c) => c.kind !== "context");
-  const answer = (code: string, followUp: boolean): Decision => ({ kind: "answer", code, aspect, followUp, match, concepts, question: text });
+  const hits = await rerank(deps, found.hits, concepts, found.unknown);
+  const answer = (code: string, followUp: boolean): Decision => ({ kind: "answer", code, aspect, followUp, match, concepts: allConcepts, question: text });
   const inContext = session.itemCode !== undefined;
 
   // "要多少钱？" / "在哪办": nothing left that names an item → the item we were talking about.
@@ -63,14 +72,21 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     }
   }
 
-  if (found.unknown.length > 0) return notFound(aspect, hits, found.unknown);
-  const top = hits[0];
+  // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
+  if (found.unknown.length > 0 && !(await mentionedByBest(deps, hits, found.unknown))) return notFound(aspect, hits, found.unknown);
+  let top = hits[0];
+  // A published guide that covers the question beats a catalog-only item scoring a little higher.
+  if (top && !top.hasGuide) {
+    const guided = hits.find((h) => h.hasGuide && h.coverage >= CONFIDENT && top!.score - h.score < GUIDE_MARGIN);
+    if (guided) top = guided;
+  }
   if (top && top.coverage >= CONFIDENT) {
-    const close = hits.filter((h) => h.coverage >= CONFIDENT && top.score - h.score < CLOSE);
+    const t = top;
+    const close = [t, ...hits.filter((h) => h !== t && h.coverage >= CONFIDENT && t.score - h.score < CLOSE)];
     const current = close.find((h) => h.code === session.itemCode);
     if (current) return answer(current.code, true);
     // A published guide answers; a catalog-only item can only name its department.
-    const choices = (top.hasGuide ? close.filter((h) => h.hasGuide) : close).slice(0, MAX_CHOICES);
+    const choices = (t.hasGuide ? close.filter((h) => h.hasGuide) : close).slice(0, MAX_CHOICES);
     if (choices.length <= 1) return answer(top.code, false);
     return { kind: "choose", candidates: choices.map(brief), aspect, lowConfidence: false };
   }
@@ -91,6 +107,44 @@ function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decisi
   };
 }
 
+/** How far below a catalog-only item a guided item may score and still be preferred. */
+const GUIDE_MARGIN = 0.1;
+
+/**
+ * Words the guide text mentions count half: "车有抵押能过户吗" names 机动车转移登记 by 车/过户, and its
+ * conditions mention 抵押, so it covers the whole question; 不动产抵押登记 covers only 抵押.
+ * Adjusts coverage and score of the first few guided hits and re-sorts.
+ */
+async function mentionedByBest(deps: ChatDeps, hits: SearchHit[], unknown: string[]): Promise<boolean> {
+  const best = hits.find((h) => h.hasGuide);
+  if (!best || best.coverage < 0.3) return false;
+  const g = await deps.catalog.getGuide(best.code);
+  return !!g && unknown.every((u) => guideText(g).includes(u));
+}
+
+async function rerank(deps: ChatDeps, hits: SearchHit[], concepts: Concept[], unknown: string[]): Promise<SearchHit[]> {
+  const significant = concepts.filter((c) => ((c.df ?? 0) > 0 || unknown.includes(c.source)) && ([...c.source].length >= 2 || c.synonym));
+  if (!significant.length) return hits;
+  const out = await Promise.all(
+    hits.map(async (h, i) => {
+      if (i >= 5 || !h.hasGuide || h.coverage < 0.3) return h;
+      const g = await deps.catalog.getGuide(h.code);
+      if (!g) return h;
+      const text = guideText(g);
+      const support = significant.filter((c) => c.alternatives.some((a) => a.length >= 2 && text.includes(a))).length / significant.length;
+      const extra = 0.5 * Math.max(0, support - h.coverage);
+      return extra > 0 ? { ...h, coverage: h.coverage + extra, score: h.score + extra } : h;
+    }),
+  );
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** "要带户口本吗", "要结婚证不": the thing asked to be needed (a material), if any. */
+function askedMaterial(text: string): string | undefined {
+  const m = /(?:要带|需要带|带上|还要|需要|要|得|用)(?!办|去|交|花|等|跑|多|几)(\p{Script=Han}{2,6}?)(?:吗|不|么|嘛|没)[？?。!！\s]*$/u.exec(normalize(text));
+  return m?.[1];
+}
+
 const isKnownThing = (c: Concept) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0;
 
 /**
@@ -102,7 +156,7 @@ const isKnownThing = (c: Concept) => (c.kind === "object" || c.kind === "noun") 
 function staysWithCurrent(concepts: Concept[], itemName: string, g: PublishedGuide | null): "stay" | "variant" | "switch" {
   const name = normalize(itemName);
   const text = g ? guideText(g) : name;
-  const things = concepts.filter((c) => c.kind === "object" || c.kind === "noun");
+  const things = concepts.filter((c) => (c.kind === "object" || c.kind === "noun") && ([...c.source].length >= 2 || c.synonym));
   const newThing = things.some((c) => (c.df ?? 1) > 0 && !c.alternatives.some((a) => a.length >= 2 && text.includes(a)));
   if (newThing) return "switch";
   const variant = concepts.some((c) => c.alternatives.some((a) => VARIANTS.some((v) => a.includes(v))) && !c.alternatives.some((a) => name.includes(a)));

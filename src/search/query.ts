@@ -22,6 +22,8 @@ export interface Concept {
   at?: number;
   /** Document frequency of the best alternative over names/aliases, set while scoring. */
   df?: number;
+  /** A place or person name by part of speech: circumstance when the catalog does not know it. */
+  place?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -83,14 +85,16 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
         concepts.push({ source: w, alternatives: [fixed, ...(synonyms.get(fixed) ?? [])], synonym: true, kind: synonyms.kind(fixed) ?? "noun", at });
         continue;
       }
-      concepts.push({ source: w, alternatives: [w], synonym: false, kind: pos.get(w) ?? "noun", at });
+      const kind = pos.get(w) ?? "noun";
+      concepts.push({ source: w, alternatives: [w], synonym: false, kind: kind === "place" ? "noun" : kind, at, place: kind === "place" || undefined });
     }
   }
   return { lang: "zh", concepts: dedupe(concepts), text: original };
 }
 
-function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> {
-  if (PEOPLE.has(word) || /^(ns|nr)/.test(tag)) return "context";
+function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> | "place" {
+  if (PEOPLE.has(word)) return "context";
+  if (/^(ns|nr)/.test(tag)) return "place";
   return /^(n|eng|vn|j)/.test(tag) ? "noun" : "other";
 }
 

@@ -48,11 +48,19 @@ export function unknownConcepts(q: AnalyzedQuery, df: (t: string) => number): st
 }
 
 function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
-  for (const c of q.concepts) if (c.df === undefined) c.df = Math.max(0, ...c.alternatives.map((a) => dfOf(a, df)));
+  for (const c of q.concepts) {
+    if (c.df !== undefined) continue;
+    c.df = Math.max(0, ...c.alternatives.map((a) => dfOf(a, df)));
+    // 广州, 北京: a place the catalog does not know is where the citizen is, not what they want.
+    if (c.place && c.df === 0) c.kind = "context";
+  }
 }
 
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
-const unknownWord = (c: Concept) => c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source);
+/** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
+const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去]$/u;
+const unknownWord = (c: Concept) =>
+  c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) && !VERB_COMPLEMENT.test(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];
@@ -60,14 +68,20 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   const unknown = q.concepts.filter(unknownWord);
   if (!unknown.length) return [];
   const knownThings = q.concepts.filter((c) => isThing(c) && (c.df ?? 0) > 0);
-  if (!knownThings.length) return unknown;
+  // Something specific the catalog knows (户口迁, 上牌): the unknown words are circumstances
+  // unless they modify a known thing.
+  const specific = q.concepts.some((c) => c.kind !== "context" && (c.df ?? 0) > 0 && [...c.source].length >= 2 && (c.df ?? 0) <= 50);
+  if (!knownThings.length && !specific) return unknown;
   const text = q.text ?? "";
   const adjacent = (a: Concept, b: Concept) => {
     if (a.at === undefined || b.at === undefined) return false;
     const gap = text.slice(a.at + a.source.length, b.at);
     return b.at >= a.at + a.source.length && /^的?$/.test(gap);
   };
-  return unknown.filter((u) => knownThings.some((k) => adjacent(u, k) || adjacent(k, u)));
+  // Right before or after a known word (游艇驾驶执照, 旅游签证, 征信报告, 驾校报名): part of the
+  // name of something the catalog lacks. Separated from them, it is a circumstance.
+  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && [...c.source].length >= 2);
+  return unknown.filter((u) => known.some((k) => adjacent(u, k) || adjacent(k, u)));
 }
 
 export function scoreCandidates(
@@ -157,12 +171,23 @@ function conceptWeight(c: Concept, df: (t: string) => number, n: number): number
 function dfOf(alt: string, df: (t: string) => number): number {
   const d = df(alt);
   if (d > 0) return d;
-  const ws = words(alt);
+  // A compound of known words (抵押权 = 抵押 + 权) is known through its longest known part.
+  const ws = words(alt).filter((w) => [...w].length >= 2);
   if (ws.length === 0) return 0;
-  return Math.min(...ws.map(df));
+  return Math.max(...ws.map(df));
 }
 
 function match(c: Concept, e: Entry, lang: "zh" | "bo"): number {
+  const m = matchOne(c, e, lang);
+  if (m === 0 || !c.synonym || c.alternatives.length < 3 || lang === "bo") return m;
+  // The synonym's expansion names this item more than once (退休 → 退休, 待遇申领 in
+  // 企业职工基本养老保险待遇申领（退休）): a little more than an item matching one word of it.
+  let n = 0;
+  for (const alt of c.alternatives.slice(1)) if (alt.length >= 2 && e.nameN.includes(alt)) n++;
+  return n >= 2 ? m * 1.05 : m;
+}
+
+function matchOne(c: Concept, e: Entry, lang: "zh" | "bo"): number {
   if (lang === "bo") {
     for (const alt of c.alternatives) if (e.boN.includes(alt)) return NAME;
     return 0;
