@@ -92,6 +92,8 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
       return [onlineText(g, o.lang), ...onlineMentions(g)];
     case "overview":
       return [
+        // In Tibetan the other names are the words citizens use (ཐེམ་ཐོ for སྐྱེས་ཐོ).
+        ...(bo?.aliases?.length ? [L("aliases", bo.aliases.map((a) => a.replace(/[\u0F0D-\u0F14\s]+$/u, "")).join("、"))] : []),
         L("authority", g.authority.name),
         L("timeLimit", timeLimitText(g, o.lang)),
         L("fees", feesText(g, o.lang)),

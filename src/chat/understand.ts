@@ -39,7 +39,8 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     session.region = region.code;
     session.regionName = region.name;
   }
-  let rest = region?.rest ?? match.rest;
+  // Question words name nothing ("西宁哪家羊肉好吃").
+  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ");
   let found = deps.search.search(rest, { limit: 8, region: session.region });
   /** Everything the question says, for choosing the part of the guide that answers. */
   const allConcepts = found.query.concepts.filter((c) => c.kind !== "context");
@@ -106,6 +107,8 @@ function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decisi
     bestCode: hits[0]?.code,
   };
 }
+
+const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;
 
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;

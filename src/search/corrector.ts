@@ -3,6 +3,8 @@
  * wrong character (驾找 → 驾照, 身分证 → 身份证) or one missing character still finds the word.
  * Cheap: a few Map lookups per unknown query word.
  */
+const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪]/;
+
 export class Corrector {
   /** "驾*" → words with that mask; "驾" (deletion) → words. */
   private readonly masks = new Map<string, Set<string>>();
@@ -35,6 +37,8 @@ export class Corrector {
   /** The vocabulary word one edit away, when there is a clear one; undefined otherwise. */
   correct(word: string, rank: (w: string) => number): string | undefined {
     if (word.length < 2 || this.known.has(word)) return undefined;
+    // "要交", "只卖", "办食品证": a function word glued to a word is not a typo of a domain word.
+    if (FUNCTION_START.test(word)) return undefined;
     const chars = [...word];
     const found = new Set<string>();
     for (let i = 0; i < chars.length; i++) {

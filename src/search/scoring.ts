@@ -59,8 +59,14 @@ function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 /** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
 const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去]$/u;
+/** Amounts and durations (半年, 15年, 10岁) are circumstances. */
+const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
+/** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
+const FUNCTION_START = /^[要能还就都也再只那这去给想得会可被把让在不没咋怎啥哪]/;
+const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
-  c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) && !VERB_COMPLEMENT.test(c.source);
+  c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
+  !VERB_COMPLEMENT.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];
@@ -80,7 +86,8 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   };
   // Right before or after a known word (游艇驾驶执照, 旅游签证, 征信报告, 驾校报名): part of the
   // name of something the catalog lacks. Separated from them, it is a circumstance.
-  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && [...c.source].length >= 2);
+  // Anchors: known words as the citizen wrote them (not typo-corrected guesses).
+  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && c.alternatives.includes(c.source));
   return unknown.filter((u) => known.some((k) => adjacent(u, k) || adjacent(k, u)));
 }
 
@@ -144,8 +151,14 @@ function aliasBonus(e: Entry, q: AnalyzedQuery): number {
   return best;
 }
 
+/** The same variants in Tibetan names: replace, renew/exchange, change, first application. */
+const VARIANT_ACTIONS_BO = ["སྐོང་ལེན", "བརྗེ་ལེན", "འགྱུར་བཅོས", "ཐོག་མར", "གནས་སྐབས"];
+
 function variantPenalty(e: Entry, q: AnalyzedQuery): number {
-  if (q.lang === "bo") return 0;
+  if (q.lang === "bo") {
+    const text = q.text ?? "";
+    return VARIANT_ACTIONS_BO.some((v) => e.boN.split("|")[0]!.includes(v) && !text.includes(v)) ? 0.1 : 0;
+  }
   let p = 0;
   for (const a of VARIANT_ACTIONS) {
     if (!e.nameN.includes(a)) continue;
