@@ -9,6 +9,7 @@ import { refineAspect } from "./refine";
 export async function answer(deps: ChatDeps, d: Decision, question: string, lang: Lang, session: Session): Promise<Reply> {
   const hotline = deps.config.HOTLINE;
   if (d.kind === "answer") {
+    if (d.lowConfidence) await deps.questionLog.record({ question, outcome: "low_confidence", lang, bestCode: d.code });
     session.candidates = undefined;
     session.pendingAspect = undefined;
     const link = guideLink(deps.config, d.code);

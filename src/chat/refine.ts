@@ -2,6 +2,7 @@ import type { Concept } from "../search/query";
 import type { PublishedGuide } from "../search/ports";
 import { normalize } from "../search/tokenizer";
 import type { Aspect, AspectMatch } from "./aspects";
+import { matchFaq } from "./render";
 
 /**
  * Questions without a clear cue ("车有抵押能过户吗", "护照有效期几年", "给娃上户口要结婚证不") are
@@ -63,7 +64,13 @@ export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concep
   const s = bestSection(g, content, ORDER);
   if (s) return s;
   const q = question.normalize("NFKC");
+  // "能…吗": whether one may — the conditions say.
   if (CAN.test(q)) return "conditions";
+  // The guide's FAQ answers this very question by citing a law of its basis ("生三胎要审批吗" →
+  // 《人口与计划生育法》规定…): the basis is the answer.
+  const faq = matchFaq(g, question, "zh");
+  const cited = faq ? /《([^》]+)》/.exec(faq.a)?.[1] : undefined;
+  if (cited && g.basis.some((b) => b.title.includes(cited) || cited.includes(b.title.replace(/[《》]/g, "").replace(/^中华人民共和国/, "")))) return "basis";
   if (content.length) return "materials";
   return m.aspect;
 }

@@ -32,16 +32,29 @@ export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions
  * The guide's FAQ often answers the exact colloquial question ("过期半年还能换吗"): quote the
  * entry sharing the most words with the question, when it shares at least two.
  */
-function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: string; a: string } | undefined {
+export function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: string; a: string } | undefined {
   const faqs = (lang === "bo" ? g.translations?.bo?.faq : undefined) ?? g.faq;
   const qs = new Set(words(question).filter((w) => [...w].length >= 2 || /\d/.test(w)));
+  const qb = bigrams(question);
   let best: { q: string; a: string } | undefined;
   let bestN = 1;
   for (const f of faqs) {
     const n = words(f.q).filter((w) => qs.has(w)).length;
-    if (n > bestN) [best, bestN] = [f, n];
+    // Run-together colloquial wording ("交多少年能领" ~ "交了多少年才能领") shares character pairs.
+    const fb = bigrams(f.q);
+    const shared = [...fb].filter((b) => qb.has(b)).length;
+    const byChars = shared >= 3 && shared >= 0.4 * fb.size ? shared - 1 : 0;
+    const score = Math.max(n, byChars);
+    if (score > bestN) [best, bestN] = [f, score];
   }
   return best;
+}
+
+function bigrams(s: string): Set<string> {
+  const han = [...s.normalize("NFKC")].filter((c) => /[\p{Script=Han}\p{N}\u0F00-\u0FFF]/u.test(c));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) out.add(han[i]! + han[i + 1]!);
+  return out;
 }
 
 type Bo = NonNullable<PublishedGuide["translations"]>["bo"];

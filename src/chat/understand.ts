@@ -16,7 +16,7 @@ const CLOSE = 0.04;
 const MAX_CHOICES = 3;
 
 export type Decision =
-  | { kind: "answer"; code: string; aspect: Aspect; followUp: boolean; match?: AspectMatch; concepts?: Concept[]; question?: string }
+  | { kind: "answer"; code: string; aspect: Aspect; followUp: boolean; match?: AspectMatch; concepts?: Concept[]; question?: string; lowConfidence?: boolean }
   | { kind: "choose"; candidates: { code: string; name: string }[]; aspect: Aspect; lowConfidence: boolean }
   | { kind: "not_found"; aspect: Aspect; suggestions: { code: string; name: string }[]; bestCode?: string };
 
@@ -93,6 +93,11 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   }
   // A follow-up with extra words ("外地能办吗"): the current item, unless a new thing is named.
   if (inContext && !concepts.some(isKnownThing)) return answer(session.itemCode!, true);
+  // Not every word matched, but one guided item is clearly ahead and its guide covers the key
+  // thing asked about: answer it (logged as low confidence) rather than list unrelated items.
+  if (top && top.hasGuide && top.coverage >= POSSIBLE && (!hits[1] || top.score - (hits[1] === top ? hits[0]! : hits[1]).score >= CLEAR)) {
+    if (await coversKeyThing(deps, top, concepts)) return { ...answer(top.code, false), lowConfidence: true } as Decision;
+  }
   if (top && top.coverage >= POSSIBLE) {
     return { kind: "choose", candidates: hits.slice(0, MAX_CHOICES).map(brief), aspect, lowConfidence: true };
   }
@@ -109,6 +114,18 @@ function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decisi
 }
 
 const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;
+
+/** Lead over the next item that makes a partial match the answer. */
+const CLEAR = 0.15;
+
+/** The guide names the rarest thing of the question (养老金 in 农村养老金发到哪个卡上). */
+async function coversKeyThing(deps: ChatDeps, hit: SearchHit, concepts: Concept[]): Promise<boolean> {
+  const things = concepts.filter((c) => isKnownThing(c) && c.alternatives.includes(c.source)).sort((a, b) => (a.df ?? 0) - (b.df ?? 0));
+  const key = things[0];
+  if (!key) return false;
+  const g = await deps.catalog.getGuide(hit.code);
+  return !!g && key.alternatives.some((a) => a.length >= 2 && guideText(g).includes(a));
+}
 
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
