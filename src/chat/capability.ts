@@ -1,6 +1,6 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
-import { createCatalogPort, createQuestionLog } from "../catalog";
+import { backgroundQuestionLog, cachedCatalogPort, createCatalogPort, createQuestionLog, type CachedCatalogPort } from "../catalog";
 import type { SearchIndex } from "../search/search-index";
 import type { ChatCommand } from "./commands";
 import type { ChatDeps } from "./deps";
@@ -22,22 +22,29 @@ export interface ChatCapabilityOptions {
 /** Question answering over the catalog, as a capability: builds ChatDeps and serves /api/v1/ask. */
 export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
   let deps: ChatDeps | undefined;
-  const build = (ctx: AppContext): ChatDeps =>
-    (deps ??= {
-      catalog: createCatalogPort(ctx.db.prisma),
+  let catalog: CachedCatalogPort | undefined;
+  const build = (ctx: AppContext): ChatDeps => {
+    if (!catalog) throw new Error("chat used before start");
+    return (deps ??= {
+      catalog,
       get search() {
         return options.search();
       },
       store: ctx.store,
-      questionLog: createQuestionLog(ctx.db.prisma, ctx.now),
+      questionLog: backgroundQuestionLog(createQuestionLog(ctx.db.prisma, ctx.now), (err) => ctx.logger.warn({ err }, "question log failed")),
       config: { PUBLIC_BASE_URL: ctx.config.PUBLIC_BASE_URL, HOTLINE: ctx.config.HOTLINE, PROVINCE_NAME: ctx.config.PROVINCE_NAME },
       commands: options.commands?.() ?? [],
       onError: (err) => ctx.logger.error({ err }, "chat answer failed"),
     });
+  };
   return {
     name: "chat",
     async start(ctx) {
+      catalog = await cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store);
       build(ctx);
+    },
+    async stop() {
+      await catalog?.close();
     },
     routes(router, ctx) {
       registerAskRoute(router, build(ctx), ctx.now);

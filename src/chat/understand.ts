@@ -61,7 +61,8 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     return inContext ? answer(session.itemCode!, true) : { kind: "not_found", aspect, suggestions: [] };
   }
 
-  if (inContext) {
+  // (Tibetan words carry no part of speech: a Tibetan question is resolved by its match below.)
+  if (inContext && found.query.lang === "zh") {
     const current = await deps.catalog.getGuide(session.itemCode!);
     const stay = staysWithCurrent(concepts, session.itemName ?? "", current);
     if (stay === "stay") return answer(session.itemCode!, true);
