@@ -1,0 +1,52 @@
+import type { KeyValueStore } from "../platform/store";
+import type { CatalogPort, PublishedGuide, QuestionLogPort } from "../search/ports";
+import { CATALOG_CHANGED } from "./events";
+
+export interface CachedCatalogPort extends CatalogPort {
+  /** Stop listening for changes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Published guides change a few times a day and are read on every chat answer, so each
+ * instance keeps them in memory: a guide is loaded once, then served from the cache until the
+ * catalog announces a change of that item (`catalog.changed`, over Redis pub/sub when
+ * configured — the same signal that updates the search index). A TTL bounds staleness should
+ * a change message ever be missed.
+ */
+export async function cachedCatalogPort(port: CatalogPort, store: KeyValueStore, ttlMs = 5 * 60_000): Promise<CachedCatalogPort> {
+  const cache = new Map<string, { guide: PublishedGuide | null; at: number }>();
+  const unsubscribe = await store.subscribe(CATALOG_CHANGED, (message) => {
+    try {
+      const { code } = JSON.parse(message) as { code?: string };
+      if (code) cache.delete(code);
+      else cache.clear();
+    } catch {
+      cache.clear();
+    }
+  });
+  return {
+    async getGuide(code) {
+      const hit = cache.get(code);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.guide;
+      const guide = await port.getGuide(code);
+      cache.set(code, { guide, at: Date.now() });
+      return guide;
+    },
+    listSearchItems: () => port.listSearchItems(),
+    getSearchItem: port.getSearchItem ? (code) => port.getSearchItem!(code) : undefined,
+    close: unsubscribe,
+  };
+}
+
+/**
+ * Unanswered questions are statistics for staff, not a citizen's data: recording one must not
+ * slow the answer down, so it happens after the reply (failures are logged).
+ */
+export function backgroundQuestionLog(log: QuestionLogPort, onError: (err: unknown) => void): QuestionLogPort {
+  return {
+    async record(entry) {
+      void log.record(entry).catch(onError);
+    },
+  };
+}
