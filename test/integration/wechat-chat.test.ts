@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../support/service";
+import { fixture, postWechat, wechatEnv } from "../wechat/helpers";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * One chat message as a straight line, on the full service: signed (and in safe mode
+ * encrypted) WeChat XML → adapter → chat.handleMessage with the imported catalog → reply XML.
+ * Plus the plain-word commands that reach other capabilities through chat: 人工, 投诉, 进度.
+ */
+describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%s mode)", (mode) => {
+  let svc: TestService;
+  let guidesDir: string;
+  beforeAll(async () => {
+    guidesDir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-guides-"));
+    for (const f of ["630000-gat-sfz-huanling.yaml", "630100-cgs-jiazhao-buling.yaml", "630100-scj-geti-sheli.yaml"]) {
+      fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
+    }
+    svc = await startTestService({ env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir } });
+  });
+  afterAll(async () => {
+    await svc?.stop();
+    fs.rmSync(guidesDir, { recursive: true, force: true });
+  });
+
+  const say = async (content: string, from = "o_citizen_1") => {
+    const r = await postWechat(svc.url, fixture("text", { content, from }), { mode });
+    expect(r.status).toBe(200);
+    return r.reply!;
+  };
+
+  it("answers a colloquial question from the guide, with the guide link", async () => {
+    const reply = await say("驾照丢了咋补");
+    expect(reply.MsgType).toBe("text");
+    expect(reply.Content).toContain("机动车驾驶证补领");
+    expect(reply.Content).toContain("/guides/QH-630100-CGS-001");
+    expect(Buffer.byteLength(reply.Content ?? "")).toBeLessThanOrEqual(2048);
+  });
+
+  it("keeps the conversation's item for a follow-up question", async () => {
+    await say("身份证到期换领要带什么", "o_followup");
+    const reply = await say("要多少钱？", "o_followup");
+    expect(reply.Content).toContain("20元");
+  });
+
+  it("transfers to human customer service on 人工", async () => {
+    const reply = await say("人工");
+    expect(reply.MsgType).toBe("transfer_customer_service");
+  });
+
+  it("files a complaint through the guided dialogue and confirms a ticket number", async () => {
+    const who = `o_complainer_${mode}`;
+    expect((await say("我要投诉", who)).Content).toMatch(/描述|问题/);
+    await say("小区门口的路灯坏了一个月了，晚上很黑", who);
+    await say("西宁市城西区五四西路", who);
+    await say("上个月开始", who);
+    const done = await say("否", who);
+    expect(done.Content).toMatch(/QH\d+/);
+    const ticket = /QH\d+/.exec(done.Content ?? "")![0];
+    const row = await svc.ctx.db.prisma.complaint.findFirst({ where: { ticketNo: ticket } });
+    expect(row?.channel).toBe("wechat");
+  });
+
+  it("answers a progress query for an unknown number without revealing anything", async () => {
+    const reply = await say("进度 QH123");
+    expect(reply.Content).not.toContain("没有找到与");
+  });
+});
