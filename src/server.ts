@@ -47,6 +47,9 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const ctx: AppContext = { config, logger, db, store, queue, crypto: createFieldCrypto(key), now: opts.now ?? (() => new Date()) };
 
   logger.info({ database: db.kind, redis: config.REDIS_URL ? "redis" : "memory", role: config.ROLE }, "starting");
+  if (config.ROLE !== "all" && !config.REDIS_URL) {
+    logger.warn(`ROLE=${config.ROLE} without REDIS_URL: jobs are in-process, so no other instance will run or enqueue them`);
+  }
   const off = Object.entries(config.features).filter(([, on]) => !on).map(([f]) => f);
   if (off.length) logger.info({ off }, `not configured, so off: ${off.join(", ")}`);
 
