@@ -39,12 +39,17 @@ export class Corrector {
     if (word.length < 2 || this.known.has(word)) return undefined;
     // "要交", "只卖", "办食品证": a function word glued to a word is not a typo of a domain word.
     if (FUNCTION_START.test(word)) return undefined;
+    // Numbers and Latin letters (5岁, 缴8) are amounts and codes, not misspelt words.
+    if (/[\p{N}a-z]/u.test(word)) return undefined;
     const chars = [...word];
     const found = new Set<string>();
     for (let i = 0; i < chars.length; i++) {
       this.masks.get(chars.map((c, j) => (j === i ? "*" : c)).join(""))?.forEach((w) => found.add(w));
     }
     this.masks.get(`-${word}`)?.forEach((w) => found.add(w)); // the citizen left a character out
+    // A two-character word keeps only one character of its correction: trust that only for the
+    // domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着).
+    if (chars.length === 2) for (const w of found) if (!this.preferred.has(w)) found.delete(w);
     if (found.size === 0) return undefined;
     const list = [...found].sort(
       (a, b) => Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),

@@ -24,6 +24,11 @@ export interface Concept {
   df?: number;
   /** A place or person name by part of speech: circumstance when the catalog does not know it. */
   place?: boolean;
+  /**
+   * A function word by part of speech (localiser 之前/以后/上, numeral, measure, pronoun, adverb,
+   * preposition, particle, time word): never the name of a service, so never a key unknown.
+   */
+  fn?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -70,6 +75,7 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
     const offset = m.index ?? 0;
     const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word));
     const pos = new Map(tags.map((x) => [x.word, kindOf(x.word, x.tag)]));
+    const fns = new Set(tags.filter((x) => FUNCTION_TAG.test(x.tag)).map((x) => x.word));
     let from = 0;
     for (const w of mergeSingles(tags.map((x) => x.word), correct)) {
       const found = part.indexOf(w, from);
@@ -86,11 +92,14 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
         continue;
       }
       const kind = pos.get(w) ?? "noun";
-      concepts.push({ source: w, alternatives: [w], synonym: false, kind: kind === "place" ? "noun" : kind, at, place: kind === "place" || undefined });
+      concepts.push({ source: w, alternatives: [w], synonym: false, kind: kind === "place" ? "noun" : kind, at, place: kind === "place" || undefined, fn: fns.has(w) || undefined });
     }
   }
   return { lang: "zh", concepts: dedupe(concepts), text: original };
 }
+
+/** jieba tags of words that never name a thing: localiser, pronoun, adverb, preposition, conjunction, particle, time, modal, interjection. */
+const FUNCTION_TAG = /^(f|r|d|p|c|u|t|y|e|o|z)/;
 
 function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> | "place" {
   if (PEOPLE.has(word)) return "context";

@@ -62,10 +62,10 @@ const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
 const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
-const FUNCTION_START = /^[要能还就都也再只那这去给想得会可被把让在不没咋怎啥哪]/;
+const FUNCTION_START = /^[要能还就都也再只那这去给想得会可被把让在不没咋怎啥哪最多先]/;
 const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
-  c.df === 0 && c.kind !== "context" && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
+  c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
   !VERB_COMPLEMENT.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
@@ -73,10 +73,11 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   annotate(q, df);
   const unknown = q.concepts.filter(unknownWord);
   if (!unknown.length) return [];
-  const knownThings = q.concepts.filter((c) => isThing(c) && (c.df ?? 0) > 0);
+  // Known things as words (not single characters, not places: 西宁 says where, 手 in 羊肉手抓 says nothing).
+  const knownThings = q.concepts.filter((c) => isThing(c) && !c.place && (c.df ?? 0) > 0 && ([...c.source].length >= 2 || c.synonym));
   // Something specific the catalog knows (户口迁, 上牌): the unknown words are circumstances
   // unless they modify a known thing.
-  const specific = q.concepts.some((c) => c.kind !== "context" && (c.df ?? 0) > 0 && [...c.source].length >= 2 && (c.df ?? 0) <= 50);
+  const specific = q.concepts.some((c) => c.kind !== "context" && !c.place && (c.df ?? 0) > 0 && [...c.source].length >= 2 && (c.df ?? 0) <= 50);
   if (!knownThings.length && !specific) return unknown;
   const text = q.text ?? "";
   const adjacent = (a: Concept, b: Concept) => {
@@ -86,8 +87,9 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   };
   // Right before or after a known word (游艇驾驶执照, 旅游签证, 征信报告, 驾校报名): part of the
   // name of something the catalog lacks. Separated from them, it is a circumstance.
-  // Anchors: known words as the citizen wrote them (not typo-corrected guesses).
-  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && c.alternatives.includes(c.source));
+  // Anchors: known words of two or more characters as the citizen wrote them (not typo-corrected
+  // guesses); a single character (店 in 奶茶店, 上 in 工地上) anchors nothing.
+  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && c.alternatives.includes(c.source) && [...c.source].length >= 2);
   return unknown.filter((u) => known.some((k) => adjacent(u, k) || adjacent(k, u)));
 }
 
