@@ -19,8 +19,14 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
       session.aspect = aspect;
       session.itemCode = guide.code;
       session.itemName = guide.name;
-      const text = renderAnswer(guide, aspect, { lang, link, hotline, question });
-      return { kind: "text", text, itemCode: guide.code, aspect, candidates: [], link };
+      // The runner-up in one line ("您是否要办理：…"); "1" then picks it with the same aspect.
+      const alt = d.alternative && d.alternative.code !== guide.code ? d.alternative : undefined;
+      if (alt) {
+        session.candidates = [alt];
+        session.pendingAspect = aspect;
+      }
+      const text = renderAnswer(guide, aspect, { lang, link, hotline, question, alternative: alt?.name });
+      return { kind: "text", text, itemCode: guide.code, aspect, candidates: alt ? [alt] : [], link };
     }
     session.aspect = d.aspect;
     // Catalog-only item: who handles it, and honestly that no detailed guide exists yet.

@@ -6,6 +6,7 @@ import { answer } from "./answer";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type Session } from "./session";
 import { understand } from "./understand";
+import { foldVariants } from "./fold";
 
 /**
  * The one entry point for every channel (WeChat, mini-program, /api/v1/ask), as a straight
@@ -21,7 +22,7 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     }
     if (incoming.kind === "unsupported") return { kind: "text", text: t(lang, "unsupported") };
 
-    const text = incoming.text.normalize("NFKC").trim();
+    const text = foldVariants(incoming.text.normalize("NFKC").trim());
     const session: Session = await loadSession(deps.store, incoming.channel, incoming.userId);
     session.lang = lang;
 

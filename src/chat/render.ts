@@ -17,6 +17,8 @@ export interface RenderOptions {
   limitBytes?: number;
   /** The citizen's question: a matching FAQ entry of the guide is quoted first. */
   question?: string;
+  /** A close alternative item, named in one line before the link. */
+  alternative?: string;
 }
 
 /** Answer one aspect of a guide, quoting its facts, ending with the guide link. */
@@ -25,7 +27,8 @@ export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions
   const title = t(o.lang, "title", { name: bo?.name ?? g.name });
   const body = sections(g, aspect, o, bo);
   const faq = o.question ? matchFaq(g, o.question, o.lang) : undefined;
-  return fit([title, ...(faq ? [`${faq.q}\n${faq.a}`] : []), ...body], t(o.lang, "link", { link: o.link }), o);
+  const footer = [...(o.alternative ? [t(o.lang, "alternative", { name: o.alternative })] : []), t(o.lang, "link", { link: o.link })].join("\n");
+  return fit([title, ...(faq ? [`${faq.q}\n${faq.a}`] : []), ...body], footer, o);
 }
 
 /**

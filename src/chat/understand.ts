@@ -16,7 +16,7 @@ const CLOSE = 0.04;
 const MAX_CHOICES = 3;
 
 export type Decision =
-  | { kind: "answer"; code: string; aspect: Aspect; followUp: boolean; match?: AspectMatch; concepts?: Concept[]; question?: string; lowConfidence?: boolean }
+  | { kind: "answer"; code: string; aspect: Aspect; followUp: boolean; match?: AspectMatch; concepts?: Concept[]; question?: string; lowConfidence?: boolean; alternative?: { code: string; name: string } }
   | { kind: "choose"; candidates: { code: string; name: string }[]; aspect: Aspect; lowConfidence: boolean }
   | { kind: "not_found"; aspect: Aspect; suggestions: { code: string; name: string }[]; bestCode?: string };
 
@@ -90,14 +90,31 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     // A published guide answers; a catalog-only item can only name its department.
     const choices = (t.hasGuide ? close.filter((h) => h.hasGuide) : close).slice(0, MAX_CHOICES);
     if (choices.length <= 1) return answer(top.code, false);
+    // Answer rather than ask: the best guide answers and the runner-up is named in one line;
+    // a list only when the question cannot tell them apart at all.
+    if (t.hasGuide && !indistinguishable(choices[0]!, choices[1]!)) return { ...answer(top.code, false), alternative: brief(choices[1]!) } as Decision;
     return { kind: "choose", candidates: choices.map(brief), aspect, lowConfidence: false };
   }
   // A follow-up with extra words ("外地能办吗"): the current item, unless a new thing is named.
   if (inContext && !concepts.some(isKnownThing)) return answer(session.itemCode!, true);
-  // Not every word matched, but one guided item is clearly ahead and its guide covers the key
-  // thing asked about: answer it (logged as low confidence) rather than list unrelated items.
-  if (top && top.hasGuide && top.coverage >= POSSIBLE && (!hits[1] || top.score - (hits[1] === top ? hits[0]! : hits[1]).score >= CLEAR)) {
-    if (await coversKeyThing(deps, top, concepts)) return { ...answer(top.code, false), lowConfidence: true } as Decision;
+  // Not every word matched, but a published guide covers the key thing asked about (the rarest
+  // thing the question names, in its name or its text): answer it (logged as low confidence)
+  // rather than list items that share only common words; name the runner-up when it is close.
+  const guided = hits.filter((h) => h.hasGuide && h.coverage >= PARTIAL).slice(0, 4);
+  const key = keyThing(concepts);
+  if (key && guided.length) {
+    const covering: SearchHit[] = [];
+    for (const h of guided) if (await coversKey(deps, h, key)) covering.push(h);
+    const best = covering[0];
+    if (best && (!top || best === top || top.score - best.score < GUIDE_MARGIN * 2 || !top.hasGuide)) {
+      const alt = covering[1] && best.score - covering[1].score < CLEAR ? covering[1] : undefined;
+      return { ...answer(best.code, false), lowConfidence: true, ...(alt ? { alternative: brief(alt) } : {}) } as Decision;
+    }
+  }
+  // No thing named as a word, but one published guide is clearly ahead (生二胎…登记 → 生育登记).
+  const next = hits.find((h) => h !== top);
+  if (top && top.hasGuide && top.coverage >= POSSIBLE && (!next || top.score - next.score >= LEAD)) {
+    return { ...answer(top.code, false), lowConfidence: true } as Decision;
   }
   if (top && top.coverage >= POSSIBLE) {
     return { kind: "choose", candidates: hits.slice(0, MAX_CHOICES).map(brief), aspect, lowConfidence: true };
@@ -119,13 +136,31 @@ const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么�
 /** Lead over the next item that makes a partial match the answer. */
 const CLEAR = 0.15;
 
-/** The guide names the rarest thing of the question (养老金 in 农村养老金发到哪个卡上). */
-async function coversKeyThing(deps: ChatDeps, hit: SearchHit, concepts: Concept[]): Promise<boolean> {
-  const things = concepts.filter((c) => isKnownThing(c) && c.alternatives.includes(c.source)).sort((a, b) => (a.df ?? 0) - (b.df ?? 0));
-  const key = things[0];
-  if (!key) return false;
+/** Lead over the next item that makes a partial match without a named thing the answer. */
+const LEAD = 0.1;
+
+/** Least coverage for a guided item that names the key thing to be answered. */
+const PARTIAL = 0.2;
+
+/** Scores this close with the same coverage: the question cannot tell the items apart. */
+const TIE = 0.005;
+const indistinguishable = (a: SearchHit, b: SearchHit) => Math.abs(a.score - b.score) < TIE && Math.abs(a.coverage - b.coverage) < TIE;
+
+/** The rarest known thing of the question (养老金 in 农村养老金发到哪个卡上), as the citizen wrote it or a synonym. */
+function keyThing(concepts: Concept[]): Concept | undefined {
+  // A thing from the synonym table (无犯罪, 公积金) is a thing for sure; a jieba noun may be a
+  // fragment (开个): the table's things first, then the rarest.
+  return concepts
+    .filter((c) => isKnownThing(c) && !c.place && ([...c.source].length >= 2 || c.synonym))
+    .sort((a, b) => Number(b.kind === "object") - Number(a.kind === "object") || (a.df ?? 0) - (b.df ?? 0))[0];
+}
+
+/** The item names the key thing (name/alias), or its guide text does. */
+async function coversKey(deps: ChatDeps, hit: SearchHit, key: Concept): Promise<boolean> {
+  const alts = key.alternatives.filter((a) => a.length >= 2);
+  if (alts.some((a) => normalize(hit.name).includes(a))) return true;
   const g = await deps.catalog.getGuide(hit.code);
-  return !!g && key.alternatives.some((a) => a.length >= 2 && guideText(g).includes(a));
+  return !!g && alts.some((a) => guideText(g).includes(a));
 }
 
 /** How far below a catalog-only item a guided item may score and still be preferred. */

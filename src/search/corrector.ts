@@ -3,7 +3,9 @@
  * wrong character (驾找 → 驾照, 身分证 → 身份证) or one missing character still finds the word.
  * Cheap: a few Map lookups per unknown query word.
  */
-const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪]/;
+const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪先最多]/;
+/** Characters that carry no meaning of their own (measure words, particles, suffixes). */
+const LIGHT = new Set([..."个了着的地得过子儿们一些么吗"]);
 
 export class Corrector {
   /** "驾*" → words with that mask; "驾" (deletion) → words. */
@@ -49,7 +51,8 @@ export class Corrector {
     this.masks.get(`-${word}`)?.forEach((w) => found.add(w)); // the citizen left a character out
     // A two-character word keeps only one character of its correction: trust that only for the
     // domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着).
-    if (chars.length === 2) for (const w of found) if (!this.preferred.has(w)) found.delete(w);
+    // The kept character must carry meaning (摆个 ↛ 换个: only 个 is shared).
+    if (chars.length === 2) for (const w of found) if (!this.preferred.has(w) || [...w].some((c, i) => c === chars[i] && LIGHT.has(c))) found.delete(w);
     if (found.size === 0) return undefined;
     const list = [...found].sort(
       (a, b) => Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),
