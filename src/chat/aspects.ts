@@ -37,12 +37,14 @@ const CUES: Cue[] = [
     /(什么时候|啥时候|哪天|几月份?)(开始)?(可以|能)?(办|申报|申请|报名|汇算|交)(?!好|完|下来|结)/,
     /(多少天|几天|多久|多长时间|几个月|多少日|几日)(以)?内(要|得|必须|需要|应当|就要)?/, /提前(多久|几天|多少天|多长时间|几个月)/,
     // the citizen's residence status decides eligibility ("户口不在西宁", "外地户口", "外地孩子")
-    /(户口|户籍)(不在|没在)(本地|当地|这里|这边|\p{Script=Han}{2}(?:市|县|省)?)/u, /(外地|外省|非本地|外市)(户口|户籍|孩子|人|的人)/),
+    /(户口|户籍)(不在|没在)(本地|当地|这里|这边|\p{Script=Han}{2}(?:市|县|省)?)/u, /(外地|外省|非本地|外市)(户口|户籍|孩子|人|的人)/,
+    // what must be done first ("年审之前要先处理啥", "办之前要满足什么")
+    /之前(要|得|需要|必须)/, "前提"),
   // online
-  ...cue("online", 3, "网上", "线上", "网办", "手机上", "在手机", "用手机", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
+  ...cue("online", 3, "网上", "线上", "网办", /手机(?!号)/, "不用去", "不去现场", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
   ...cue("online", 2, /电子(?=\p{Script=Han})/u),
   // fees
-  ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, /多少钱一(次|个|张|本|年)/),
+  ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", "多钱", "几个钱", "哪些费", "啥费", "什么费", "收不收", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, /多少钱一(次|个|张|本|年)/),
   // time limits: how long processing takes, when the result is ready
   ...cue("timeLimit", 2.5, /(多久|多长时间|几天|多少天|多少个?工作日)(能|才能|可以|就能)?(批|审批|批下来|审核|下来|出来|办好|办完|到账|生效|拿到|办下来|出结果)/),
   ...cue("timeLimit", 2, "多长时间", "多少时间", "多久", "几天", "多少天", "几个工作日", "多少个工作日", "时限", "多快", "要等", "几个月",
@@ -54,15 +56,15 @@ const CUES: Cue[] = [
     "要什么", "提交什么", "交什么", "交哪些", "要哪些", "哪些东西", "什么东西", "要带", "代办", "代开", "代领", "代取", "委托", /让(家人|别人|亲戚|朋友|子女|孩子)/),
   // locations
   ...cue("locations", 2, "在哪里", "在哪儿", "在哪", "去哪里", "去哪儿", "去哪", "哪里办", "哪儿办", "哪办", "地点", /地址(在哪|是|在什么)/, "窗口", "办公时间",
-    "上班时间", "几点", "大厅", "位置", "在外地", "在异地", "异地办", "外地办", "就近", "不回", "哪个网点", "网点"),
+    "上班时间", "几点", "大厅", "位置", "跑哪", "上哪", "去哪个", "哪个窗口", "哪个大厅", "什么地方", "哪个地方", "在外地", "在异地", "异地办", "外地办", "就近", "不回", "哪个网点", "网点"),
   // authority
   ...cue("authority", 2, "哪个部门", "什么部门", "啥部门", "哪个单位", "什么单位", "啥单位", "谁管", "谁负责", "归谁", "归哪", "谁办", "谁审批", "谁批", "谁发",
     "主管", "哪个局", "实施主体", "负责部门", "哪个机关", "什么机关"),
   ...cue("authority", 1.5, "找谁"),
   // procedure
-  ...cue("procedure", 3, "流程", "步骤", "程序"),
+  ...cue("procedure", 3, "流程", "步骤", "程序", "第一步", "下一步", "先干嘛", "先干啥", "先做什么", "先做啥", "怎么走"),
   ...cue("procedure", 2.5, /(要|需要|有|办)(啥|什么|哪些)手续/),
-  ...cue("procedure", 2, "怎么办理", "怎么申请", "如何办理", "如何申请", "怎么操作", "咋办理", "怎么弄", "咋弄", "怎么走"),
+  ...cue("procedure", 2, "怎么办理", "怎么申请", "如何办理", "如何申请", "怎么操作", "咋办理", "怎么弄", "咋弄", "咋整", "怎么整", "怎么搞", "咋搞"),
   ...cue("procedure", 1, "手续"),
   // Tibetan: materials, fees, time, how to contact; "where/how" questions are overviews
   ...cue("materials", 3, "ཡིག་ཆ", "ཡི་གེ"),
@@ -77,13 +79,15 @@ const CUES: Cue[] = [
 ];
 
 /** "怎么换/咋补/如何申请": asking how to do it is asking for the procedure (weak). */
-const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续|查)/;
+const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续|查|退|参加|整|走)/;
 
 /** A yes/no question ("能…吗", "要…不", "可以…吗"): the answer is wherever the guide says so. */
 const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用不用|会不会|行不行|可以不|有没有)|(能|可以|可|要|需要|得|还要|还能|会|用)[^，,。？?!！]*?(吗|么|嘛|不|没)[？?。!！\s]*$/;
 
 /** "…期" nouns whose length the law states (有效期, 冷静期): answered by content, not by the time limit. */
 const PERIOD = /(有效期|冷静期|公示期|等待期|缴费期|领取期|申报期|考察期|试用期|保质期)(是)?(多久|多长|几年|几个月|多少年|多少天|几天|是多少)?/g;
+/** How long a thing lasts or may be drawn ("用几个月过期", "能用多久", "最多领多少个月"): the law states it. */
+const DURATION = /(能用|可以用|用)(多久|多长时间|几年|几个月|多少年)(过期|到期)?|(多久|几个月|几年|多长时间)(过期|到期|失效)|(最多|一共|总共|能)?领(多少个月|几个月|多久|多长时间|几年)/g;
 
 export interface AspectMatch {
   aspect: Aspect;
@@ -109,6 +113,10 @@ export function detectAspect(question: string): AspectMatch {
     period ??= m[1];
     rest = rest.split(m[0]).join(" ");
   }
+  for (const m of q.matchAll(DURATION)) {
+    period ??= /领/.test(m[0]) ? "期限" : "有效期";
+    rest = rest.split(m[0]).join(" ");
+  }
   const found: { cue: Cue; text: string }[] = [];
   for (const c of CUES) {
     c.re.lastIndex = 0;
@@ -119,7 +127,8 @@ export function detectAspect(question: string): AspectMatch {
   // Weak cues stay: "退休手续" is also how citizens name the item.
   for (const { cue: c, text } of found.sort((a, b) => b.text.length - a.text.length)) if (c.strength >= 2) rest = rest.split(text).join(" ");
   if ((!best || best.strength < 1) && HOW.test(q)) best = { aspect: "procedure", strength: 1, len: 0 };
-  const yesNo = YES_NO.test(q);
+  // Any clause may be the question ("需要户口本吗？我户口本在老家").
+  const yesNo = q.split(/[，,。？?！!；;\s]+/).some((c) => c && YES_NO.test(c));
   if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };
   return { aspect: best.aspect, rest, strength: best.strength, yesNo, period };
 }

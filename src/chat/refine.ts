@@ -2,7 +2,7 @@ import type { Concept } from "../search/query";
 import type { PublishedGuide } from "../search/ports";
 import { normalize } from "../search/tokenizer";
 import type { Aspect, AspectMatch } from "./aspects";
-import { matchFaq } from "./render";
+import { bigrams, matchFaq } from "./render";
 
 /**
  * Questions without a clear cue ("车有抵押能过户吗", "护照有效期几年", "给娃上户口要结婚证不") are
@@ -60,9 +60,17 @@ export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concep
   const content = contentConcepts(g, concepts).map((c) => c.alternatives);
   if (m.period) return bestSection(g, [[m.period], ...content], PERIOD_ORDER) ?? (m.strength >= 2 ? m.aspect : "basis");
   if (m.strength >= 2) return m.aspect;
-  if (!m.yesNo) return m.aspect;
+  // The guide's FAQ answers this very question: the answer is where the guide states what the
+  // FAQ says (its section), or the FAQ itself (overview) when no section does. Without any cue
+  // that decides; after a weak "怎么补" only a section stating it does (the steps stay otherwise).
+  const grounded = faqSection(g, question);
+  if (!m.yesNo) {
+    if (grounded && (m.strength === 0 || grounded !== "overview")) return grounded;
+    return m.aspect;
+  }
   const s = bestSection(g, content, ORDER);
   if (s) return s;
+  if (grounded) return grounded;
   const q = question.normalize("NFKC");
   // "能…吗": whether one may — the conditions say.
   if (CAN.test(q)) return "conditions";
@@ -73,4 +81,30 @@ export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concep
   if (cited && g.basis.some((b) => b.title.includes(cited) || cited.includes(b.title.replace(/[《》]/g, "").replace(/^中华人民共和国/, "")))) return "basis";
   if (content.length) return "materials";
   return m.aspect;
+}
+
+/** Share of the FAQ answer's character pairs a section must contain to be where it is stated. */
+const GROUNDED = 0.5;
+
+/**
+ * The section of the guide that states what the FAQ entry matching the question answers
+ * ("临时身份证能用多久？有效期三个月…" → basis, which says 有效期限为三个月); "overview" when the
+ * FAQ answer is stated nowhere else; undefined when no FAQ entry matches the question.
+ */
+export function faqSection(g: PublishedGuide, question: string): Section | "overview" | undefined {
+  const faq = matchFaq(g, question, "zh");
+  if (!faq) return undefined;
+  const ab = bigrams(faq.a);
+  if (!ab.size) return undefined;
+  const texts = sectionTexts(g);
+  let best: Section | undefined;
+  let bestShare = 0;
+  for (const s of ORDER) {
+    const sb = bigrams(texts[s]);
+    let n = 0;
+    for (const b of ab) if (sb.has(b)) n++;
+    const share = n / ab.size;
+    if (share > bestShare) [best, bestShare] = [s, share];
+  }
+  return best && bestShare >= GROUNDED ? best : "overview";
 }

@@ -53,7 +53,7 @@ export function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: 
   return best;
 }
 
-function bigrams(s: string): Set<string> {
+export function bigrams(s: string): Set<string> {
   const han = [...s.normalize("NFKC")].filter((c) => /[\p{Script=Han}\p{N}\u0F00-\u0FFF]/u.test(c));
   const out = new Set<string>();
   for (let i = 0; i + 1 < han.length; i++) out.add(han[i]! + han[i + 1]!);
