@@ -70,10 +70,10 @@ export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concep
   }
   const s = bestSection(g, content, ORDER);
   if (s) return s;
-  if (grounded) return grounded;
   const q = question.normalize("NFKC");
   // "能…吗": whether one may — the conditions say.
   if (CAN.test(q)) return "conditions";
+  if (grounded) return grounded;
   // The guide's FAQ answers this very question by citing a law of its basis ("生三胎要审批吗" →
   // 《人口与计划生育法》规定…): the basis is the answer.
   const faq = matchFaq(g, question, "zh");

@@ -114,9 +114,18 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
         L("timeLimit", timeLimitText(g, o.lang)),
         L("fees", feesText(g, o.lang)),
         ...(g.materials.length ? [L("overview_materials", materialLines(g, o.lang, bo).map((m) => m.replace(/^\d+\. /, "")).join("；"))] : []),
+        // The first step: useful whether "怎么办" meant what it is or how to start.
+        ...(g.procedure[0] ? [L("first_step", overviewStep(g, bo))] : []),
         onlineText(g, o.lang),
       ];
   }
+}
+
+function overviewStep(g: PublishedGuide, bo: Bo): string {
+  const p = g.procedure[0]!;
+  const tr = bo?.procedure?.[0];
+  const desc = tr?.description ?? p.description;
+  return `${tr?.step ?? p.step}${desc ? `：${desc}` : ""}`;
 }
 
 function materialLines(g: PublishedGuide, lang: Lang, bo: Bo): string[] {

@@ -28,13 +28,15 @@ describe("handleMessage", () => {
     expect(time.text).toMatch(/法定60个自然日，承诺/);
   });
 
-  it("offers a numbered list for close matches and '2' picks one", async () => {
+  it("answers the best of close matches, names the runner-up, and '1' picks it", async () => {
     const send = h.user();
-    const list = await send("养老金要带啥材料");
-    expect(list.candidates!.length).toBeGreaterThan(1);
-    expect(list.text).toMatch(/回复序号 1\/2/);
-    const picked = await send("2");
-    expect(picked.itemCode).toBe(list.candidates![1]!.code);
+    const first = await send("养老金要带啥材料");
+    expect(first.itemCode).not.toBeNull();
+    expect(first.aspect).toBe("materials");
+    expect(first.candidates).toHaveLength(1);
+    expect(first.text).toContain("您是否要办理：");
+    const picked = await send("1");
+    expect(picked.itemCode).toBe(first.candidates![0]!.code);
     expect(picked.aspect).toBe("materials");
   });
 

@@ -27,17 +27,32 @@ describe("question answering (issue 4)", () => {
     expect((await send("要多少钱")).itemCode).toBe("QH-630100-CGS-001");
   });
 
-  it("disambiguation: genuinely close items give a short list and '2' picks with the asked aspect", async () => {
+  it("close items: the best guide answers, the runner-up is named in one line and '1' picks it with the asked aspect", async () => {
     const send = h.user();
-    const list = await send("养老金申领的政策依据");
-    expect(list.itemCode).toBeNull();
-    expect(list.candidates!.length).toBeGreaterThan(1);
-    expect(list.candidates!.length).toBeLessThanOrEqual(3);
-    expect(list.text).toMatch(/请回复序号 1\/2/);
-    const picked = await send("2");
-    expect(picked.itemCode).toBe(list.candidates![1]!.code);
+    const first = await send("养老金申领的政策依据");
+    expect(first).toMatchObject({ itemCode: "QH-630100-RSJ-002", aspect: "basis" });
+    expect(first.candidates).toHaveLength(1);
+    const alt = first.candidates![0]!;
+    expect(first.text).toContain(`您是否要办理：${alt.name}`);
+    const picked = await send("1");
+    expect(picked.itemCode).toBe(alt.code);
     expect(picked.aspect).toBe("basis");
     expect(picked.text).toContain("设定依据");
+  });
+
+  it("partial knowledge still resolves: unknown modifiers, variant characters, run-together words", async () => {
+    const send = h.user();
+    expect((await send("开奶茶店食品经营许可证去哪办")).itemCode).toBe("QH-630100-SCJ-003");
+    expect((await send("离婚证丟了能补吗")).itemCode).toBe("QH-630100-MZJ-003");
+    expect((await send("退休以后取公积金要带哪些")).itemCode).toBe("QH-630100-GJJ-003");
+    // …but a key thing the catalog lacks is still not found.
+    for (const q of ["商标被人抢注了怎么办", "彩票中了奖去哪兑", "去哪换美元"]) expect((await h.user()(q)).itemCode, q).toBeNull();
+  });
+
+  it("overview answers carry the key facts (authority, time limit, fee, materials, first step)", async () => {
+    const r = await h.user()("生育登记");
+    expect(r.aspect).toBe("overview");
+    for (const label of ["实施主体", "办理时限", "收费标准", "第一步"]) expect(r.text).toContain(label);
   });
 
   it("answers directly when one item clearly covers the question (no list for a single close match)", async () => {
@@ -82,11 +97,25 @@ describe("question answering (issue 4)", () => {
     expect((await send("户口迁到西宁需要什么条件")).aspect).toBe("conditions");
   });
 
-  it("the development set scores at least 90%", () => {
+  const score = (file?: string) => {
     const root = new URL("../../", import.meta.url).pathname;
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/eval-qa.ts", "--quiet"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).toString();
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ["--import", "tsx", "scripts/eval-qa.ts", ...(file ? [file] : []), "--quiet"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).toString();
+    } catch (e) {
+      // eval-qa exits 1 below its 90% target; the score is still printed.
+      out = String((e as { stdout?: string }).stdout ?? e);
+    }
     const m = /(\d+)\/(\d+) turns correct/.exec(out);
     expect(m, out).not.toBeNull();
-    expect(Number(m![1]) / Number(m![2])).toBeGreaterThanOrEqual(0.9);
+    return Number(m![1]) / Number(m![2]);
+  };
+
+  it("the development set scores at least 90%", () => {
+    expect(score()).toBeGreaterThanOrEqual(0.9);
+  }, 60_000);
+
+  it("the first holdout set (now a second tuning set) scores at least 80%", () => {
+    expect(score("eval/qa-holdout.jsonl")).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 });
