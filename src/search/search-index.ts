@@ -26,6 +26,81 @@ export interface SearchResult {
 
 const FIELDS = ["name", "alias", "text", "bo"] as const;
 
+/** The text field: guide text, FAQ questions and department, one per line. */
+function textOf(it: SearchItem): string {
+  return [it.text ?? "", ...(it.faq ?? []).map((f) => f.q), it.department].join("\n");
+}
+
+/**
+ * Memoised tokeniser for a bulk load: counts its keys first, calls `fn` once per distinct key
+ * and keeps a result only while later uses of that key remain (so memory stays bounded by
+ * the repeated keys still ahead, and unique keys are never stored).
+ */
+class Memo {
+  private readonly left = new Map<string, number>();
+  private readonly done = new Map<string, string[]>();
+
+  constructor(keys: Iterable<string>, private readonly fn: (s: string) => string[]) {
+    for (const k of keys) this.left.set(k, (this.left.get(k) ?? 0) + 1);
+  }
+
+  /** True when `key` is used once more at most and has no stored result: tokenise it in bulk. */
+  single(key: string): boolean {
+    return (this.left.get(key) ?? 0) <= 1 && !this.done.has(key);
+  }
+
+  /** Use up one occurrence of a `single` key without tokenising it here. */
+  skip(key: string): void {
+    this.left.delete(key);
+  }
+
+  readonly get = (key: string): string[] => {
+    const n = this.left.get(key) ?? 0;
+    if (n <= 1) {
+      this.left.delete(key);
+      const hit = this.done.get(key);
+      if (hit) this.done.delete(key);
+      return hit ?? this.fn(key);
+    }
+    this.left.set(key, n - 1);
+    let r = this.done.get(key);
+    if (!r) this.done.set(key, (r = this.fn(key)));
+    return r;
+  };
+}
+
+interface BulkTokens {
+  hybrid: (s: string) => string[];
+  line: Memo;
+  learned: Set<string>;
+}
+
+/**
+ * `words(text)` from memoised lines. Exact: jieba never joins words across a line break (it
+ * segments runs of Han/alphanumerics separately) and NFKC/lower-casing are per character
+ * here, so a text's words are its lines' words in order. Consecutive lines seen only once are
+ * segmented together in one call.
+ */
+function textWords(text: string, lines: Memo): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) for (const w of words(run.join("\n"))) out.push(w);
+    run = [];
+  };
+  for (const line of text.split("\n")) {
+    if (lines.single(line)) {
+      lines.skip(line);
+      run.push(line);
+    } else {
+      flush();
+      for (const w of lines.get(line)) out.push(w);
+    }
+  }
+  flush();
+  return out;
+}
+
 /**
  * In-memory search over the catalog: postings.ts finds candidates per field (FlexSearch's
  * suggest-mode candidate lists, reimplemented on typed arrays — 100k items build in seconds,
@@ -86,11 +161,19 @@ export class SearchIndex {
     this.entries.clear();
     this.df.clear();
     // Teach the segmenter all domain words first, in one loadDict call (each call is costly).
-    addDomainWords(items.flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize))));
+    const cutBefore = new Memo(items.flatMap((it) => [it.name, ...it.aliases.map(normalize)]), cut);
+    addDomainWords(items.flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize), cutBefore.get)));
+    // A province lists the same item (name, guide text) for every county: segment each
+    // distinct name, alias list and text line once (memos hold repeated keys until their last use).
+    const bulk: BulkTokens = {
+      hybrid: new Memo(items.flatMap((it) => [it.name, it.aliases.join(" ")]), hybrid).get,
+      line: new Memo(items.flatMap((it) => textOf(it).split("\n")), words),
+      learned: new Set<string>(),
+    };
     for (const it of items) {
       // A code listed twice: the later line wins, as with upsert.
       if (this.byCode.has(it.code)) this.remove(it.code);
-      this.insert(it, false);
+      this.insert(it, false, bulk);
     }
     this.doc.trim();
   }
@@ -132,7 +215,7 @@ export class SearchIndex {
     return this.byCode.has(code);
   }
 
-  private insert(it: SearchItem, learnWords = true): void {
+  private insert(it: SearchItem, learnWords = true, bulk?: BulkTokens): void {
     const id = this.nextId++;
     const e: Entry = {
       id,
@@ -147,24 +230,25 @@ export class SearchIndex {
       hasGuide: it.hasGuide,
     };
     if (learnWords) addDomainWords(this.domainWordsOf(e.name, e.aliasN.split("|")));
-    this.learnCorrector(e);
+    // The corrector keeps each word once: a repeated name/alias list teaches it nothing new.
+    const learnKey = `${e.name}\u0000${e.aliasN}`;
+    if (!bulk?.learned.has(learnKey)) {
+      bulk?.learned.add(learnKey);
+      this.learnCorrector(e);
+    }
     this.byCode.set(it.code, id);
     this.entries.set(id, e);
-    const name = hybrid(it.name);
-    const alias = hybrid(it.aliases.join(" "));
+    const name = bulk ? bulk.hybrid(it.name) : hybrid(it.name);
+    const aliasText = it.aliases.join(" ");
+    const alias = bulk ? bulk.hybrid(aliasText) : hybrid(aliasText);
     const bo = tibetan(e.boN);
     for (const t of new Set([...name, ...alias, ...bo])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    this.doc.add(id, {
-      name,
-      alias,
-      text: words([it.text ?? "", ...(it.faq ?? []).map((f) => f.q), it.department].join("\n")),
-      bo,
-    });
+    this.doc.add(id, { name, alias, text: bulk ? textWords(textOf(it), bulk.line) : words(textOf(it)), bo });
   }
 
   /** The item's 2–4-char words for the segmenter (not the whole name: search-notes pitfall 5). */
-  private domainWordsOf(name: string, aliasesN: string[]): string[] {
-    return [...cut(name), ...aliasesN.flatMap((a) => (a.length <= 4 ? [a] : cut(a)))].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
+  private domainWordsOf(name: string, aliasesN: string[], segment: (s: string) => string[] = cut): string[] {
+    return [...segment(name), ...aliasesN.flatMap((a) => (a.length <= 4 ? [a] : segment(a)))].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
   }
 
   private learnCorrector(e: Entry): void {
