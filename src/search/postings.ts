@@ -133,6 +133,9 @@ class FieldPostings {
     // keys must fit 16 bits: 32 slots × 2047 terms (a question never has that many)
     const X = Math.min(lists.length, MAX_TERMS);
     const { acc, touched } = s;
+    const dead = s.dead;
+    // hist[c] = ids with c hits so far, kept up to date here so top() needs one pass
+    const hist = (s.hist = new Int32Array(X + 2));
     let nTouched = 0;
     for (let x = 0; x < X; x++) {
       const t = lists[x]!;
@@ -144,11 +147,16 @@ class FieldPostings {
         const inv = 0xffff - ((p & (SLOTS - 1)) * X + x);
         const v = acc[id]!;
         if (v === 0) {
+          if (dead[id]) continue; // removed: never counted (checked on first touch only)
           touched[nTouched++] = id;
           acc[id] = 0x10000 + inv;
+          hist[1]!++;
         } else {
           const old = v & 0xffff;
+          const c = v >>> 16;
           acc[id] = v - old + 0x10000 + (inv < old ? inv : old);
+          hist[c]!--;
+          hist[c + 1]!++;
         }
       }
     }
@@ -192,6 +200,10 @@ interface Scratch {
   touched: Int32Array;
   /** Sort keys of the touched ids (top()). */
   sc: Float64Array;
+  /** Ids per hit count, from the last count(). */
+  hist: Int32Array;
+  /** The document's removed ids (shared, not reset). */
+  dead: Uint8Array;
 }
 
 export interface FieldSpec {
@@ -207,7 +219,7 @@ export class PostingDocument {
   private maxId = 0;
   private live = 0;
   private deadCount = 0;
-  private scratch: Scratch = PostingDocument.scratchOf(1024);
+  private scratch: Scratch = PostingDocument.scratchOf(1024, this.dead);
 
   constructor(specs: FieldSpec[]) {
     for (const s of specs) this.fields.set(s.field, new FieldPostings(s.resolution ?? 9));
@@ -272,39 +284,27 @@ export class PostingDocument {
   }
 
   /**
-   * Pick the best `limit` touched ids (acc desc, id asc) and reset the scratch: one pass turns
-   * each live touched id into one exact float (acc·2²⁶ + (2²⁶−1−id), < 2⁵³) in a dense array
-   * and counts the match counts; the count threshold drops most ids; a quickselect finds the
-   * best `limit`, and only those are sorted.
+   * Pick the best `limit` touched ids (acc desc, id asc) and reset the scratch: the hit-count
+   * histogram kept by count() gives the count threshold; one pass resets the counters and
+   * turns each id at or above it into one exact float (acc·2²⁶ + (2²⁶−1−id), < 2⁵³) in a
+   * dense array; a quickselect finds the best `limit`, and only those are sorted.
    */
   private top(n: number, limit: number, maxCount: number): number[] {
-    const { acc, touched, sc } = this.scratch;
-    const dead = this.dead;
-    const hist = new Int32Array(maxCount + 2);
-    let live = 0;
-    for (let i = 0; i < n; i++) {
-      const id = touched[i]!;
-      const v = acc[id]!;
-      acc[id] = 0;
-      if (dead[id]) continue;
-      hist[v >>> 16]!++;
-      sc[live++] = v * ID_SPAN + (ID_SPAN - 1 - id);
-    }
-    if (live === 0 || limit <= 0) return [];
+    const { acc, touched, sc, hist } = this.scratch;
+    // count threshold: the ids above T number fewer than `limit`; ids below T can't make it
     let T = maxCount;
     for (let sum = 0; T > 1; T--) {
       sum += hist[T]!;
       if (sum >= limit) break;
     }
-    let m = live;
-    if (T > 1) {
-      const min = T * 0x10000 * ID_SPAN;
-      m = 0;
-      for (let i = 0; i < live; i++) {
-        const x = sc[i]!;
-        if (x >= min) sc[m++] = x;
-      }
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const id = touched[i]!;
+      const v = acc[id]!;
+      acc[id] = 0;
+      if (v >>> 16 >= T) sc[m++] = v * ID_SPAN + (ID_SPAN - 1 - id);
     }
+    if (m === 0 || limit <= 0) return [];
     if (m > limit) largest(sc, m, limit);
     const k = Math.min(m, limit);
     const best = sc.subarray(0, k).sort().reverse();
@@ -318,10 +318,10 @@ export class PostingDocument {
     const dead = new Uint8Array(size);
     dead.set(this.dead);
     this.dead = dead;
-    this.scratch = PostingDocument.scratchOf(size);
+    this.scratch = PostingDocument.scratchOf(size, dead);
   }
 
-  private static scratchOf(size: number): Scratch {
-    return { acc: new Int32Array(size), touched: new Int32Array(size), sc: new Float64Array(size) };
+  private static scratchOf(size: number, dead: Uint8Array): Scratch {
+    return { acc: new Int32Array(size), touched: new Int32Array(size), sc: new Float64Array(size), hist: new Int32Array(1), dead };
   }
 }
