@@ -41,6 +41,8 @@ export interface BenchOptions {
   requests?: number;
   concurrency?: number;
   modes?: Mode[];
+  /** Offered rate for the open-loop latency phase (messages/s). */
+  ratePerSec?: number;
   /** Questions to send (cycled); distinct MsgIds regardless. */
   questions?: string[];
 }
@@ -142,9 +144,46 @@ async function load(url: string, reqs: { path: string; body: string }[], concurr
   return { latencies, ms, errors };
 }
 
+/**
+ * Open-loop load: requests leave at a fixed rate whether or not earlier ones have answered,
+ * as WeChat's servers send them. Latency then includes any queueing our process causes —
+ * the honest number for "p99 at this load".
+ */
+async function loadAtRate(url: string, reqs: { path: string; body: string }[], ratePerSec: number): Promise<{ latencies: number[]; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  await Promise.all(
+    reqs.map(
+      (r, i) =>
+        new Promise<void>((resolve) => {
+          const due = start + (i * 1000) / ratePerSec;
+          setTimeout(() => {
+            const t0 = performance.now();
+            const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
+              let text = "";
+              res.setEncoding("utf8");
+              res.on("data", (c: string) => (text += c));
+              res.on("end", () => {
+                latencies.push(performance.now() - t0);
+                if (res.statusCode !== 200 || !text.includes("<xml>")) errors++;
+                resolve();
+              });
+            });
+            req.on("error", () => (errors++, resolve()));
+            req.end(r.body);
+          }, Math.max(0, due - performance.now()));
+        }),
+    ),
+  );
+  agent.destroy();
+  return { latencies, errors };
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "handlerLabel">>): Promise<Stats> {
+async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "handlerLabel" | "ratePerSec">>): Promise<Stats> {
   const server = await listen(app);
   try {
     await load(server.url, buildRequests(Math.min(500, o.requests), mode, o.questions), o.concurrency); // warm-up
@@ -168,13 +207,31 @@ export async function runWechatBench(opts: BenchOptions) {
     const bare = await measure(`ours, bare Koa (${label})`, mode, ourApp(mode, opts.handleMessage, true), o);
     results.push(base, { ...ours, vsCoWechat: +(ours.rps / base.rps).toFixed(2) }, { ...bare, vsCoWechat: +(bare.rps / base.rps).toFixed(2) });
   }
+  // Fixed offered rate for both, far above a provincial account's peak message rate.
+  const rate = opts.ratePerSec ?? 200;
+  const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
+  for (const mode of o.modes) {
+    for (const [name, app] of [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]] as const) {
+      const server = await listen(app);
+      try {
+        await load(server.url, buildRequests(300, mode, o.questions), 4); // warm-up
+        const r = await loadAtRate(server.url, buildRequests(rate * 10, mode, o.questions), rate);
+        const sorted = [...r.latencies].sort((a, b) => a - b);
+        fixed.push({ name, mode, rate, p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors });
+      } finally {
+        await server.close();
+      }
+    }
+  }
   for (const r of results) {
     console.log(
       `${r.mode.padEnd(5)} ${r.name.padEnd(58)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}` +
         (r.vsCoWechat !== undefined ? `  (${r.vsCoWechat}× co-wechat)` : ""),
     );
   }
-  return { handler: label, concurrency: o.concurrency, results };
+  console.log(`\nat a fixed ${rate} messages/s for 10 s (open loop):`);
+  for (const f of fixed) console.log(`${f.mode.padEnd(5)} ${f.name.padEnd(58)} p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  errors ${f.errors}`);
+  return { handler: label, concurrency: o.concurrency, results, fixedRate: fixed };
 }
 
 /**
