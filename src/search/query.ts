@@ -73,7 +73,14 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
   for (const m of text.matchAll(/[^\u0000]+/g)) {
     const part = m[0];
     const offset = m.index ?? 0;
-    const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word));
+    // A colloquial one-character word of the table glued to a verb jieba does not know (娃交 in
+    // 给娃交医保): two words.
+    const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word)).flatMap((x) => {
+      const chars = [...x.word];
+      return x.tag === "x" && chars.length === 2 && synonyms.get(chars[0]!) && !synonyms.get(x.word) && GLUED_VERB.test(chars[1]!)
+        ? [{ word: chars[0]!, tag: "n" }, { word: chars[1]!, tag: "v" }]
+        : [x];
+    });
     const pos = new Map(tags.map((x) => [x.word, kindOf(x.word, x.tag)]));
     const fns = new Set(tags.filter((x) => FUNCTION_TAG.test(x.tag)).map((x) => x.word));
     let from = 0;
@@ -98,11 +105,16 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
   return { lang: "zh", concepts: dedupe(concepts), text: original };
 }
 
+/** Verbs jieba glues onto the word before them (娃交, 娃办). */
+const GLUED_VERB = /^[交办要领拿补换开上报缴买卖去]$/u;
+
 /** jieba tags of words that never name a thing: localiser, pronoun, adverb, preposition, conjunction, particle, time, modal, interjection. */
 const FUNCTION_TAG = /^(f|r|d|p|c|u|t|y|e|o|z)/;
 
 function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> | "place" {
   if (PEOPLE.has(word)) return "context";
+  // Place words (门口, 村里, 车上: jieba "s") say where, never which service.
+  if (tag === "s") return "context";
   if (/^(ns|nr)/.test(tag)) return "place";
   return /^(n|eng|vn|j)/.test(tag) ? "noun" : "other";
 }

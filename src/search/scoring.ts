@@ -58,7 +58,9 @@ function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
 
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 /** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
-const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去]$/u;
+const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去齐清掉成得]$/u;
+/** A noun + localiser (村里, 家里, 工地上, 路边) says where, never which service. */
+const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
 const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
@@ -66,7 +68,7 @@ const FUNCTION_START = /^[要能还就都也再只那这去给想得会可被把
 const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
-  !VERB_COMPLEMENT.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
+  !VERB_COMPLEMENT.test(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];
@@ -79,6 +81,7 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   // unless they modify a known thing.
   const specific = q.concepts.some((c) => c.kind !== "context" && !c.place && (c.df ?? 0) > 0 && [...c.source].length >= 2 && (c.df ?? 0) <= 50);
   if (!knownThings.length && !specific) return unknown;
+
   const text = q.text ?? "";
   const adjacent = (a: Concept, b: Concept) => {
     if (a.at === undefined || b.at === undefined) return false;
@@ -89,8 +92,12 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   // name of something the catalog lacks. Separated from them, it is a circumstance.
   // Anchors: known words of two or more characters as the citizen wrote them (not typo-corrected
   // guesses); a single character (店 in 奶茶店, 上 in 工地上) anchors nothing.
-  const known = q.concepts.filter((c) => c.kind !== "context" && (c.df ?? 0) > 0 && c.alternatives.includes(c.source) && [...c.source].length >= 2);
-  return unknown.filter((u) => known.some((k) => adjacent(u, k) || adjacent(k, u)));
+  // Places (西宁 in 西宁市区) anchor nothing either. A word followed by 了/着/过 is what happens
+  // (公司搬家了), not the name of another thing.
+  const predicate = (u: Concept) => u.at !== undefined && /^[了着过]/.test(text.slice(u.at + u.source.length));
+  const known = q.concepts.filter((c) => c.kind !== "context" && !c.place && (c.df ?? 0) > 0 && c.alternatives.includes(c.source) && [...c.source].length >= 2);
+  // Two unknown nouns side by side (宠物出境) name a thing the catalog lacks, whatever else is known.
+  return unknown.filter((u) => !predicate(u) && (known.some((k) => adjacent(u, k) || adjacent(k, u)) || (u.kind === "noun" && unknown.some((o) => o !== u && o.kind === "noun" && (adjacent(u, o) || adjacent(o, u))))));
 }
 
 export function scoreCandidates(
