@@ -37,7 +37,7 @@ const CUES: Cue[] = [
     /(什么时候|啥时候|哪天|几月份?)(开始)?(可以|能)?(办|申报|申请|报名|汇算|交)(?!好|完|下来|结)/,
     /(多少天|几天|多久|多长时间|几个月|多少日|几日)(以)?内(要|得|必须|需要|应当|就要)?/, /提前(多久|几天|多少天|多长时间|几个月)/,
     // the citizen's residence status decides eligibility ("户口不在西宁", "外地户口", "外地孩子")
-    /(户口|户籍)(不在|没在)(本地|当地|这里|这边|\p{Script=Han}{2}(?:市|县|省)?)/u, /(外地|外省|非本地|外市)(户口|户籍|孩子|人|的人)/,
+    /(户口|户籍)(都|也|还)?(不在|没在)(本地|当地|这里|这边|\p{Script=Han}{2}(?:市|县|省)?)/u, /(外地|外省|非本地|外市)(户口|户籍|孩子|人|的人)/,
     // what must be done first ("年审之前要先处理啥", "办之前要满足什么")
     /之前(要|得|需要|必须)/, "前提"),
   // online
@@ -62,12 +62,16 @@ const CUES: Cue[] = [
     "主管", "哪个局", "实施主体", "负责部门", "哪个机关", "什么机关"),
   ...cue("authority", 1.5, "找谁"),
   // procedure
-  ...cue("procedure", 3, "流程", "步骤", "程序", "第一步", "下一步", "先干嘛", "先干啥", "先做什么", "先做啥", "怎么走"),
+  ...cue("procedure", 3, "流程", "步骤", "程序", "第一步", "下一步", "先干嘛", "先干啥", "先做什么", "先做啥", "怎么走",
+    // "先找谁", "先去哪": where to start is the first step of the procedure
+    /先(找谁|去哪|找哪|到哪|上哪|干什么|要干)/),
   ...cue("procedure", 2.5, /(要|需要|有|办)(啥|什么|哪些)手续/),
   ...cue("procedure", 2, "怎么办理", "怎么申请", "如何办理", "如何申请", "怎么操作", "咋办理", "怎么弄", "咋弄", "咋整", "怎么整", "怎么搞", "咋搞"),
   ...cue("procedure", 1, "手续"),
   // Tibetan: materials, fees, time, how to contact; "where/how" questions are overviews
   ...cue("materials", 3, "ཡིག་ཆ", "ཡི་གེ"),
+  // "ག་རེ་དགོས" ("what is needed") asks for the materials
+  ...cue("materials", 2, "ག་རེ་དགོས"),
   ...cue("fees", 3, "གླ་ཆ", "རིན་པ", "རིན་གོང", "སྒོར་མོ", "འགྲོ་གྲོན"),
   ...cue("timeLimit", 2, "ཉིན་གྲངས", "དུས་ཚོད", "ཡུན་ཇི་ཙམ", "ཉིན་ག་ཚོད"),
   ...cue("authority", 2, "ལས་ཁུངས", "སུས་སྒྲུབ"),
@@ -78,11 +82,14 @@ const CUES: Cue[] = [
   ...cue("online", 3, "དྲ་ཐོག", "དྲ་རྒྱ"),
 ];
 
+/** A clause that asks something (a question word or particle), as opposed to one telling the situation. */
+const ASKS = /[吗么嘛呢啥谁哪几怎咋？?]|什么|多少|多久|多长|多大|[不没]$|要不要|能不能|可不可以|是否|能否/;
+
 /** "怎么换/咋补/如何申请": asking how to do it is asking for the procedure (weak). */
 const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续|查|退|参加|整|走)/;
 
 /** A yes/no question ("能…吗", "要…不", "可以…吗"): the answer is wherever the guide says so. */
-const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用不用|会不会|行不行|可以不|有没有)|(能|可以|可|要|需要|得|还要|还能|会|用)[^，,。？?!！]*?(吗|么|嘛|不|没)[？?。!！\s]*$/;
+const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用不用|会不会|行不行|可以不|有没有)|(能|可以|可|要|需要|得|还要|还能|会|用|必须|一定要|非得|非要)[^，,。？?!！]*?(吗|么|嘛|不|没)[？?。!！\s]*$/;
 
 /** "…期" nouns whose length the law states (有效期, 冷静期): answered by content, not by the time limit. */
 const PERIOD = /(有效期|冷静期|公示期|等待期|缴费期|领取期|申报期|考察期|试用期|保质期)(是)?(多久|多长|几年|几个月|多少年|多少天|几天|是多少)?/g;
@@ -117,12 +124,18 @@ export function detectAspect(question: string): AspectMatch {
     period ??= /领/.test(m[0]) ? "期限" : "有效期";
     rest = rest.split(m[0]).join(" ");
   }
-  const found: { cue: Cue; text: string }[] = [];
+  const found: { cue: Cue; text: string; at: number }[] = [];
   for (const c of CUES) {
     c.re.lastIndex = 0;
-    for (const m of q.matchAll(c.re)) found.push({ cue: c, text: m[0] });
+    for (const m of q.matchAll(c.re)) found.push({ cue: c, text: m[0], at: m.index ?? 0 });
   }
-  for (const { cue: c, text } of found) if (better(c.aspect, c.strength, text.length)) best = { aspect: c.aspect, strength: c.strength, len: text.length };
+  // "在企业上班快到年龄了 办退休要准备啥", "外地户口在西宁买车 上牌要带啥": the first clause tells the
+  // situation, the last asks. When some clause asks, a cue in a clause that does not is weaker.
+  const clauses = [...q.matchAll(/[^，,。？?！!；;\s]+/g)].map((m) => ({ from: m.index ?? 0, to: (m.index ?? 0) + m[0].length, asks: ASKS.test(m[0]) }));
+  const asking = clauses.some((c) => c.asks);
+  const strength = (f: { cue: Cue; at: number }) =>
+    asking && clauses.some((c) => !c.asks && f.at >= c.from && f.at < c.to) ? f.cue.strength - 1 : f.cue.strength;
+  for (const f of found) if (better(f.cue.aspect, strength(f), f.text.length)) best = { aspect: f.cue.aspect, strength: strength(f), len: f.text.length };
   // Remove the longest cues first so "要带什么" goes before "要什么".
   // Weak cues stay: "退休手续" is also how citizens name the item.
   for (const { cue: c, text } of found.sort((a, b) => b.text.length - a.text.length)) if (c.strength >= 2) rest = rest.split(text).join(" ");

@@ -54,7 +54,8 @@ function bestSection(g: PublishedGuide, terms: string[][], order: Section[]): Se
   return best;
 }
 
-const CAN = /能不能|可不可以|能否|行不行|可以不|(能|可以|可)[^，,。？?]*?(吗|么|嘛|不)[？?。!！\s]*$/;
+/** "能…吗" asks whether one may; "必须…吗" whether one must: both are conditions. */
+const CAN = /能不能|可不可以|能否|行不行|可以不|(能|可以|可|必须|一定要|非得|非要)[^，,。？?]*?(吗|么|嘛|不)[？?。!！\s]*$/;
 
 export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concept[], question: string): Aspect {
   const content = contentConcepts(g, concepts).map((c) => c.alternatives);
