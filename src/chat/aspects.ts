@@ -93,8 +93,8 @@ const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用
 
 /** "…期" nouns whose length the law states (有效期, 冷静期): answered by content, not by the time limit. */
 const PERIOD = /(有效期|冷静期|公示期|等待期|缴费期|领取期|申报期|考察期|试用期|保质期)(是)?(多久|多长|几年|几个月|多少年|多少天|几天|是多少)?/g;
-/** How long a thing lasts or may be drawn ("用几个月过期", "能用多久", "最多领多少个月"): the law states it. */
-const DURATION = /(能用|可以用|用)(多久|多长时间|几年|几个月|多少年)(过期|到期)?|(多久|几个月|几年|多长时间)(过期|到期|失效)|(最多|一共|总共|能)?领(多少个月|几个月|多久|多长时间|几年)/g;
+/** How long a thing lasts or may be drawn ("用几个月过期", "能用多久", "能管几年", "最多领多少个月"): the law states it. */
+const DURATION = /(能用|可以用|用|能管|管)(多久|多长时间|几年|几个月|多少年)(过期|到期)?|(多久|几个月|几年|多长时间)(过期|到期|失效)|(最多|一共|总共|能)?领(多少个月|几个月|多久|多长时间|几年)/g;
 
 export interface AspectMatch {
   aspect: Aspect;

@@ -40,7 +40,10 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     session.regionName = region.name;
   }
   // Question words name nothing ("西宁哪家羊肉好吃").
-  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ");
+  // "户口在海东", "营业执照办好了": where the citizen lives and what they already have are not what they ask for.
+  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ").replace(RESIDENCE, " ").replace(DONE, " ");
+  // "这个证能管几年": in a conversation, "this certificate" is the item talked about.
+  if (session.itemCode !== undefined) rest = rest.replace(THIS, " ");
   let found = deps.search.search(rest, { limit: 8, region: session.region });
   /** Everything the question says, for choosing the part of the guide that answers. */
   const allConcepts = found.query.concepts.filter((c) => c.kind !== "context");
@@ -105,6 +108,10 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   if (key && guided.length) {
     const covering: SearchHit[] = [];
     for (const h of guided) if (await coversKey(deps, h, key)) covering.push(h);
+    // "国际驾照", "无人机驾驶执照": a word right before the key thing that the guide never
+    // mentions makes it another kind of thing, one the catalog lacks.
+    const modifier = concepts.find((c) => c.at !== undefined && key.at !== undefined && c.at + c.source.length === key.at && isModifier(c));
+    if (modifier && covering[0] && !(await mentions(deps, covering[0], modifier))) return notFound(aspect, hits, [modifier.source]);
     const best = covering[0];
     if (best && (!top || best === top || top.score - best.score < GUIDE_MARGIN * 2 || !top.hasGuide)) {
       const alt = covering[1] && best.score - covering[1].score < CLEAR ? covering[1] : undefined;
@@ -132,6 +139,12 @@ function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decisi
 }
 
 const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;
+/** "户口在海东", "老家是甘肃的": the citizen's residence, a circumstance. */
+const RESIDENCE = /(户口|户籍|老家|家)(都|也|还)?(在|是)\p{Script=Han}{1,4}?(?:的|[，,\s]|$)/gu;
+/** "营业执照办好了", "已经有身份证了": what the citizen already has. */
+const DONE = /(已经)?[\p{Script=Han}]{2,6}?(已经)?(办好了|办完了|办下来了|拿到了|已办)/gu;
+/** "这个证", "那个事": the item of the conversation. */
+const THIS = /(这个|那个|这|那)(证件|证|本|卡|事儿?|手续|执照|东西)?/g;
 
 /** Lead over the next item that makes a partial match the answer. */
 const CLEAR = 0.15;
@@ -163,6 +176,16 @@ async function coversKey(deps: ChatDeps, hit: SearchHit, key: Concept): Promise<
   return !!g && alts.some((a) => guideText(g).includes(a));
 }
 
+/** A word that can make a noun another kind of thing (国际, 无人机), not a verb, place or fragment (办, 开个). */
+const isModifier = (c: Concept) =>
+  !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !/[个了的着过]/.test(c.source);
+
+async function mentions(deps: ChatDeps, hit: SearchHit, c: Concept): Promise<boolean> {
+  if (c.alternatives.some((a) => normalize(hit.name).includes(a))) return true;
+  const g = await deps.catalog.getGuide(hit.code);
+  return !!g && c.alternatives.some((a) => guideText(g).includes(a));
+}
+
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
 
@@ -175,7 +198,18 @@ async function mentionedByBest(deps: ChatDeps, hits: SearchHit[], unknown: strin
   const best = hits.find((h) => h.hasGuide);
   if (!best || best.coverage < 0.3) return false;
   const g = await deps.catalog.getGuide(best.code);
-  return !!g && unknown.every((u) => guideText(g).includes(u));
+  return !!g && unknown.every((u) => guideText(g).includes(u) || abbreviates(u, guideText(g)));
+}
+
+/**
+ * A Chinese abbreviation keeps characters of the full name in order (车管所 = 车辆管理所, 社保局 =
+ * 社会保险局): each character of the word within a few characters of the previous one.
+ */
+function abbreviates(word: string, text: string): boolean {
+  const chars = [...word];
+  if (chars.length < 3) return false;
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(chars.map(esc).join("[^\\n，。；、]{0,3}"), "u").test(text);
 }
 
 async function rerank(deps: ChatDeps, hits: SearchHit[], concepts: Concept[], unknown: string[]): Promise<SearchHit[]> {
@@ -215,6 +249,12 @@ function staysWithCurrent(concepts: Concept[], itemName: string, g: PublishedGui
   const things = concepts.filter((c) => (c.kind === "object" || c.kind === "noun") && ([...c.source].length >= 2 || c.synonym));
   const newThing = things.some((c) => (c.df ?? 1) > 0 && !c.alternatives.some((a) => a.length >= 2 && text.includes(a)));
   if (newThing) return "switch";
+  // "那上户口要带啥" after 出生医学证明: an action of the table, as the citizen wrote it (not a typo
+  // guess), that names a whole service (上户口 → 出生登记) names another item when the current item's name is not that service, even if its
+  // guide mentions it.
+  const service = concepts.some((c) => c.synonym && c.kind === "action" && (c.df ?? 1) > 0 && c.alternatives[0] === c.source &&
+    c.alternatives.slice(1).some((a) => a.length >= 4) && !c.alternatives.some((a) => a.length >= 2 && name.includes(a)));
+  if (service) return "switch";
   const variant = concepts.some((c) => c.alternatives.some((a) => VARIANTS.some((v) => a.includes(v))) && !c.alternatives.some((a) => name.includes(a)));
   return variant ? "variant" : "stay";
 }
