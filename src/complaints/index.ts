@@ -10,7 +10,7 @@ import { adminOpsRoutes } from "./http/admin-ops-routes";
 import { adminRoutes } from "./http/admin-routes";
 import { mpRoutes } from "./http/mp-routes";
 import { publicRoutes } from "./http/public-routes";
-import { defaultImageStore } from "./images/image-store";
+import { imageStoreFromConfig } from "./images/image-store";
 import { open311Routes } from "./open311/open311-routes";
 import { deliverOutbox } from "./outbox/deliver-outbox";
 import { requeuePendingOutbox } from "./outbox/replay-outbox";
@@ -72,7 +72,7 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
     calendar: o.calendar ?? createCalendar(),
     policies: o.policies ?? [],
     notify: o.notify ?? (async (a, n) => a.logger.info({ dedupeKey: n.dedupeKey, kind: n.kind }, "complaint notice (no notifier wired)")),
-    images: o.images ?? defaultImageStore(app.config.DATA_DIR),
+    images: o.images ?? imageStoreFromConfig(app.config),
     outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, ...o.outbox },
     supervisionEveryMs: o.supervisionEveryMs ?? 60_000,
     hotThreshold: o.hotThreshold ?? 5,
