@@ -141,8 +141,8 @@ function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decisi
 const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;
 /** "户口在海东", "老家是甘肃的": the citizen's residence, a circumstance. */
 const RESIDENCE = /(户口|户籍|老家|家)(都|也|还)?(在|是)\p{Script=Han}{1,4}?(?:的|[，,\s]|$)/gu;
-/** "营业执照办好了", "已经有身份证了": what the citizen already has. */
-const DONE = /(已经)?[\p{Script=Han}]{2,6}?(已经)?(办好了|办完了|办下来了|拿到了|已办)/gu;
+/** "营业执照办好了, 还要…": what the citizen already has, in a clause before the question. */
+const DONE = /(已经)?[\p{Script=Han}]{2,6}?(已经)?(办好了|办完了|办下来了|拿到了|已办)(?=[，,。\s]+\S)/gu;
 /** "这个证", "那个事": the item of the conversation. */
 const THIS = /(这个|那个|这|那)(证件|证|本|卡|事儿?|手续|执照|东西)?/g;
 

@@ -64,7 +64,7 @@ const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
 const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
-const FUNCTION_START = /^[要能还就都也再只那这去给想得会可被把让在不没咋怎啥哪最多先子儿们]/;
+const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们]/;
 const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
