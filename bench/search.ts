@@ -22,39 +22,49 @@
  * first (a sequential ILIKE scan of 100k guide texts takes seconds per question); the
  * in-process side runs --queries. Both use the same question list from its start.
  *
- * Results (2 cores shared with other agents; load average in brackets; ±20 % noise):
+ * Results (2 cores shared with other agents; load average in brackets; ±20 % noise).
+ * Candidate engine: FlexSearch 0.8.212, one `Index` per field (`tokenize: "strict"`,
+ * `fastupdate: true`, resolution 9 names / 20 guide text, suggest-mode queries with the
+ * de-duplicated tokens), each field tokenised once and handed to FlexSearch through `encode`:
  *
- * | corpus, items | build | memory | p50 / p99 | PG ILIKE p50 / p99 | ratio p50 / p99 | load |
- * |---|---|---|---|---|---|---|
- * | before (FlexSearch Document), words* 100k | 172 s | 167 MB heap | 42 / 305 ms | — | — | heavy |
- * | before (FlexSearch Document), words* 10k | 3.7 s | 21 MB heap | 2.1 / 16.3 ms | 273 / 717 ms | 129× / 44× | 4.7 |
- * | after, province 100k (run 1, --no-pg) | 5.2 s | 78 MB | 1.98 / 4.81 ms | — | — | 6.5 |
- * | after, province 100k (run 2) | 7.0 s | 79 MB | 1.87 / 7.73 ms | 1353 / 3951 ms (42 q) | 724× / 511× | 3.7 |
- * | after, province 100k (run 3, --no-pg) | 8.6 s | 79 MB | 2.50 / 13.95 ms (max 144) | — | — | 2.5–3.1 |
- * | after, words 100k (run 1, --no-pg) | 22.9 s | 118 MB | 2.24 / 8.66 ms | — | — | 5.6 |
- * | after, words 100k (run 2) | 23.5 s | 118 MB | 1.82 / 7.41 ms | 1563 / 3749 ms (34 q) | 858× / 506× | 3.6 |
+ * | corpus, items | build | heap | p50 / p99 | PG ILIKE p50 / p99 | ratio p50 / p99 | upsert/remove | load |
+ * |---|---|---|---|---|---|---|---|
+ * | province 100k (run 1) | 7.2 s | 309 MB | 20.1 / 42.7 ms | 1177 / 3023 ms (49 q) | 59× / 71× | 0.76 ms | 5.6 → 1.9 |
+ * | province 100k (run 2, --no-pg) | 8.3 s | 309 MB | 20.1 / 43.8 ms | — | — | 0.70 ms | 1.1 |
+ * | province 100k (run 3) | 8.8 s | 309 MB | 24.1 / 47.4 ms | 1573 / 4299 ms (35 q) | 65× / 91× | 0.79 ms | 1.6 → 1.1 |
+ * | province 100k, `fastupdate: false` (--no-pg) | 7.8 s | 160 MB | 20.7 / 45.0 ms | — | — | 43.9 ms | 1.0 |
+ * | province 100k, one `Document` (4 fields) | 8.2 s | 291 MB | 22.2 / 46.7 ms | — | — | 1.6 ms | 1.3 |
+ * | words 100k (--no-pg) | 49.3 s | 388 MB | 24.0 / 45.8 ms | — | — | 0.66 ms | 1.2 → 1.1 |
  *
- * words* = the earlier generator with its cycling random numbers (~1.5k distinct names/texts
- * repeated). "after" memory = JS heap + typed arrays (postings live in ArrayBuffers, which
- * heapUsed alone does not show). Same-data checks: the new index returns the same hits as the
- * FlexSearch version for all 251 eval questions × 5 option sets on the real catalog and on
- * 10k synthetic items, before and after upserts/removes.
+ * Option measurements (province 100k, 1000 queries, load ≈ 1): `fastupdate` costs +149 MB
+ * (309 vs 160 MB: a reference per posting in the id register) and makes an upsert/remove
+ * 0.7 ms instead of 44 ms (a scan of the whole index) — kept. A `Document` over the same four
+ * fields measured the same (shares one register: −18 MB; queries ~10 % slower, updates 2×) —
+ * one `Index` per field kept. Guide-text `resolution` 9 or 5 instead of 20: no faster, no
+ * smaller, holdout 66 → 65/77 — kept 20. Query-time `resolution` 10/5 on guide text: p99
+ * 41/35 ms, dev 231 → 230/251 — not used. `cache`: not used — FlexSearch 0.8.212 clears
+ * cached results on remove but not on add (a new item would stay invisible to a cached
+ * question), and this benchmark repeats 251 questions, so a cache would only flatter p50.
  *
- * Targets at 100k: build ≤ 10 s — met on `province` (5–7 s), not on `words` (23 s: 100k
- * unique 200-char texts; jieba segmentation alone is ~7–9 s of it on this loaded machine and
- * the rest is posting inserts of 13M tokens). p99 ≤ 5 ms — not reliably met: 4.8–14 ms;
- * roughly half of a slow query is the candidate count over long posting lists (≈150k
- * postings for a question like 营业执照地址变了咋办), a third scoring.ts, and on 2 shared cores
- * a 2 ms query is often preempted (in run 3 even the trivial grouping step had a 2 ms p99). ≥ 10× PostgreSQL — met by far (500–850×; PG ILIKE cannot
- * use an index for '%词%' patterns and scans 100k texts per question).
+ * Targets at 100k: build ≤ 10 s — met on `province` (7–9 s). ≥ 10× PostgreSQL — met
+ * (59–91×). p99 ≤ 5 ms — NOT met with FlexSearch: p50 20–24 ms, p99 43–47 ms even at load ≈ 1.
+ * Where the time goes (per-field timers, 2000 queries): ~40 % the name field (single-character
+ * terms of `hybrid` match a large share of 100k names), ~50 % guide text, ~4 % aliases,
+ * query analysis/scoring/grouping the rest.
+ * Suggest mode can't use FlexSearch's limit fast path (it returns early only once `limit`
+ * ids matched every term, which colloquial questions rarely do), so every posting of every
+ * query term goes through `intersect()` (a count in a plain object and a push into a
+ * per-count array): queries are ~10× slower than with the typed-array index this replaced.
+ * History, postings.ts (typed-array reimplementation of the same candidate lists, commit
+ * 4af9d18, replaced by FlexSearch again because the design names it): province 100k build
+ * 5.2–8.6 s, 78 MB, p50 1.9–2.5 ms, p99 4.8–14 ms; words 100k build 23 s, 118 MB, p99 7.4–8.7 ms.
+ * Before that, FlexSearch `Document` without the tokenise-once/memo work: words* 100k build
+ * 172 s, 167 MB, p50/p99 42/305 ms (words* = the earlier generator whose LCG cycled).
  *
- * What was slow (profiled with node --cpu-prof): FlexSearch's Document add (one JS array per
- * term and slot, an object per document for de-duplication) and remove (a scan of the whole
- * index without `fastupdate`); its suggest-mode search (a count in a plain object plus a push
- * into per-count arrays for every posting of every query term); segmenting every name 4× and
- * every text with two Unicode-property regexes per token. Now: src/search/postings.ts (same
- * candidate lists as FlexSearch, typed arrays, linear-time top-k), each field tokenised once,
- * repeated names and guide lines segmented once per bulk load. jieba itself is what remains.
+ * Same-data checks: `npm run eval:qa` dev 231/251 (92.0 %), holdout 66/77, holdout2 105/118,
+ * holdout3 87/108 — identical with postings.ts and with FlexSearch; and the hits (code, score,
+ * instances) of all 554 eval questions × 4 option sets on the real catalog, before and after
+ * 300 upserts/removes, are byte-identical between the two engines.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";

@@ -1,3 +1,4 @@
+import FlexSearch from "flexsearch";
 import type { SearchItem, SynonymEntry } from "./ports";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import { SynonymTable, loadDefaultSynonyms } from "./synonyms";
@@ -5,7 +6,6 @@ import { addDomainWords, cut, hybrid, hybridFromWords, isDictWord, normalize, ti
 import { Corrector } from "./corrector";
 import { scoreCandidates, unknownConcepts, type Entry } from "./scoring";
 import { groupByName, type SearchHit } from "./grouping";
-import { PostingDocument } from "./postings";
 
 export type { SearchHit } from "./grouping";
 
@@ -101,19 +101,89 @@ function textWords(text: string, lines: Memo): string[] {
   return out;
 }
 
+/** The slice of FlexSearch's `Index` API used here (its .d.ts generics fight custom encoders). */
+interface FlexIndex {
+  add(id: number, content: string): unknown;
+  remove(id: number): unknown;
+  search(query: string, opts: { suggest: boolean; limit: number }): number[] | undefined;
+  /** term → slot → ids (FlexSearch internals, read only for stats()). */
+  map: Map<string, (number[] | undefined)[]>;
+}
+const FlexIndexCtor = (FlexSearch as unknown as { Index: new (opts: Record<string, unknown>) => FlexIndex }).Index;
+
 /**
- * In-memory search over the catalog: postings.ts finds candidates per field (FlexSearch's
- * suggest-mode candidate lists, reimplemented on typed arrays — 100k items build in seconds,
- * remove in microseconds), scoring.ts ranks them by IDF-weighted concept coverage, and
- * grouping.ts folds the same item across regions into one hit.
+ * One field = one FlexSearch `Index` (`tokenize: "strict"`, suggest-mode queries). Its
+ * `encode` is the field's tokeniser, but a caller that already has the tokens (SearchIndex
+ * tokenises each field once, and the same tokens feed the document frequencies) hands them
+ * over for the next encode call, so jieba never runs twice on the same text.
+ */
+class FlexField {
+  private readonly index: FlexIndex;
+  private next: readonly string[] | undefined;
+
+  constructor(resolution: number, tokenize: (s: string) => string[]) {
+    this.index = new FlexIndexCtor({
+      tokenize: "strict",
+      resolution,
+      // removal walks the id's own posting arrays instead of the whole index
+      fastupdate: true,
+      encode: (s: string) => {
+        const t = this.next;
+        this.next = undefined;
+        return t ?? tokenize(s);
+      },
+    });
+  }
+
+  add(id: number, text: string, tokens: readonly string[]): void {
+    if (!tokens.length) return;
+    this.next = tokens;
+    this.index.add(id, text || " ");
+    this.next = undefined;
+  }
+
+  remove(id: number): void {
+    this.index.remove(id);
+  }
+
+  /**
+   * Suggest mode: ids by number of matched terms, then position bucket (FlexSearch's order).
+   * Read only: for a one-term query FlexSearch may hand back its own posting array.
+   */
+  search(terms: readonly string[], limit: number): number[] {
+    if (!terms.length) return [];
+    this.next = [...new Set(terms)];
+    try {
+      // 0.8.212 returns undefined (not []) when a term's posting arrays were all emptied by removals
+      return this.index.search(terms.join(" "), { suggest: true, limit }) ?? [];
+    } finally {
+      this.next = undefined;
+    }
+  }
+
+  stats(): { postings: number; terms: number } {
+    let postings = 0;
+    for (const slots of this.index.map.values()) for (const ids of slots) postings += ids?.length ?? 0;
+    return { postings, terms: this.index.map.size };
+  }
+}
+
+/** Resolution (position buckets) per field: FlexSearch's default 9 for names, 20 for guide text. */
+const RESOLUTION = { name: 9, alias: 9, text: 20, bo: 9 } as const;
+
+/**
+ * In-memory search over the catalog: FlexSearch finds candidates per field (one `Index` per
+ * field, suggest mode), scoring.ts ranks them by IDF-weighted concept coverage (FlexSearch has
+ * no IDF), and grouping.ts folds the same item across regions into one hit.
  *
  * Fields and tokenisers: name/alias → `hybrid` (jieba words + single Han characters),
  * text (guide text, FAQ questions, department) → `words` with 20 position buckets,
  * bo (Tibetan name/aliases) → `tibetan`. Each field's text is tokenised once per insert;
- * the same tokens feed the postings and the document frequencies used by scoring.
+ * the same tokens feed FlexSearch (through each field's `encode`) and the document
+ * frequencies used by scoring.
  */
 export class SearchIndex {
-  private doc!: PostingDocument;
+  private fields!: Record<(typeof FIELDS)[number], FlexField>;
   private readonly byCode = new Map<string, number>();
   private readonly entries = new Map<number, Entry>();
   /** Document frequency of name/alias tokens, for IDF weights. */
@@ -127,7 +197,7 @@ export class SearchIndex {
   constructor(opts: { synonyms?: SynonymEntry[] } = {}) {
     this.defaults = opts.synonyms ?? loadDefaultSynonyms();
     this.applySynonyms();
-    this.doc = this.newDocument();
+    this.fields = this.newFields();
   }
 
   get size(): number {
@@ -149,13 +219,18 @@ export class SearchIndex {
     for (const w of words2to4) this.corrector.add(w);
   }
 
-  private newDocument(): PostingDocument {
-    return new PostingDocument([{ field: "name" }, { field: "alias" }, { field: "text", resolution: 20 }, { field: "bo" }]);
+  private newFields(): Record<(typeof FIELDS)[number], FlexField> {
+    return {
+      name: new FlexField(RESOLUTION.name, hybrid),
+      alias: new FlexField(RESOLUTION.alias, hybrid),
+      text: new FlexField(RESOLUTION.text, words),
+      bo: new FlexField(RESOLUTION.bo, tibetan),
+    };
   }
 
   /** Drop everything and index `items` (boot, or a full reload from the catalog). */
   rebuild(items: SearchItem[]): void {
-    this.doc = this.newDocument();
+    this.fields = this.newFields();
     this.nextId = 1;
     this.byCode.clear();
     this.entries.clear();
@@ -175,12 +250,18 @@ export class SearchIndex {
       if (this.byCode.has(it.code)) this.remove(it.code);
       this.insert(it, false, bulk);
     }
-    this.doc.trim();
   }
 
   /** Size of the candidate index (for the benchmark). */
-  stats(): { items: number; postings: number; terms: number; bytes: number } {
-    return { items: this.entries.size, ...this.doc.stats() };
+  stats(): { items: number; postings: number; terms: number } {
+    let postings = 0;
+    let terms = 0;
+    for (const f of Object.values(this.fields)) {
+      const s = f.stats();
+      postings += s.postings;
+      terms += s.terms;
+    }
+    return { items: this.entries.size, postings, terms };
   }
 
   /** Add or replace one item (a guide was published or an item changed). */
@@ -198,7 +279,7 @@ export class SearchIndex {
       if (n > 0) this.df.set(t, n);
       else this.df.delete(t);
     }
-    this.doc.remove(id);
+    for (const f of Object.values(this.fields)) f.remove(id);
     this.entries.delete(id);
     this.byCode.delete(code);
     return true;
@@ -243,7 +324,11 @@ export class SearchIndex {
     const alias = bulk ? bulk.hybrid(aliasText) : hybrid(aliasText);
     const bo = tibetan(e.boN);
     for (const t of new Set([...name, ...alias, ...bo])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    this.doc.add(id, { name, alias, text: bulk ? textWords(textOf(it), bulk.line) : words(textOf(it)), bo });
+    const text = textOf(it);
+    this.fields.name.add(id, it.name, name);
+    this.fields.alias.add(id, aliasText, alias);
+    this.fields.text.add(id, text, bulk ? textWords(text, bulk.line) : words(text));
+    this.fields.bo.add(id, e.boN, bo);
   }
 
   /** The item's 2–4-char words for the segmenter (not the whole name: search-notes pitfall 5). */
@@ -268,7 +353,12 @@ export class SearchIndex {
     const text = query.concepts.flatMap((c) => c.alternatives).join(" ");
     const fields = query.lang === "bo" ? ["bo"] : ["name", "alias", "text"];
     const filtered = Boolean(opts.department || opts.type);
-    const lists = this.doc.search(this.encodeQuery(text, fields), filtered ? 500 : 60);
+    const perField = filtered ? 500 : 60;
+    const lists: { field: string; result: number[] }[] = [];
+    for (const { field, terms } of this.encodeQuery(text, fields)) {
+      const result = this.fields[field as (typeof FIELDS)[number]].search(terms, perField);
+      if (result.length) lists.push({ field, result });
+    }
     // Department/type filters apply to the candidates here: FlexSearch tags made every add
     // scan the tag's id list (quadratic build at 100k items with one type).
     const keep = (e: Entry) => (!opts.department || e.department === opts.department) && (!opts.type || e.type === opts.type);
