@@ -248,6 +248,8 @@ writeFileSync(
   )}\n`,
 );
 console.log(`written bench/results/search.json`);
+const dump = argS("dump-top", "");
+if (dump) writeFileSync(dump, `${JSON.stringify(Object.fromEntries(top10), null, 1)}\n`);
 
 async function postgres() {
   const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });

@@ -161,11 +161,57 @@ class FlexField {
     }
   }
 
+  /** Number of ids a term's postings hold in this field (its document frequency here). */
+  count(term: string): number {
+    const slots = this.index.map.get(term);
+    if (!slots) return 0;
+    let n = 0;
+    for (const ids of slots) n += ids?.length ?? 0;
+    return n;
+  }
+
   stats(): { postings: number; terms: number } {
     let postings = 0;
     for (const slots of this.index.map.values()) for (const ids of slots) postings += ids?.length ?? 0;
     return { postings, terms: this.index.map.size };
   }
+}
+
+/**
+ * Candidate retrieval leaves out the query terms found in more than this share of a field's
+ * items (the scoring still weighs every concept by IDF over all items). Suggest mode intersects
+ * every posting of every term, so these terms cost the most and tell the least. Measured on the
+ * province 100k corpus and the four eval sets (bench/search.ts): words 5 % (2 % was no faster
+ * and ranked worse), guide text 5 % (1 % lost a dev and a holdout turn).
+ */
+const MAX_SHARE = 0.05;
+/**
+ * Single Han characters of names/aliases are the abbreviation fallback (社保卡 ↔ 社会保障卡):
+ * only a rare character says which item; a common one (证, 申, 登) matches thousands of names.
+ * 0.2 % keeps every eval turn and ranks the expected item first more often at 100k (167 → 173 of 236).
+ */
+const MAX_SHARE_CHAR = 0.002;
+
+/**
+ * The query terms worth handing to FlexSearch for one field: those whose document frequency in
+ * the field is at most `share` of the items (`MAX_SHARE_CHAR` for single characters). When every
+ * term is commoner than that, the rarest one alone (a one-term FlexSearch query is a slice of its
+ * postings, cheap whatever their length).
+ */
+function selectTerms(terms: readonly string[], count: (t: string) => number, n: number, share = MAX_SHARE): string[] {
+  const cap = share * n;
+  const charCap = Math.min(cap, MAX_SHARE_CHAR * n);
+  const out: string[] = [];
+  let rarest: string | undefined;
+  let rarestN = Infinity;
+  for (const t of new Set(terms)) {
+    const c = count(t);
+    if (c === 0) continue;
+    if (c <= (t.length === 1 ? charCap : cap)) out.push(t);
+    else if (c < rarestN) (rarest = t), (rarestN = c);
+  }
+  if (!out.length && rarest !== undefined) out.push(rarest);
+  return out;
 }
 
 /** Resolution (position buckets) per field: FlexSearch's default 9 for names, 20 for guide text. */
@@ -356,7 +402,8 @@ export class SearchIndex {
     const perField = filtered ? 500 : 60;
     const lists: { field: string; result: number[] }[] = [];
     for (const { field, terms } of this.encodeQuery(text, fields)) {
-      const result = this.fields[field as (typeof FIELDS)[number]].search(terms, perField);
+      const f = this.fields[field as (typeof FIELDS)[number]];
+      const result = f.search(selectTerms(terms, (t) => f.count(t), this.entries.size), perField);
       if (result.length) lists.push({ field, result });
     }
     // Department/type filters apply to the candidates here: FlexSearch tags made every add
