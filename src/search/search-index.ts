@@ -191,14 +191,18 @@ const MAX_SHARE = 0.05;
  * 0.2 % keeps every eval turn and ranks the expected item first more often at 100k (167 → 173 of 236).
  */
 const MAX_SHARE_CHAR = 0.002;
+/** A small catalog (a city's few hundred items) keeps characters found in up to 20 items (no cost there). */
+const MIN_CHAR_CAP = 20;
 /**
  * Postings one field's query may walk, as a share of the items: the kept terms go in rarest
  * first while their document frequencies sum to at most this (the rarest always goes in).
  * Bounds the suggest-mode intersection of questions whose synonyms expand to many terms
- * (营业执照 → 个体工商户, 设立登记, …). Province 100k: 0.1 → p99 ≈ 7 ms with every eval turn kept;
- * 0.05 → p99 ≈ 4.8 ms but holdout 66 → 65 (guide text) and fewer expected items in the top 3 at 100k.
+ * (营业执照 → 个体工商户, 设立登记, …). Province 100k (load ≈ 1.5): 0.1 → p99 7.1–7.2 ms, 0.07 →
+ * 4.9–5.8 ms, both with every eval turn kept; 0.05 → 4.8 ms but holdout 66 → 65 (guide text).
+ * Expected dev item at 100k in top 1/3/10 (of 236): no budget 173/195/202, 0.1 172/194/201,
+ * 0.07 171/192/200 (before any term selection: 167/189/195).
  */
-const BUDGET = 0.1;
+const BUDGET = 0.07;
 
 /**
  * The query terms worth handing to FlexSearch for one field: those whose document frequency in
@@ -209,7 +213,7 @@ const BUDGET = 0.1;
  */
 function selectTerms(terms: readonly string[], count: (t: string) => number, n: number): string[] {
   const cap = MAX_SHARE * n;
-  const charCap = Math.min(cap, MAX_SHARE_CHAR * n);
+  const charCap = Math.min(cap, Math.max(MIN_CHAR_CAP, MAX_SHARE_CHAR * n));
   const kept: { t: string; c: number }[] = [];
   let rarest: string | undefined;
   let rarestN = Infinity;

@@ -79,3 +79,39 @@ describe("SearchIndex on FlexSearch", () => {
     }
   });
 });
+
+/**
+ * Candidate retrieval leaves out terms found in more than 5 % of the items (single characters:
+ * 0.2 %, at least 20 items) and walks at most 7 % of the items' postings per field, rarest terms
+ * first: a common word must not crowd out the item a rare word names, and a question made only
+ * of common words still finds candidates (its rarest term).
+ */
+describe("SearchIndex term selection", () => {
+  const filler = Array.from({ length: 400 }, (_, i) =>
+    item(`F${i}`, `${["建设工程", "农业机械", "食品经营", "道路运输"][i % 4]}许可证明第${i}号`, { text: "许可证明材料齐全的当场办结。" }),
+  );
+  const target = item("T", "犬只登记许可证明", { text: "饲养犬只的，到公安机关办理登记。" });
+
+  it("finds the item a rare word names among hundreds sharing a common word", () => {
+    const idx = new SearchIndex();
+    idx.rebuild([...filler, target]);
+    expect(codes(idx, "养狗犬只许可证明怎么办")[0]).toBe("T");
+    expect(codes(idx, "犬只登记")[0]).toBe("T");
+  });
+
+  it("still answers a question made only of common words", () => {
+    const idx = new SearchIndex();
+    idx.rebuild([...filler, target]);
+    expect(codes(idx, "许可证明").length).toBeGreaterThan(0);
+  });
+
+  it("sees an upserted item and forgets a removed one under term selection", () => {
+    const idx = new SearchIndex();
+    idx.rebuild(filler);
+    expect(codes(idx, "犬只登记")).not.toContain("T");
+    idx.upsert(target);
+    expect(codes(idx, "犬只登记")[0]).toBe("T");
+    idx.remove("T");
+    expect(codes(idx, "犬只登记")).not.toContain("T");
+  });
+});
