@@ -178,8 +178,9 @@ function variantPenalty(e: Entry, q: AnalyzedQuery): number {
 }
 
 function conceptWeight(c: Concept, df: (t: string) => number, n: number): number {
-  let best = 0;
-  for (const alt of c.alternatives) best = Math.max(best, dfOf(alt, df));
+  // annotate() has set c.df to exactly this maximum (dfOf may run jieba: once per concept is enough).
+  let best = c.df ?? 0;
+  if (c.df === undefined) for (const alt of c.alternatives) best = Math.max(best, dfOf(alt, df));
   const idf = Math.log(1 + n / (1 + best));
   // Places and people, and unknown words that are mere circumstances, say nothing about the item.
   if (c.kind === "context" || best === 0) return 0;
