@@ -36,6 +36,28 @@
  * | province 100k, one `Document` (4 fields) | 8.2 s | 291 MB | 22.2 / 46.7 ms | — | — | 1.6 ms | 1.3 |
  * | words 100k (--no-pg) | 49.3 s | 388 MB | 24.0 / 45.8 ms | — | — | 0.66 ms | 1.2 → 1.1 |
  *
+ * With query-term selection (search-index.ts `selectTerms`: a field's query leaves out terms in
+ * more than 5 % of the items — single characters 0.2 %, at least 20 items — and walks at most
+ * 7 % of the items' postings, rarest terms first; scoring unchanged):
+ *
+ * | corpus, items | build | heap | p50 / p99 | PG ILIKE p50 / p99 | ratio p50 / p99 | upsert/remove | load |
+ * |---|---|---|---|---|---|---|---|
+ * | province 100k, before (same day, --no-pg) | 12.7 s | 309 MB | 20.6 / 61.3 ms | — | — | 0.94 ms | 5.3 → 6.2 |
+ * | province 100k (run 1) | 7.5 s | 309 MB | 1.51 / 6.20 ms | 1316 / 2465 ms (45 q) | 872× / 398× | 0.74 ms | 2.2 → 1.5 |
+ * | province 100k (run 2, --no-pg) | 9.4 s | 309 MB | 1.27 / 5.44 ms | — | — | 0.76 ms | 1.3 |
+ * | province 100k (runs 3–4, --no-pg) | — | — | 1.28 / 5.48, 1.25 / 4.88 ms | — | — | — | 2.3 |
+ *
+ * Steps (province 100k, --no-pg, one run each unless a range): terms ≤ 5 % only (all fields):
+ * p50/p99 6.0 / 28 ms (load 7); + single characters ≤ 0.2 %: 1.5 / 10 ms (load 2.6); + posting
+ * budget 10 %: 1.5–1.8 / 6.6–7.2 ms; budget 7 % (kept): 1.3–1.5 / 4.9–6.2 ms (load 1.3–2.3).
+ * Rejected: all terms ≤ 1 % (p99 9 ms; dev 230, holdout 65), guide text ≤ 1 % (dev 230, holdout
+ * 65), words ≤ 2 % (no faster), budget 5 % (p99 4.8 ms; holdout 65), `--max-semi-space-size=32`
+ * (no change). What is left of the tail: the name field (~8k postings → 2 ms, more when a GC
+ * lands in it) and guide text.
+ * Quality at 100k (bench --dump-top, expected dev item's name among the top hits, 236 turns):
+ * top 1/3/10 before 167/189/195, now 171/192/200. The top-1 name equals the earlier top-1 for
+ * 82 % of the questions (the rest not examined one by one).
+ *
  * Option measurements (province 100k, 1000 queries, load ≈ 1): `fastupdate` costs +149 MB
  * (309 vs 160 MB: a reference per posting in the id register) and makes an upsert/remove
  * 0.7 ms instead of 44 ms (a scan of the whole index) — kept. A `Document` over the same four
@@ -46,8 +68,10 @@
  * cached results on remove but not on add (a new item would stay invisible to a cached
  * question), and this benchmark repeats 251 questions, so a cache would only flatter p50.
  *
- * Targets at 100k: build ≤ 10 s — met on `province` (7–9 s). ≥ 10× PostgreSQL — met
- * (59–91×). p99 ≤ 5 ms — NOT met with FlexSearch: p50 20–24 ms, p99 43–47 ms even at load ≈ 1.
+ * Targets at 100k: build ≤ 10 s — met on `province` (7–9 s; 12.7 s at load 5–6). ≥ 10×
+ * PostgreSQL — met (398–872× with term selection). p99 ≤ 5 ms — borderline with term selection:
+ * 4.9–6.2 ms at load 1.3–2.3 (p50 1.3–1.5 ms). Without it (the text below): p50 20–24 ms, p99
+ * 43–47 ms even at load ≈ 1.
  * Where the time goes (per-field timers, 2000 queries): ~40 % the name field (single-character
  * terms of `hybrid` match a large share of 100k names), ~50 % guide text, ~4 % aliases,
  * query analysis/scoring/grouping the rest.
@@ -62,7 +86,8 @@
  * 172 s, 167 MB, p50/p99 42/305 ms (words* = the earlier generator whose LCG cycled).
  *
  * Same-data checks: `npm run eval:qa` dev 231/251 (92.0 %), holdout 66/77, holdout2 105/118,
- * holdout3 87/108 — identical with postings.ts and with FlexSearch; and the hits (code, score,
+ * holdout3 87/108 — identical with postings.ts and with FlexSearch, and again with term
+ * selection (whose hits differ from the earlier FlexSearch ones at 100k, see above); and the hits (code, score,
  * instances) of all 554 eval questions × 4 option sets on the real catalog, before and after
  * 300 upserts/removes, are byte-identical between the two engines.
  */
