@@ -23,7 +23,7 @@ const file = args.find((a) => !a.startsWith("--")) ?? "eval/qa-dev.jsonl";
 const quiet = args.includes("--quiet");
 const root = new URL("../", import.meta.url).pathname;
 
-const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}../shared/data/service-catalog-guangan.jsonl`] });
+const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
 if (catalog.errors.length) console.warn(`skipped ${catalog.errors.length} invalid guide file(s):\n  ${catalog.errors.join("\n  ")}`);
 const search = new SearchIndex();
 search.rebuild(await catalog.listSearchItems());

@@ -10,7 +10,7 @@ const root = new URL("../../", import.meta.url).pathname;
 
 /** Channel-free chat harness: the real handleMessage over the shipped guides. */
 export async function chatHarness(extra: Partial<ChatDeps> = {}) {
-  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}../shared/data/service-catalog-guangan.jsonl`] });
+  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
   const search = new SearchIndex();
   search.rebuild(await catalog.listSearchItems());
   const questionLog = new MemoryQuestionLog();
