@@ -54,6 +54,20 @@
  * 65), words ≤ 2 % (no faster), budget 5 % (p99 4.8 ms; holdout 65), `--max-semi-space-size=32`
  * (no change). What is left of the tail: the name field (~8k postings → 2 ms, more when a GC
  * lands in it) and guide text.
+ * Staged retrieval, measured 2026-11-25 and rejected (province 100k, --no-pg, load 0.5–1.2;
+ * this code as is measured p50/p99 1.84/6.38, 1.88/6.75, 1.66/6.13 ms the same hour, so the
+ * 5 ms p99 isn't met reliably): name/alias words first, single characters only when the words
+ * find < 20 (or < 60) items: eval unchanged, p99 5.84/5.73 ms (no gain), top 1/3/10 at 100k
+ * 171/192/200 → 168/190/195. Guide text only when fewer than 3 (or 1) name/alias candidates
+ * reach coverage ≥ 0.99 (scores the name/alias candidates first): eval and top-k unchanged,
+ * p50/p99 2.09/6.70 and 1.59/6.03 ms (no gain: it rarely skips, and scores twice). A smaller
+ * posting budget for names/aliases only (guide text stays 7 %): 5 % and 4 % keep every eval
+ * turn but top 1/3/10 go 172/191/199 and 171/190/198 — rejected. Where the tail comes from
+ * (node --trace-gc, same run): 92 scavenges in the 2050 queries (one per ~22 queries, ~0.8 MB
+ * of garbage a query, most of it FlexSearch's suggest-mode intersection), each 2–5 ms, so ~4.5 %
+ * of queries carry one and p99 is a normal query plus a scavenge; the same question's name
+ * field takes 1.4 ms or 4–5 ms depending on that. `--max-semi-space-size=64`: 23 scavenges
+ * (~3 ms each) but p99 still 6.1 ms (load 1.3), so the rest is the 2 shared cores.
  * Quality at 100k (bench --dump-top, expected dev item's name among the top hits, 236 turns):
  * top 1/3/10 before 167/189/195, now 171/192/200. The top-1 name equals the earlier top-1 for
  * 82 % of the questions (the rest not examined one by one).
