@@ -64,9 +64,10 @@
  * posting budget for names/aliases only (guide text stays 7 %): 5 % and 4 % keep every eval
  * turn but top 1/3/10 go 172/191/199 and 171/190/198 — rejected. Where the tail comes from
  * (node --trace-gc, same run): 92 scavenges in the 2050 queries (one per ~22 queries, ~0.8 MB
- * of garbage a query, most of it FlexSearch's suggest-mode intersection), each 2–5 ms, so ~4.5 %
- * of queries carry one and p99 is a normal query plus a scavenge; the same question's name
- * field takes 1.4 ms or 4–5 ms depending on that. `--max-semi-space-size=64`: 23 scavenges
+ * of garbage a query; not broken down, presumably mostly FlexSearch's suggest-mode intersection,
+ * whose per-id count object and per-count arrays we can't reuse), each 2–5 ms, so ~4.5 % of
+ * queries carry one; per-stage timers show the same question's name field at 1.4 ms in one
+ * repeat and 4–5 ms in another, consistent with a scavenge landing there. `--max-semi-space-size=64`: 23 scavenges
  * (~3 ms each) but p99 still 6.1 ms (load 1.3), so the rest is the 2 shared cores.
  * Quality at 100k (bench --dump-top, expected dev item's name among the top hits, 236 turns):
  * top 1/3/10 before 167/189/195, now 171/192/200. The top-1 name equals the earlier top-1 for
