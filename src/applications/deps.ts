@@ -1,5 +1,5 @@
 import type { AppContext } from "../platform/context";
-import type { CalendarSource } from "./holiday-calendar";
+import type { CalendarSource } from "../calendar";
 import type { ItemsPort, Notifier } from "./ports";
 
 /** Everything the application operations need, passed explicitly. */

@@ -4,7 +4,7 @@ import { AppError } from "../platform/errors";
 import { clockColumns, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
 import { isUniqueViolation } from "./db-errors";
-import { HOLIDAY_YEARS_CHANNEL } from "./holiday-calendar";
+import { HOLIDAY_YEARS_CHANNEL } from "../calendar";
 
 export interface AddHolidayYearOptions {
   arrangement: unknown;

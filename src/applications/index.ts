@@ -3,7 +3,7 @@ import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
 import { itemsFromDatabase } from "./catalog-items";
 import type { ApplicationsDeps } from "./deps";
-import { HOLIDAY_YEARS_CHANNEL, holidayCalendar } from "./holiday-calendar";
+import { holidayCalendar } from "../calendar";
 import { adminApplicationRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
 import { mpApplicationRoutes } from "./http/mp-routes";
@@ -45,7 +45,6 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
     }
     return deps;
   };
-  let unsubscribe: (() => Promise<void>) | undefined;
   return {
     name: "applications",
     routes(router, ctx) {
@@ -64,14 +63,10 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
     },
     async start(ctx, role) {
       const deps = depsOf(ctx);
-      unsubscribe = await ctx.store.subscribe(HOLIDAY_YEARS_CHANNEL, () => deps.calendar.invalidate());
       if (!role.worker) return;
       await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: options.supervisionEveryMs ?? 5 * 60_000 });
       // Outbox: status changes whose notification was never handed to the queue.
       for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
-    },
-    async stop() {
-      await unsubscribe?.();
     },
   };
 }

@@ -23,3 +23,4 @@ export {
   type ClockState,
   computeClock,
 } from "./clock";
+export { type CalendarSource, holidayCalendar, HOLIDAY_YEARS_CHANNEL } from "./holiday-source";

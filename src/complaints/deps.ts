@@ -1,4 +1,4 @@
-import type { WorkCalendar } from "../calendar";
+import type { CalendarSource, WorkCalendar } from "../calendar";
 import type { AppContext } from "../platform/context";
 import type { PolicyOverride } from "./deadlines";
 import type { ImageStore } from "./images/image-store";
@@ -32,6 +32,7 @@ export interface ComplaintsOptions {
   classify?: (text: string) => ComplaintClassification | undefined;
   /** Below this confidence a complaint waits for a human dispatcher. */
   confidenceThreshold?: number;
+  /** A fixed calendar (tests); default: the instance's holiday calendar incl. staff-added years. */
   calendar?: WorkCalendar;
   policies?: PolicyOverride[];
   /** Sends a message to the citizen (template/subscribe message). Default: logged only. */
@@ -51,7 +52,7 @@ export interface ComplaintsDeps {
   app: AppContext;
   classify: (text: string) => ComplaintClassification | undefined;
   confidenceThreshold: number;
-  calendar: WorkCalendar;
+  calendar: Pick<CalendarSource, "get">;
   policies: PolicyOverride[];
   notify: (app: AppContext, notice: CitizenNotice) => Promise<void>;
   images: ImageStore;

@@ -1,7 +1,7 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
-import { createCalendar } from "../calendar";
+import { holidayCalendar } from "../calendar";
 import { classify as modelClassify, DEFAULT_CONFIDENCE_THRESHOLD } from "./classifier";
 import { complaintChatCommand } from "./chat-command";
 import type { ComplaintsDeps, ComplaintsOptions } from "./deps";
@@ -69,7 +69,7 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
     app,
     classify: o.classify ?? ((text) => modelClassify(text)),
     confidenceThreshold: o.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
-    calendar: o.calendar ?? createCalendar(),
+    calendar: o.calendar ? { get: async () => o.calendar! } : holidayCalendar(app),
     policies: o.policies ?? [],
     notify: o.notify ?? (async (a, n) => a.logger.info({ dedupeKey: n.dedupeKey, kind: n.kind }, "complaint notice (no notifier wired)")),
     images: o.images ?? imageStoreFromConfig(app.config),

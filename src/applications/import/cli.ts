@@ -7,7 +7,7 @@ import { createLogger } from "../../platform/logger";
 import { MemoryQueue } from "../../platform/queue";
 import { MemoryStore } from "../../platform/store";
 import { itemsFromDatabase } from "../catalog-items";
-import { holidayCalendar } from "../holiday-calendar";
+import { holidayCalendar } from "../../calendar";
 import { notificationRowNotifier } from "../notify-applicant";
 import { importApplicationsCsv } from "./import-csv";
 

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from "../../calendar";
 import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { districtOf } from "../place";
@@ -61,10 +62,11 @@ export async function createComplaint(deps: ComplaintsDeps, o: CreateComplaintOp
     const existing = await prisma.complaint.findUnique({ where: { idempotencyKey: o.idempotencyKey } });
     if (existing) return { complaint: existing, created: false };
   }
+  const calendar = await deps.calendar.get();
   let outboxId: string | undefined;
   try {
     const complaint = await prisma.$transaction(async (tx) => {
-      const c = await insert(deps, tx, { ...o, text });
+      const c = await insert(deps, tx, { ...o, text }, calendar);
       outboxId = await writeOutbox(deps, tx, c, "complaint.accepted");
       return c;
     });
@@ -79,7 +81,7 @@ export async function createComplaint(deps: ComplaintsDeps, o: CreateComplaintOp
   }
 }
 
-async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions): Promise<Complaint> {
+async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, calendar: WorkCalendar): Promise<Complaint> {
   const now = deps.app.now();
   const rows = await tx.$queryRaw<{ n: number }[]>`SELECT nextval(pg_get_serial_sequence('complaint', 'seq'))::int AS n`;
   const seq = rows[0]!.n;
@@ -127,7 +129,7 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions): 
     data: { channel: o.channel, category: routing.category, confidence: routing.confidence, duplicates },
   });
   // A confident, unique ticket goes straight to its department (自动派单); the rest wait.
-  const deadlines = !c.dispatcherQueue && routing.department ? tryDeadlines(deps, c, now) : undefined;
+  const deadlines = !c.dispatcherQueue && routing.department ? tryDeadlines(deps, calendar, c, now) : undefined;
   if (routing.department && deadlines) {
     await tx.complaint.update({
       where: { id: c.id },
@@ -145,9 +147,9 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions): 
  * Deadlines for auto-dispatch. When they cannot be computed (next year's holidays not yet
  * entered by staff) the ticket still commits and waits for the dispatcher, who will see why.
  */
-function tryDeadlines(deps: ComplaintsDeps, c: Complaint, now: Date) {
+function tryDeadlines(deps: ComplaintsDeps, calendar: WorkCalendar, c: Complaint, now: Date) {
   try {
-    return deadlineFields(deps, c, now);
+    return deadlineFields(deps, calendar, c, now);
   } catch (err) {
     deps.app.logger.warn({ err, ticketNo: c.ticketNo }, "cannot compute deadlines; ticket left to the dispatcher");
     return undefined;

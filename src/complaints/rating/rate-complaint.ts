@@ -1,4 +1,4 @@
-import { shanghaiDayOf } from "../../calendar";
+import { shanghaiDayOf, type WorkCalendar } from "../../calendar";
 import type { ComplaintsDeps } from "../deps";
 import { isNegative, type Satisfaction } from "../types";
 import type { Complaint } from "../workflow/db";
@@ -21,6 +21,7 @@ export interface RateComplaintOptions {
 export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOptions): Promise<Complaint> {
   const now = deps.app.now();
   const negative = isNegative(o.satisfaction);
+  const calendar = negative ? await deps.calendar.get() : undefined;
   return transitionComplaint(deps, {
     ref: o.ref,
     to: "rated",
@@ -30,7 +31,7 @@ export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOption
     patch: (c) => ({
       satisfaction: o.satisfaction,
       ratedAt: now,
-      ...(negative ? { rectification: "open", rectificationDueAt: rectificationDue(deps, c, now) } : {}),
+      ...(negative ? { rectification: "open", rectificationDueAt: rectificationDue(deps, calendar!, c, now) } : {}),
     }),
     after: async (c, tx) => {
       if (!negative) return;
@@ -46,7 +47,7 @@ export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOption
   });
 }
 
-function rectificationDue(deps: ComplaintsDeps, c: Complaint, now: Date): Date {
+function rectificationDue(deps: ComplaintsDeps, calendar: WorkCalendar, c: Complaint, now: Date): Date {
   const days = policyFor(deps, c).replyWithinWorkdays;
-  return deps.calendar.endOfDay(deps.calendar.addWorkdays(shanghaiDayOf(now), days));
+  return calendar.endOfDay(calendar.addWorkdays(shanghaiDayOf(now), days));
 }

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from "../../calendar";
 import { complaintDeadlines, resolvePolicy, type ComplaintDeadlinePolicy } from "../deadlines";
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "./db";
@@ -7,16 +8,18 @@ export const policyFor = (deps: ComplaintsDeps, c: Pick<Complaint, "kind">): Com
 
 /**
  * The deadline columns of a ticket dispatched at `dispatchedAt` (with an approved extension),
- * computed from deadlines.ts and the holiday calendar. A new set bumps deadlineVersion and
+ * computed from deadlines.ts and the holiday calendar (`await deps.calendar.get()` before the
+ * transaction; a year nobody has confirmed throws). A new set bumps deadlineVersion and
  * resets the supervision stage, so reminders and 督办 fire once per set.
  */
 export function deadlineFields(
   deps: ComplaintsDeps,
+  calendar: WorkCalendar,
   c: Pick<Complaint, "kind" | "urgent" | "deadlineVersion">,
   dispatchedAt: Date,
   extensionWorkdays = 0,
 ) {
-  const d = complaintDeadlines({ dispatchedAt, urgent: c.urgent, extensionWorkdays }, policyFor(deps, c), deps.calendar);
+  const d = complaintDeadlines({ dispatchedAt, urgent: c.urgent, extensionWorkdays }, policyFor(deps, c), calendar);
   return {
     dispatchedAt,
     extensionWorkdays,

@@ -10,6 +10,7 @@ import { transitionComplaint } from "./transition";
  * ticket back to handling under the original deadline.
  */
 export async function decideExtension(deps: ComplaintsDeps, o: { ref: string; approve: boolean; note?: string | undefined; actor: string }): Promise<Complaint> {
+  const calendar = await deps.calendar.get();
   return deps.app.db.prisma.$transaction(async (tx) => {
     const c = await findComplaint(tx, o.ref);
     const request = await tx.complaintEvent.findFirst({
@@ -26,7 +27,7 @@ export async function decideExtension(deps: ComplaintsDeps, o: { ref: string; ap
         actor: o.actor,
         note: o.note ?? (o.approve ? `批准延期${workdays}个工作日` : "不同意延期"),
         data: { approved: o.approve, workdays },
-        patch: (x) => (o.approve ? deadlineFields(deps, x, x.dispatchedAt!, workdays) : {}),
+        patch: (x) => (o.approve ? deadlineFields(deps, calendar, x, x.dispatchedAt!, workdays) : {}),
       },
       tx,
     );

@@ -15,6 +15,7 @@ export interface DispatchComplaintOptions {
 /** 派单: a dispatcher sends the ticket to a department; its deadlines start now. */
 export async function dispatchComplaint(deps: ComplaintsDeps, o: DispatchComplaintOptions): Promise<Complaint> {
   const now = deps.app.now();
+  const calendar = await deps.calendar.get();
   return transitionComplaint(deps, {
     ref: o.ref,
     to: "dispatched",
@@ -26,7 +27,7 @@ export async function dispatchComplaint(deps: ComplaintsDeps, o: DispatchComplai
       departmentId: o.departmentId ?? null,
       dispatcherQueue: false,
       signedAt: null,
-      ...deadlineFields(deps, c, now),
+      ...deadlineFields(deps, calendar, c, now),
     }),
   });
 }

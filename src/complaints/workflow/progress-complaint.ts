@@ -10,6 +10,7 @@ import { recordEvent, transitionComplaint } from "./transition";
  */
 export async function progressComplaint(deps: ComplaintsDeps, o: { ref: string; note: string; actor: string }): Promise<Complaint> {
   const now = deps.app.now();
+  const calendar = await deps.calendar.get();
   return deps.app.db.prisma.$transaction(async (tx) => {
     const c = await findComplaint(tx, o.ref);
     if (c.status === "in_progress" || c.status === "extension_approved") {
@@ -18,7 +19,7 @@ export async function progressComplaint(deps: ComplaintsDeps, o: { ref: string; 
     }
     return transitionComplaint(
       deps,
-      { ref: c.id, to: "in_progress", actor: o.actor, note: o.note, patch: (x) => (x.status === "reopened" ? deadlineFields(deps, x, now) : {}) },
+      { ref: c.id, to: "in_progress", actor: o.actor, note: o.note, patch: (x) => (x.status === "reopened" ? deadlineFields(deps, calendar, x, now) : {}) },
       tx,
     );
   });
