@@ -15,8 +15,8 @@ export interface ChatCapability extends Capability {
 
 export interface ChatCapabilityOptions {
   search: () => SearchIndex;
-  /** Plain-word commands of other capabilities ("进度 …", "投诉 …"). */
-  commands?: () => ChatCommand[];
+  /** Plain-word commands of other capabilities ("进度 …", "投诉 …"), built for this instance. */
+  commands?: (ctx: AppContext) => ChatCommand[];
 }
 
 /** Question answering over the catalog, as a capability: builds ChatDeps and serves /api/v1/ask. */
@@ -33,7 +33,7 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       store: ctx.store,
       questionLog: backgroundQuestionLog(createQuestionLog(ctx.db.prisma, ctx.now), (err) => ctx.logger.warn({ err }, "question log failed")),
       config: { PUBLIC_BASE_URL: ctx.config.PUBLIC_BASE_URL, HOTLINE: ctx.config.HOTLINE, PROVINCE_NAME: ctx.config.PROVINCE_NAME },
-      commands: options.commands?.() ?? [],
+      commands: options.commands?.(ctx) ?? [],
       onError: (err) => ctx.logger.error({ err }, "chat answer failed"),
     });
   };

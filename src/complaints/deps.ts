@@ -8,7 +8,7 @@ export interface ComplaintClassification {
   confidence: number;
 }
 
-/** What a complaint reply/rectification notice carries; the integrator maps it onto notifications' `notify`. */
+/** A complaint reply/rectification notice: the options of notifications' `notify` for kind complaint_reply. */
 export interface CitizenNotice {
   kind: "complaint_reply";
   dedupeKey: string;
@@ -35,7 +35,7 @@ export interface ComplaintsOptions {
   /** A fixed calendar (tests); default: the instance's holiday calendar incl. staff-added years. */
   calendar?: WorkCalendar;
   policies?: PolicyOverride[];
-  /** Sends a message to the citizen (template/subscribe message). Default: logged only. */
+  /** Sends a message to the citizen (template/subscribe message). Default: notifications' `notify`. */
   notify?: (app: AppContext, notice: CitizenNotice) => Promise<void>;
   images?: ImageStore;
   outbox?: Partial<OutboxSettings>;

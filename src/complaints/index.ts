@@ -2,6 +2,7 @@ import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
 import { holidayCalendar } from "../calendar";
+import { notify } from "../notifications";
 import { classify as modelClassify, DEFAULT_CONFIDENCE_THRESHOLD } from "./classifier";
 import { complaintChatCommand } from "./chat-command";
 import type { ComplaintsDeps, ComplaintsOptions } from "./deps";
@@ -71,7 +72,7 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
     confidenceThreshold: o.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
     calendar: o.calendar ? { get: async () => o.calendar! } : holidayCalendar(app),
     policies: o.policies ?? [],
-    notify: o.notify ?? (async (a, n) => a.logger.info({ dedupeKey: n.dedupeKey, kind: n.kind }, "complaint notice (no notifier wired)")),
+    notify: o.notify ?? (async (a, n) => void (await notify(a, n))),
     images: o.images ?? imageStoreFromConfig(app.config),
     outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, ...o.outbox },
     supervisionEveryMs: o.supervisionEveryMs ?? 60_000,

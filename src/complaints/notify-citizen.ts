@@ -21,11 +21,13 @@ export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, what: "r
       kind: "complaint_reply",
       dedupeKey,
       ...target,
+      // Field names of the notifications kind "complaint_reply" (src/notifications/kinds.ts).
       fields: {
-        ticketNo: c.ticketNo,
+        title: text("notice.title"),
+        complaintNo: c.ticketNo,
         status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
-        summary: what === "reply" ? excerpt : text("notice.rectification"),
-        time: formatShanghai(deps.app.now()),
+        repliedAt: formatShanghai(deps.app.now()),
+        reply: what === "reply" ? excerpt : text("notice.rectification"),
       },
       url: ratingLink(deps.app, c.ticketNo),
       page: `pages/complaints/detail?ticketNo=${c.ticketNo}`,

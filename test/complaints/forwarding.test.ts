@@ -93,7 +93,7 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
     const view = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json;
     expect(view).toMatchObject({ status: "replied", replyText: "已责令施工单位夜间停工" });
     expect(view.events.filter((e: any) => e.type === "callback")).toHaveLength(1);
-    expect(h.notices.filter((n) => n.fields.ticketNo === ticketNo)).toHaveLength(1);
+    expect(h.notices.filter((n) => n.fields.complaintNo === ticketNo)).toHaveLength(1);
   });
 
   it.runIf(db === "postgres")("re-enqueues pending rows at start: a restart loses nothing", async () => {

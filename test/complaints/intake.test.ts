@@ -56,7 +56,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       for (const [a, b] of [["sign", {}], ["progress", { note: "已检查" }], ["reply", { replyText: "已责令安装净化设备" }]] as const) {
         expect((await h.staff("POST", `/api/v1/admin/complaints/${ticketNo}/${a}`, b)).status).toBe(200);
       }
-      expect(h.notices.find((n) => n.fields.ticketNo === ticketNo)).toMatchObject({ oaOpenid: "o_chat_4" });
+      expect(h.notices.find((n) => n.fields.complaintNo === ticketNo)).toMatchObject({ oaOpenid: "o_chat_4" });
       expect(await say(`工单 ${ticketNo}`)).toContain("已责令安装净化设备");
       expect(await chat("o_someone_else")(`评价 ${ticketNo} 5`)).toContain("没有找到");
       expect(await say(`评价 ${ticketNo} 5`)).toContain("非常满意");

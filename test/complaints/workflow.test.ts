@@ -55,7 +55,7 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
 
     r = await act(ticketNo, "reply", { replyText: "已更换新井盖，感谢您的反映。" });
     expect(r.json.status).toBe("replied");
-    expect(h.notices.filter((n) => n.fields.ticketNo === ticketNo)).toHaveLength(1);
+    expect(h.notices.filter((n) => n.fields.complaintNo === ticketNo)).toHaveLength(1);
 
     const rate = await fetch(`${h.service.url}/api/v1/mp/complaints/${ticketNo}/rating`, {
       method: "POST",

@@ -20,7 +20,9 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
     for (const f of ["630000-gat-sfz-huanling.yaml", "630100-cgs-jiazhao-buling.yaml", "630100-scj-geti-sheli.yaml"]) {
       fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
     }
-    svc = await startTestService({ env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir } });
+    svc = await startTestService({
+      env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: "staff-token", WECHAT_TEMPLATE_COMPLAINT: "tmpl-complaint" },
+    });
   });
   afterAll(async () => {
     await svc?.stop();
@@ -63,6 +65,20 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
     const ticket = /QH\d+/.exec(done.Content ?? "")![0];
     const row = await svc.ctx.db.prisma.complaint.findFirst({ where: { ticketNo: ticket } });
     expect(row?.channel).toBe("wechat");
+
+    // Staff answer it; the reply goes back to this citizen as an Official Account notification.
+    const staff = (p: string, body: unknown = {}) =>
+      fetch(`${svc.url}/api/v1/admin/complaints/${ticket}/${p}`, {
+        method: "POST",
+        headers: { authorization: "Bearer staff-token", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    if (row?.status === "accepted") expect((await staff("dispatch", { department: "西宁市城西区住房和城乡建设局" })).status).toBe(200);
+    expect((await staff("sign")).status).toBe(200);
+    expect((await staff("progress", { note: "已派人现场查看" })).status).toBe(200);
+    expect((await staff("reply", { replyText: "路灯已于本周修复，感谢您的反映。" })).status).toBe(200);
+    const notice = await svc.ctx.db.prisma.notification.findMany({ where: { kind: "complaint_reply", oaOpenid: who } });
+    expect(notice).toHaveLength(1);
   });
 
   it("answers a progress query for an unknown number without revealing anything", async () => {
