@@ -112,36 +112,45 @@ function buildRequests(n: number, mode: Mode, questions: string[]): { path: stri
   });
 }
 
-async function load(url: string, reqs: { path: string; body: string }[], concurrency: number): Promise<{ latencies: number[]; ms: number; errors: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const one = (r: { path: string; body: string }) =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => {
-          latencies.push(performance.now() - t0);
-          if (res.statusCode !== 200 || !text.includes("<xml>")) errors++;
-          resolve();
-        });
+type Req = { path: string; body: string };
+interface Tally {
+  latencies: number[];
+  errors: number;
+}
+
+/** One signed POST; its latency is recorded, and a non-200 or non-XML answer counts as an error. */
+function send(url: string, agent: http.Agent, r: Req, tally: Tally): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const t0 = performance.now();
+    const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        tally.latencies.push(performance.now() - t0);
+        if (res.statusCode !== 200 || !text.includes("<xml>")) tally.errors++;
+        resolve();
       });
-      req.on("error", () => (errors++, resolve()));
-      req.end(r.body);
     });
+    req.on("error", () => (tally.errors++, resolve()));
+    req.end(r.body);
+  });
+}
+
+/** Closed-loop load: `concurrency` clients, each sending its next message when the last answered. */
+async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const tally: Tally = { latencies: [], errors: 0 };
+  let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < reqs.length) await one(reqs[next++]!);
+      while (next < reqs.length) await send(url, agent, reqs[next++]!, tally);
     }),
   );
   const ms = performance.now() - start;
   agent.destroy();
-  return { latencies, ms, errors };
+  return { ...tally, ms };
 }
 
 /**
@@ -149,36 +158,21 @@ async function load(url: string, reqs: { path: string; body: string }[], concurr
  * as WeChat's servers send them. Latency then includes any queueing our process causes —
  * the honest number for "p99 at this load".
  */
-async function loadAtRate(url: string, reqs: { path: string; body: string }[], ratePerSec: number): Promise<{ latencies: number[]; errors: number }> {
+async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise<Tally> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const latencies: number[] = [];
-  let errors = 0;
+  const tally: Tally = { latencies: [], errors: 0 };
   const start = performance.now();
   await Promise.all(
     reqs.map(
       (r, i) =>
         new Promise<void>((resolve) => {
           const due = start + (i * 1000) / ratePerSec;
-          setTimeout(() => {
-            const t0 = performance.now();
-            const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
-              let text = "";
-              res.setEncoding("utf8");
-              res.on("data", (c: string) => (text += c));
-              res.on("end", () => {
-                latencies.push(performance.now() - t0);
-                if (res.statusCode !== 200 || !text.includes("<xml>")) errors++;
-                resolve();
-              });
-            });
-            req.on("error", () => (errors++, resolve()));
-            req.end(r.body);
-          }, Math.max(0, due - performance.now()));
+          setTimeout(() => void send(url, agent, r, tally).then(resolve), Math.max(0, due - performance.now()));
         }),
     ),
   );
   agent.destroy();
-  return { latencies, errors };
+  return tally;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

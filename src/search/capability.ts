@@ -30,8 +30,8 @@ export function searchCapability(): SearchCapability {
     itemSearch: async (q, { limit }) => live().search(q, { limit }).hits.map((h) => h.code),
     async start(ctx, role) {
       if (!role.web) return;
-      index = await buildIndex(ctx);
       const port = createCatalogPort(ctx.db.prisma);
+      index = await buildIndex(ctx, port);
       unsubscribers.push(
         await ctx.store.subscribe(CATALOG_CHANGED, (message) => {
           void refreshItem(ctx, port, message).catch((err: unknown) => ctx.logger.error({ err }, "search index update failed"));
@@ -63,8 +63,7 @@ export function searchCapability(): SearchCapability {
   }
 }
 
-async function buildIndex(ctx: AppContext): Promise<SearchIndex> {
-  const port = createCatalogPort(ctx.db.prisma);
+async function buildIndex(ctx: AppContext, port: ReturnType<typeof createCatalogPort>): Promise<SearchIndex> {
   const started = Date.now();
   const index = new SearchIndex();
   index.setSynonyms(await port.listSynonyms());

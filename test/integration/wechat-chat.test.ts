@@ -82,7 +82,8 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
   });
 
   it("answers a progress query for an unknown number without revealing anything", async () => {
+    // A mistyped number is a progress query (check the number), not a catalog question.
     const reply = await say("进度 QH123");
-    expect(reply.Content).not.toContain("没有找到与");
+    expect(reply.Content).toContain("办件编号格式不正确");
   });
 });
