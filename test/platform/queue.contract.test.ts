@@ -76,6 +76,28 @@ describe.each(testStoreKinds())("JobQueue contract (%s)", (kind) => {
     expect(seen).toEqual([1]);
   });
 
+  it("lets a running job finish when the queue closes (graceful shutdown)", async () => {
+    queue = makeQueue(kind, []);
+    let started = false;
+    let finished = false;
+    queue.register(
+      defineJob({
+        name: "slow",
+        handler: async () => {
+          started = true;
+          await new Promise((r) => setTimeout(r, 300));
+          finished = true;
+        },
+      }),
+    );
+    await queue.start();
+    await queue.enqueue("slow", {});
+    await waitFor(() => started);
+    await queue.close();
+    expect(finished).toBe(true);
+    queue = undefined;
+  });
+
   it("refuses an unknown job name", async () => {
     queue = makeQueue(kind, []);
     await expect(queue.enqueue("nope", {})).rejects.toThrow(/Unknown job/);
