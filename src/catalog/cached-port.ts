@@ -1,5 +1,5 @@
 import type { KeyValueStore } from "../platform/store";
-import type { CatalogPort, PublishedGuide, QuestionLogPort } from "../search/ports";
+import type { CatalogPort, PublishedGuide } from "../search/ports";
 import { CATALOG_CHANGED } from "./events";
 
 export interface CachedCatalogPort extends CatalogPort {
@@ -36,17 +36,5 @@ export async function cachedCatalogPort(port: CatalogPort, store: KeyValueStore,
     listSearchItems: () => port.listSearchItems(),
     getSearchItem: port.getSearchItem ? (code) => port.getSearchItem!(code) : undefined,
     close: unsubscribe,
-  };
-}
-
-/**
- * Unanswered questions are statistics for staff, not a citizen's data: recording one must not
- * slow the answer down, so it happens after the reply (failures are logged).
- */
-export function backgroundQuestionLog(log: QuestionLogPort, onError: (err: unknown) => void): QuestionLogPort {
-  return {
-    async record(entry) {
-      void log.record(entry).catch(onError);
-    },
   };
 }

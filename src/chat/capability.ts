@@ -1,10 +1,11 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
-import { backgroundQuestionLog, cachedCatalogPort, createCatalogPort, createQuestionLog, type CachedCatalogPort } from "../catalog";
+import { bufferedQuestionLog, cachedCatalogPort, createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type BufferedQuestionLog, type CachedCatalogPort } from "../catalog";
 import type { SearchIndex } from "../search/search-index";
 import type { ChatCommand } from "./commands";
 import type { ChatDeps } from "./deps";
 import { handleMessage } from "./handle-message";
+import { AnswerCache } from "./answer-cache";
 import { registerAskRoute } from "./routes";
 import type { IncomingMessage, Reply } from "./types";
 
@@ -23,6 +24,11 @@ export interface ChatCapabilityOptions {
 export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
   let deps: ChatDeps | undefined;
   let catalog: CachedCatalogPort | undefined;
+  let answerCache: AnswerCache | undefined;
+  let questionLog: BufferedQuestionLog | undefined;
+  /** Catalog change events seen by this instance (part of the answer cache's key). */
+  let changes = 0;
+  const unsubscribers: (() => Promise<void>)[] = [];
   const build = (ctx: AppContext): ChatDeps => {
     if (!catalog) throw new Error("chat used before start");
     return (deps ??= {
@@ -31,9 +37,13 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
         return options.search();
       },
       store: ctx.store,
-      questionLog: backgroundQuestionLog(createQuestionLog(ctx.db.prisma, ctx.now), (err) => ctx.logger.warn({ err }, "question log failed")),
+      questionLog: questionLog!,
       config: { PUBLIC_BASE_URL: ctx.config.PUBLIC_BASE_URL, HOTLINE: ctx.config.HOTLINE, PROVINCE_NAME: ctx.config.PROVINCE_NAME },
       commands: options.commands?.(ctx) ?? [],
+      answerCache,
+      // The index's own generation moves when it has applied a change (after the event, once
+      // the item is read back), so an answer computed in between is not replayed afterwards.
+      catalogVersion: () => `${changes}:${(options.search() as { generation?: number }).generation ?? 0}`,
       onError: (err) => ctx.logger.error({ err }, "chat answer failed"),
     });
   };
@@ -41,10 +51,19 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
     name: "chat",
     async start(ctx) {
       catalog = await cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store);
+      questionLog = bufferedQuestionLog(ctx.db.prisma, { now: ctx.now, onError: (err) => ctx.logger.warn({ err }, "question log failed") });
+      answerCache = new AnswerCache({ maxEntries: ctx.config.CHAT_ANSWER_CACHE });
+      const changed = () => {
+        changes++;
+        answerCache?.clear();
+      };
+      unsubscribers.push(await ctx.store.subscribe(CATALOG_CHANGED, changed), await ctx.store.subscribe(SYNONYMS_CHANGED, changed));
       build(ctx);
     },
     async stop() {
+      for (const u of unsubscribers.splice(0)) await u().catch(() => {});
       await catalog?.close();
+      await questionLog?.close();
     },
     routes(router, ctx) {
       registerAskRoute(router, build(ctx), ctx.now);

@@ -23,7 +23,7 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     if (incoming.kind === "unsupported") return { kind: "text", text: t(lang, "unsupported") };
 
     const text = foldVariants(incoming.text.normalize("NFKC").trim());
-    const session: Session = await loadSession(deps.store, incoming.channel, incoming.userId);
+    let session: Session = await loadSession(deps.store, incoming.channel, incoming.userId);
     session.lang = lang;
 
     const commands = [...builtinCommands, ...(deps.commands ?? [])];
@@ -32,8 +32,7 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     if (command) {
       reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
     } else {
-      const decision = await understand(deps, text, session);
-      reply = await answer(deps, decision, text, lang, session);
+      ({ reply, session } = await answerQuestion(deps, text, lang, session));
     }
     await saveSession(deps.store, incoming.channel, incoming.userId, session);
     return reply;
@@ -41,4 +40,15 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     deps.onError?.(err);
     return { kind: "text", text: t(lang, "error", { hotline: deps.config.HOTLINE }) };
   }
+}
+
+/** Understand and answer a question, or replay the answer to the same question in the same conversation state. */
+function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Session): Promise<{ reply: Reply; session: Session }> {
+  const compute = async (questionLog: ChatDeps["questionLog"]) => {
+    const d = { ...deps, questionLog };
+    const reply = await answer(d, await understand(d, text, session), text, lang, session);
+    return { reply, session };
+  };
+  if (!deps.answerCache) return compute(deps.questionLog);
+  return deps.answerCache.answer({ lang, question: text, session, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
 }

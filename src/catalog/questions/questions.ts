@@ -21,6 +21,8 @@ export interface RecordQuestionOptions {
   lang: string;
   bestCode?: string;
   now: Date;
+  /** Times asked since the last write (a buffered log writes several asks at once). */
+  count?: number;
 }
 
 /** Upsert by normalised text: first ask creates the row, later ones count and refresh outcome/best guess. */
@@ -37,8 +39,9 @@ export async function recordQuestion(opts: RecordQuestionOptions): Promise<void>
       bestCode: opts.bestCode ?? null,
       firstAskedAt: opts.now,
       lastAskedAt: opts.now,
+      count: opts.count ?? 1,
     },
-    update: { count: { increment: 1 }, outcome: opts.outcome, lastAskedAt: opts.now, ...(opts.bestCode ? { bestCode: opts.bestCode } : {}) },
+    update: { count: { increment: opts.count ?? 1 }, outcome: opts.outcome, lastAskedAt: opts.now, ...(opts.bestCode ? { bestCode: opts.bestCode } : {}) },
   });
 }
 

@@ -61,6 +61,8 @@ export const envSchema = z.object({
   PROVINCE_NAME: z.string().default("青海省"),
   PROVINCE_REGION: z.string().default("630000"),
   HOTLINE: z.string().default("12345"),
+  /** Answers each instance remembers for repeated questions (chat/answer-cache.ts); 0 turns it off. */
+  CHAT_ANSWER_CACHE: int(5000, 0),
 
   // WeChat Official Account (off until WECHAT_TOKEN is set).
   WECHAT_TOKEN: optionalString,

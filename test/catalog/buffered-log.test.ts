@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bufferedQuestionLog } from "../../src/catalog";
+import type { PrismaClient } from "../../src/platform/db";
+import { createTestDb, testDbKinds, type TestDb } from "../support/db";
+
+describe.each(testDbKinds())("buffered unanswered-question log (%s)", (kind) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+  });
+  afterAll(async () => db?.close());
+  const rows = () => db.prisma.unansweredQuestion.findMany({ orderBy: { normalized: "asc" } });
+
+  it("writes one increment per distinct question per flush, nothing before", async () => {
+    const errors: unknown[] = [];
+    const log = bufferedQuestionLog(db.prisma, { flushMs: 60_000, onError: (e) => errors.push(e) });
+    for (let i = 0; i < 50; i++) await log.record({ question: i % 2 ? "狗证怎么办？" : "狗证怎么办", outcome: "not_found", lang: "zh" });
+    await log.record({ question: "游艇驾照", outcome: "low_confidence", lang: "zh", bestCode: "X-1" });
+    expect(await rows()).toEqual([]);
+    await log.flush();
+    expect((await rows()).map((r) => [r.normalized, r.count, r.bestCode])).toEqual([
+      ["游艇驾照", 1, "X-1"],
+      ["狗证怎么办", 50, null],
+    ]);
+    await log.record({ question: "狗证怎么办", outcome: "low_confidence", lang: "zh", bestCode: "X-2" });
+    await log.close();
+    expect((await rows()).find((r) => r.normalized === "狗证怎么办")).toMatchObject({ count: 51, outcome: "low_confidence", bestCode: "X-2" });
+    expect(errors).toEqual([]);
+  });
+
+  it("flushes on its own after flushMs", async () => {
+    const log = bufferedQuestionLog(db.prisma, { flushMs: 30, onError: () => {} });
+    await log.record({ question: "养藏獒要办证吗", outcome: "not_found", lang: "zh" });
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !(await rows()).some((r) => r.normalized === "养藏獒要办证吗")) await new Promise((r) => setTimeout(r, 20));
+    expect((await rows()).find((r) => r.normalized === "养藏獒要办证吗")?.count).toBe(1);
+    await log.close();
+  });
+
+  it("keeps the counts of a failed write for the next flush", async () => {
+    let fail = 1;
+    // The real client, with one upsert failing as a database outage would.
+    const flaky = new Proxy(db.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== "unansweredQuestion") return Reflect.get(target, prop, receiver);
+        const model = target.unansweredQuestion;
+        return new Proxy(model, {
+          get(m, p, r) {
+            if (p === "upsert" && fail-- > 0) return async () => { throw new Error("connection lost"); };
+            return Reflect.get(m, p, r);
+          },
+        });
+      },
+    }) as PrismaClient;
+    const errors: unknown[] = [];
+    const log = bufferedQuestionLog(flaky, { flushMs: 60_000, onError: (e) => errors.push(e) });
+    await log.record({ question: "办船证", outcome: "not_found", lang: "zh" });
+    await log.record({ question: "办船证", outcome: "not_found", lang: "zh" });
+    await log.flush();
+    expect(errors).toHaveLength(1);
+    expect((await rows()).some((r) => r.normalized === "办船证")).toBe(false);
+    await log.record({ question: "办船证", outcome: "not_found", lang: "zh" });
+    await log.close();
+    expect((await rows()).find((r) => r.normalized === "办船证")?.count).toBe(3);
+  });
+});

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { AnswerCache } from "../../src/chat/answer-cache";
+import { chatHarness } from "./harness";
+
+/** A dialog run with the answer cache and one without must be indistinguishable to the citizen. */
+describe("answer cache", () => {
+  let cached: Awaited<ReturnType<typeof chatHarness>>;
+  let plain: Awaited<ReturnType<typeof chatHarness>>;
+  let cache: AnswerCache;
+  let version = "v1";
+  beforeAll(async () => {
+    cache = new AnswerCache({ maxEntries: 100 });
+    cached = await chatHarness({ answerCache: cache, catalogVersion: () => version });
+    plain = await chatHarness();
+  });
+
+  const dialog = ["身份证换领要带什么", "要多少钱？", "养老金要带啥材料", "1", "办狗证去哪", "多久能拿到"];
+
+  it("replays the same replies and the same conversation state as computing afresh", async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = cached.user();
+      const b = plain.user();
+      for (const q of dialog) expect(await a(q)).toEqual(await b(q));
+    }
+    // Rounds 2 and 3 are served from the cache (the same questions in the same states).
+    expect(cache.hits).toBeGreaterThanOrEqual(2 * dialog.length);
+    expect(cache.misses).toBeLessThanOrEqual(dialog.length);
+  });
+
+  it("keys on the conversation: a follow-up means another item after another question", async () => {
+    const a = cached.user();
+    await a("身份证换领要带什么");
+    const afterId = await a("要多少钱？");
+    const b = cached.user();
+    await b("结婚登记要带什么");
+    const afterMarriage = await b("要多少钱？");
+    expect(afterId.itemCode).not.toBe(afterMarriage.itemCode);
+  });
+
+  it("still counts every unanswered ask when the answer is replayed", async () => {
+    const count = () => [...cached.questionLog.entries.values()].find((e) => e.question === "游艇驾驶证怎么考")?.count ?? 0;
+    const a = cached.user();
+    await a("游艇驾驶证怎么考");
+    await a("游艇驾驶证怎么考");
+    await cached.user()("游艇驾驶证怎么考");
+    expect(count()).toBe(3);
+  });
+
+  it("recomputes after the catalog version moves", async () => {
+    const send = cached.user();
+    await send("身份证过期了多少钱换");
+    const misses = cache.misses;
+    await cached.user()("身份证过期了多少钱换");
+    expect(cache.misses).toBe(misses);
+    version = "v2";
+    await cached.user()("身份证过期了多少钱换");
+    expect(cache.misses).toBe(misses + 1);
+  });
+
+  it("keeps at most maxEntries answers, dropping the least recently used", async () => {
+    const small = new AnswerCache({ maxEntries: 2 });
+    const log = { record: async () => {} };
+    let computed = 0;
+    const ask = (q: string) =>
+      small.answer({ lang: "zh", question: q, session: {}, version: "" }, log, async () => {
+        computed++;
+        return { reply: { kind: "text", text: q }, session: {} };
+      });
+    await ask("a");
+    await ask("b");
+    await ask("a"); // a is now the most recent
+    await ask("c"); // evicts b
+    expect(small.size).toBe(2);
+    expect(computed).toBe(3);
+    await ask("a");
+    expect(computed).toBe(3);
+    await ask("b");
+    expect(computed).toBe(4);
+  });
+
+  it("expires entries after its TTL and is off at maxEntries 0", async () => {
+    let now = 0;
+    const c = new AnswerCache({ maxEntries: 10, ttlMs: 1000, now: () => now });
+    const off = new AnswerCache({ maxEntries: 0 });
+    let computed = 0;
+    const compute = async () => (computed++, { reply: { kind: "text" as const, text: "x" }, session: {} });
+    const key = { lang: "zh", question: "q", session: {}, version: "" };
+    const log = { record: async () => {} };
+    await c.answer(key, log, compute);
+    now = 999;
+    await c.answer(key, log, compute);
+    expect(computed).toBe(1);
+    now = 1000;
+    await c.answer(key, log, compute);
+    expect(computed).toBe(2);
+    await off.answer(key, log, compute);
+    await off.answer(key, log, compute);
+    expect(computed).toBe(4);
+    expect(off.size).toBe(0);
+  });
+
+  it("hands out copies: a caller changing a reply does not change the next one", async () => {
+    const a = await cached.user()("身份证过期了多少钱换");
+    a.text = "changed";
+    a.candidates?.push({ code: "X", name: "Y" });
+    const b = await cached.user()("身份证过期了多少钱换");
+    expect(b.text).not.toBe("changed");
+    expect(b.candidates?.some((c) => c.code === "X")).toBe(false);
+  });
+});
