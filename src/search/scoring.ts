@@ -15,6 +15,20 @@ export interface Entry {
   region?: string;
   type?: string;
   hasGuide: boolean;
+  /** The title group the item belongs to. */
+  title: Title;
+}
+
+/**
+ * Items that share name, aliases and Tibetan name (a province lists one item for every county):
+ * FlexSearch indexes the title once, scoring matches it once, each member keeps its own
+ * department, region, guide flag and guide-text rank.
+ */
+export interface Title {
+  /** FlexSearch id in the name, alias and Tibetan fields. */
+  id: number;
+  /** Members in insertion order. */
+  members: Entry[];
 }
 
 export interface Scored {
@@ -102,8 +116,8 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
 
 export function scoreCandidates(
   q: AnalyzedQuery,
-  lists: { field: string; result: number[] }[],
-  entries: Map<number, Entry>,
+  titles: Iterable<Title>,
+  textRank: ReadonlyMap<Entry, number>,
   df: (term: string) => number,
   n: number,
   keep?: (e: Entry) => boolean,
@@ -112,24 +126,23 @@ export function scoreCandidates(
   const key = new Set(keyUnknowns(q, df));
   const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const textRank = new Map<number, number>();
-  const candidates = new Set<number>();
-  for (const { field, result } of lists) {
-    result.forEach((id, r) => {
-      candidates.add(id);
-      if (field === "text") textRank.set(id, 1 - r / result.length);
-    });
-  }
   const out: Scored[] = [];
-  for (const id of candidates) {
-    const e = entries.get(id);
-    if (!e || (keep && !keep(e))) continue;
+  for (const t of titles) {
+    // Every member has the title's name, aliases and Tibetan name: match them once.
+    const e0 = t.members[0];
+    if (!e0) continue;
     let matched = 0;
-    q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e, q.lang)));
+    q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e0, q.lang)));
     const coverage = matched / total;
-    const score =
-      coverage + TEXT_BONUS * (textRank.get(id) ?? 0) + (e.hasGuide ? 0.02 : 0) - 0.001 * e.name.length - variantPenalty(e, q) + aliasBonus(e, q);
-    out.push({ entry: e, score, coverage });
+    const length = 0.001 * e0.name.length;
+    const variant = variantPenalty(e0, q);
+    const alias = aliasBonus(e0, q);
+    for (const e of t.members) {
+      if (keep && !keep(e)) continue;
+      // (same order of additions as when each item was scored on its own: same float results)
+      const score = coverage + TEXT_BONUS * (textRank.get(e) ?? 0) + (e.hasGuide ? 0.02 : 0) - length - variant + alias;
+      out.push({ entry: e, score, coverage });
+    }
   }
   return out.sort((a, b) => b.score - a.score);
 }

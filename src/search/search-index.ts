@@ -4,7 +4,7 @@ import { analyzeQuery, type AnalyzedQuery } from "./query";
 import { SynonymTable, loadDefaultSynonyms } from "./synonyms";
 import { addDomainWords, cut, hybrid, hybridFromWords, isDictWord, normalize, tibetan, words } from "./tokenizer";
 import { Corrector } from "./corrector";
-import { scoreCandidates, unknownConcepts, type Entry } from "./scoring";
+import { scoreCandidates, unknownConcepts, type Entry, type Title } from "./scoring";
 import { groupByName, type SearchHit } from "./grouping";
 
 export type { SearchHit } from "./grouping";
@@ -67,12 +67,6 @@ class Memo {
     if (!r) this.done.set(key, (r = this.fn(key)));
     return r;
   };
-}
-
-interface BulkTokens {
-  hybrid: (s: string) => string[];
-  line: Memo;
-  learned: Set<string>;
 }
 
 /**
@@ -238,6 +232,31 @@ function selectTerms(terms: readonly string[], count: (t: string) => number, n: 
 /** Resolution (position buckets) per field: FlexSearch's default 9 for names, 20 for guide text. */
 const RESOLUTION = { name: 9, alias: 9, text: 20, bo: 9 } as const;
 
+/** A title group's FlexSearch content and the distinct terms each member adds to the IDF counts. */
+interface TitleGroup extends Title {
+  key: string;
+  /** Distinct name, alias and Tibetan tokens: what each member adds to `df`. */
+  terms: string[];
+  /** The same per field: what each member adds to that field's item counts. */
+  fieldTerms: Record<TitleField, string[]>;
+}
+
+type TitleField = "name" | "alias" | "bo";
+
+const TITLE_FIELDS: readonly TitleField[] = ["name", "alias", "bo"];
+
+/** Add `by` to the count of each term. */
+function count(m: Map<string, number>, terms: readonly string[], by: 1 | -1): void {
+  for (const t of terms) {
+    const n = (m.get(t) ?? 0) + by;
+    if (n > 0) m.set(t, n);
+    else m.delete(t);
+  }
+}
+
+/** Items with the same name, aliases and Tibetan name share one title (see `Title`). */
+const titleKey = (it: SearchItem, boN: string) => `${it.name}\u0000${it.aliases.join("\u0001")}\u0000${boN}`;
+
 /**
  * In-memory search over the catalog: FlexSearch finds candidates per field (one `Index` per
  * field, suggest mode), scoring.ts ranks them by IDF-weighted concept coverage (FlexSearch has
@@ -248,18 +267,32 @@ const RESOLUTION = { name: 9, alias: 9, text: 20, bo: 9 } as const;
  * bo (Tibetan name/aliases) → `tibetan`. Each field's text is tokenised once per insert;
  * the same tokens feed FlexSearch (through each field's `encode`) and the document
  * frequencies used by scoring.
+ *
+ * A province lists the same item for every county (same name and aliases, another
+ * department): the name, alias and Tibetan fields index each distinct title once (FlexSearch id
+ * = title id) and a hit on it stands for all its members; guide text (which names the
+ * department) is indexed per item. An upsert/remove moves the item between titles; a title
+ * leaves FlexSearch with its last member.
  */
 export class SearchIndex {
   private fields!: Record<(typeof FIELDS)[number], FlexField>;
   private readonly byCode = new Map<string, number>();
   private readonly entries = new Map<number, Entry>();
-  /** Document frequency of name/alias tokens, for IDF weights. */
+  private readonly titles = new Map<string, TitleGroup>();
+  private readonly titleById = new Map<number, TitleGroup>();
+  /** Document frequency (items) of name/alias tokens, for IDF weights. */
   private readonly df = new Map<string, number>();
+  /**
+   * Items per token in each title field (FlexSearch counts titles there): term selection and
+   * the candidate cap work in items, as when every item was its own FlexSearch document.
+   */
+  private readonly fieldDf: Record<TitleField, Map<string, number>> = { name: new Map(), alias: new Map(), bo: new Map() };
   private corrector!: Corrector;
   private synonyms!: SynonymTable;
   private defaults: SynonymEntry[];
   private staff: SynonymEntry[] = [];
   private nextId = 1;
+  private nextTitle = 1;
 
   constructor(opts: { synonyms?: SynonymEntry[] } = {}) {
     this.defaults = opts.synonyms ?? loadDefaultSynonyms();
@@ -275,7 +308,7 @@ export class SearchIndex {
   setSynonyms(staffEntries: SynonymEntry[]): void {
     this.staff = staffEntries;
     this.applySynonyms();
-    for (const e of this.entries.values()) this.learnCorrector(e);
+    for (const t of this.titles.values()) this.learnCorrector(t.members[0]!);
   }
 
   private applySynonyms(): void {
@@ -299,28 +332,30 @@ export class SearchIndex {
   rebuild(items: SearchItem[]): void {
     this.fields = this.newFields();
     this.nextId = 1;
+    this.nextTitle = 1;
     this.byCode.clear();
     this.entries.clear();
+    this.titles.clear();
+    this.titleById.clear();
     this.df.clear();
-    // Teach the segmenter all domain words first, in one loadDict call (each call is costly).
-    const cutBefore = new Memo(items.flatMap((it) => [it.name, ...it.aliases.map(normalize)]), cut);
-    addDomainWords(items.flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize), cutBefore.get)));
+    for (const m of Object.values(this.fieldDf)) m.clear();
+    // Teach the segmenter all domain words first, in one loadDict call (each call is costly),
+    // once per distinct name and alias list.
+    const distinct = new Map<string, SearchItem>();
+    for (const it of items) distinct.set(`${it.name}\u0000${it.aliases.join("\u0001")}`, it);
+    addDomainWords([...distinct.values()].flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize))));
     // A province lists the same item (name, guide text) for every county: segment each
-    // distinct name, alias list and text line once (memos hold repeated keys until their last use).
-    const bulk: BulkTokens = {
-      hybrid: new Memo(items.flatMap((it) => [it.name, it.aliases.join(" ")]), hybrid).get,
-      line: new Memo(items.flatMap((it) => textOf(it).split("\n")), words),
-      learned: new Set<string>(),
-    };
+    // distinct text line once (the memo holds repeated lines until their last use).
+    const lines = new Memo(items.flatMap((it) => textOf(it).split("\n")), words);
     for (const it of items) {
       // A code listed twice: the later line wins, as with upsert.
       if (this.byCode.has(it.code)) this.remove(it.code);
-      this.insert(it, false, bulk);
+      this.insert(it, false, lines);
     }
   }
 
   /** Size of the candidate index (for the benchmark). */
-  stats(): { items: number; postings: number; terms: number } {
+  stats(): { items: number; titles: number; postings: number; terms: number } {
     let postings = 0;
     let terms = 0;
     for (const f of Object.values(this.fields)) {
@@ -328,7 +363,7 @@ export class SearchIndex {
       postings += s.postings;
       terms += s.terms;
     }
-    return { items: this.entries.size, postings, terms };
+    return { items: this.entries.size, titles: this.titles.size, postings, terms };
   }
 
   /** Add or replace one item (a guide was published or an item changed). */
@@ -341,12 +376,20 @@ export class SearchIndex {
     const id = this.byCode.get(code);
     if (id === undefined) return false;
     const e = this.entries.get(id)!;
-    for (const t of this.entryTerms(e)) {
-      const n = (this.df.get(t) ?? 1) - 1;
-      if (n > 0) this.df.set(t, n);
-      else this.df.delete(t);
+    const title = e.title as TitleGroup;
+    count(this.df, title.terms, -1);
+    for (const f of TITLE_FIELDS) count(this.fieldDf[f], title.fieldTerms[f], -1);
+    const members = title.members;
+    members.splice(members.indexOf(e), 1);
+    if (!members.length) {
+      // its last member left: the title leaves FlexSearch
+      this.fields.name.remove(title.id);
+      this.fields.alias.remove(title.id);
+      this.fields.bo.remove(title.id);
+      this.titles.delete(title.key);
+      this.titleById.delete(title.id);
     }
-    for (const f of Object.values(this.fields)) f.remove(id);
+    this.fields.text.remove(id);
     this.entries.delete(id);
     this.byCode.delete(code);
     return true;
@@ -363,39 +406,55 @@ export class SearchIndex {
     return this.byCode.has(code);
   }
 
-  private insert(it: SearchItem, learnWords = true, bulk?: BulkTokens): void {
+  private insert(it: SearchItem, learnWords = true, lines?: Memo): void {
     const id = this.nextId++;
+    const boN = it.bo ? [it.bo.name ?? "", ...(it.bo.aliases ?? [])].join("|").normalize("NFC") : "";
+    const key = titleKey(it, boN);
+    const title = this.titles.get(key) ?? this.newTitle(it, key, boN, learnWords);
+    const first = title.members[0];
     const e: Entry = {
       id,
       code: it.code,
       name: it.name,
-      nameN: normalize(it.name),
-      aliasN: it.aliases.map(normalize).join("|"),
-      boN: it.bo ? [it.bo.name ?? "", ...(it.bo.aliases ?? [])].join("|").normalize("NFC") : "",
+      nameN: first?.nameN ?? normalize(it.name),
+      aliasN: first?.aliasN ?? it.aliases.map(normalize).join("|"),
+      boN,
       department: it.department,
       region: it.region,
       type: it.type,
       hasGuide: it.hasGuide,
+      title,
     };
-    if (learnWords) addDomainWords(this.domainWordsOf(e.name, e.aliasN.split("|")));
-    // The corrector keeps each word once: a repeated name/alias list teaches it nothing new.
-    const learnKey = `${e.name}\u0000${e.aliasN}`;
-    if (!bulk?.learned.has(learnKey)) {
-      bulk?.learned.add(learnKey);
-      this.learnCorrector(e);
-    }
+    if (!first) this.learnCorrector(e);
+    title.members.push(e);
     this.byCode.set(it.code, id);
     this.entries.set(id, e);
-    const name = bulk ? bulk.hybrid(it.name) : hybrid(it.name);
-    const aliasText = it.aliases.join(" ");
-    const alias = bulk ? bulk.hybrid(aliasText) : hybrid(aliasText);
-    const bo = tibetan(e.boN);
-    for (const t of new Set([...name, ...alias, ...bo])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    count(this.df, title.terms, 1);
+    for (const f of TITLE_FIELDS) count(this.fieldDf[f], title.fieldTerms[f], 1);
     const text = textOf(it);
-    this.fields.name.add(id, it.name, name);
-    this.fields.alias.add(id, aliasText, alias);
-    this.fields.text.add(id, text, bulk ? textWords(text, bulk.line) : words(text));
-    this.fields.bo.add(id, e.boN, bo);
+    this.fields.text.add(id, text, lines ? textWords(text, lines) : words(text));
+  }
+
+  /** A title not indexed yet: segment its name, aliases and Tibetan name and index them once. */
+  private newTitle(it: SearchItem, key: string, boN: string, learnWords: boolean): TitleGroup {
+    if (learnWords) addDomainWords(this.domainWordsOf(it.name, it.aliases.map(normalize)));
+    const name = hybrid(it.name);
+    const aliasText = it.aliases.join(" ");
+    const alias = hybrid(aliasText);
+    const bo = tibetan(boN);
+    const title: TitleGroup = {
+      id: this.nextTitle++,
+      key,
+      members: [],
+      terms: [...new Set([...name, ...alias, ...bo])],
+      fieldTerms: { name: [...new Set(name)], alias: [...new Set(alias)], bo: [...new Set(bo)] },
+    };
+    this.titles.set(key, title);
+    this.titleById.set(title.id, title);
+    this.fields.name.add(title.id, it.name, name);
+    this.fields.alias.add(title.id, aliasText, alias);
+    this.fields.bo.add(title.id, boN, bo);
+    return title;
   }
 
   /** The item's 2–4-char words for the segmenter (not the whole name: search-notes pitfall 5). */
@@ -405,10 +464,6 @@ export class SearchIndex {
 
   private learnCorrector(e: Entry): void {
     for (const w of this.domainWordsOf(e.name, e.aliasN.split("|"))) this.corrector.add(w);
-  }
-
-  private entryTerms(e: Entry): Set<string> {
-    return new Set([...hybrid(e.name), ...hybrid(e.aliasN.replaceAll("|", " ")), ...tibetan(e.boN)]);
   }
 
   search(q: string, opts: SearchOptions = {}): SearchResult {
@@ -421,16 +476,37 @@ export class SearchIndex {
     const fields = query.lang === "bo" ? ["bo"] : ["name", "alias", "text"];
     const filtered = Boolean(opts.department || opts.type);
     const perField = filtered ? 500 : 60;
-    const lists: { field: string; result: number[] }[] = [];
+    // Candidates: the first `perField` items of each field — titles found by name, alias or
+    // Tibetan name count all their members — scored title by title (all members of a title,
+    // with the guide-text rank of the items the text field found).
+    const titles = new Set<Title>();
+    const textRank = new Map<Entry, number>();
     for (const { field, terms } of this.encodeQuery(text, fields)) {
-      const f = this.fields[field as (typeof FIELDS)[number]];
-      const result = f.search(selectTerms(terms, (t) => f.count(t), this.entries.size), perField);
-      if (result.length) lists.push({ field, result });
+      if (field === "text") {
+        const f = this.fields.text;
+        const result = f.search(selectTerms(terms, (t) => f.count(t), this.entries.size), perField);
+        result.forEach((id, r) => {
+          const e = this.entries.get(id);
+          if (!e) return;
+          titles.add(e.title);
+          textRank.set(e, 1 - r / result.length);
+        });
+        continue;
+      }
+      const df = this.fieldDf[field as TitleField];
+      const result = this.fields[field as TitleField].search(selectTerms(terms, (t) => df.get(t) ?? 0, this.entries.size), perField);
+      let items = 0;
+      for (const id of result) {
+        if (items >= perField) break;
+        const t = this.titleById.get(id)!;
+        titles.add(t);
+        items += t.members.length;
+      }
     }
     // Department/type filters apply to the candidates here: FlexSearch tags made every add
     // scan the tag's id list (quadratic build at 100k items with one type).
     const keep = (e: Entry) => (!opts.department || e.department === opts.department) && (!opts.type || e.type === opts.type);
-    const scored = scoreCandidates(query, lists, this.entries, (t) => this.df.get(t) ?? 0, this.entries.size, filtered ? keep : undefined);
+    const scored = scoreCandidates(query, titles, textRank, (t) => this.df.get(t) ?? 0, this.entries.size, filtered ? keep : undefined);
     const unknown = unknownConcepts(query, (t) => this.df.get(t) ?? 0);
     return { hits: groupByName(scored, opts.region).slice(0, limit), query, unknown };
   }
