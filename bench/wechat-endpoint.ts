@@ -20,6 +20,7 @@ import Koa from "koa";
 import Router from "@koa/router";
 import { encrypt } from "@wecom/crypto";
 import type { IncomingMessage, Reply } from "../src/chat/types";
+import type { ChatCapability } from "../src/chat/capability";
 import { loadConfig } from "../src/platform/config";
 import type { AppContext } from "../src/platform/context";
 import { createLogger } from "../src/platform/logger";
@@ -36,6 +37,8 @@ type Mode = "plain" | "aes";
 
 export interface BenchOptions {
   handleMessage: MessageHandler;
+  /** The same handler without its answer cache: measured too, as the cost of a question never seen before. */
+  uncachedHandleMessage?: MessageHandler;
   /** Shown in the output, e.g. "echo handler" or "chat.handleMessage". */
   handlerLabel?: string;
   requests?: number;
@@ -177,7 +180,7 @@ async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "handlerLabel" | "ratePerSec">>): Promise<Stats> {
+async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "uncachedHandleMessage" | "handlerLabel" | "ratePerSec">>): Promise<Stats> {
   const server = await listen(app);
   try {
     await load(server.url, buildRequests(Math.min(500, o.requests), mode, o.questions), o.concurrency); // warm-up
@@ -200,12 +203,18 @@ export async function runWechatBench(opts: BenchOptions) {
     const ours = await measure(`ours, full app (${label})`, mode, ourApp(mode, opts.handleMessage), o);
     const bare = await measure(`ours, bare Koa (${label})`, mode, ourApp(mode, opts.handleMessage, true), o);
     results.push(base, { ...ours, vsCoWechat: +(ours.rps / base.rps).toFixed(2) }, { ...bare, vsCoWechat: +(bare.rps / base.rps).toFixed(2) });
+    if (opts.uncachedHandleMessage) {
+      const cold = await measure(`ours, full app, no answer cache`, mode, ourApp(mode, opts.uncachedHandleMessage), o);
+      results.push({ ...cold, vsCoWechat: +(cold.rps / base.rps).toFixed(2) });
+    }
   }
   // Fixed offered rate for both, far above a provincial account's peak message rate.
   const rate = opts.ratePerSec ?? 200;
   const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
   for (const mode of o.modes) {
-    for (const [name, app] of [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]] as const) {
+    const apps: [string, http.RequestListener][] = [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]];
+    if (opts.uncachedHandleMessage) apps.push(["ours, full app, no answer cache", ourApp(mode, opts.uncachedHandleMessage)]);
+    for (const [name, app] of apps) {
       const server = await listen(app);
       try {
         await load(server.url, buildRequests(300, mode, o.questions), 4); // warm-up
@@ -232,14 +241,17 @@ export async function runWechatBench(opts: BenchOptions) {
  * The real answering path: a full service instance (embedded PGlite in memory, the shipped
  * guides imported, the search index built) and its chat capability's handleMessage.
  */
-async function realChatHandler(): Promise<{ handle: MessageHandler; stop: () => Promise<void> }> {
+async function realChatHandler(answerCache = 5000) {
   const { startService } = await import("../src/server");
   const { createCapabilities } = await import("../src/capabilities");
   const caps = createCapabilities();
-  const chat = caps.find((c) => c.name === "chat") as unknown as { handle: MessageHandler };
-  const config = loadConfig({ NODE_ENV: "production", ROLE: "all", PORT: "0", HOST: "127.0.0.1", DATA_DIR: "memory://", LOG_LEVEL: "silent" }, "/nonexistent");
+  const chat = caps.find((c) => c.name === "chat") as unknown as ChatCapability;
+  const config = loadConfig(
+    { NODE_ENV: "production", ROLE: "all", PORT: "0", HOST: "127.0.0.1", DATA_DIR: "memory://", LOG_LEVEL: "silent", CHAT_ANSWER_CACHE: String(answerCache) },
+    "/nonexistent",
+  );
   const svc = await startService(config, { capabilities: caps, logger: createLogger({ level: "silent", format: "json" }) });
-  return { handle: (m) => chat.handle(m), stop: () => svc.stop() };
+  return { handle: ((m) => chat.handle(m)) as MessageHandler, stats: () => chat.answerCacheStats(), stop: () => svc.stop() };
 }
 
 /** Real citizen questions: the first turn of each conversation in the QA development set. */
@@ -254,12 +266,17 @@ function realQuestions(): string[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const real = await realChatHandler();
+  const uncached = await realChatHandler(0);
   const summary = await runWechatBench({
     handleMessage: real.handle,
+    uncachedHandleMessage: uncached.handle,
     handlerLabel: "chat.handleMessage, shipped catalog",
     questions: realQuestions(),
   });
+  const cache = real.stats();
+  console.log(`\nanswer cache (cached runs together): ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % hits), ${cache.size} entries`);
   await real.stop();
+  await uncached.stop();
   fs.mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   fs.writeFileSync(new URL("./results/wechat-endpoint.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
   process.exit(0);

@@ -47,6 +47,10 @@ export class AnswerCache {
     this.now = options.now ?? Date.now;
   }
 
+  stats(): { hits: number; misses: number; size: number } {
+    return { hits: this.hits, misses: this.misses, size: this.entries.size };
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -73,7 +77,7 @@ export class AnswerCache {
       this.entries.delete(k);
       this.entries.set(k, hit);
       for (const e of hit.logged) await log.record(e);
-      return { reply: structuredClone(hit.reply), session: JSON.parse(hit.session) as Session };
+      return { reply: copyReply(hit.reply), session: JSON.parse(hit.session) as Session };
     }
     this.misses++;
     const logged: LogEntry[] = [];
@@ -85,11 +89,16 @@ export class AnswerCache {
     };
     const out = await compute(recording);
     this.entries.delete(k);
-    this.entries.set(k, { reply: structuredClone(out.reply), session: JSON.stringify(out.session), logged, version: key.version, at: this.now() });
+    this.entries.set(k, { reply: copyReply(out.reply), session: JSON.stringify(out.session), logged, version: key.version, at: this.now() });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
     return out;
   }
+}
+
+/** Replies are flat apart from their candidate list: a copy so no caller can change a remembered one. */
+function copyReply(r: Reply): Reply {
+  return "candidates" in r && r.candidates ? { ...r, candidates: r.candidates.map((c) => ({ ...c })) } : { ...r };
 }

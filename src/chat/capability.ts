@@ -12,6 +12,8 @@ import type { IncomingMessage, Reply } from "./types";
 export interface ChatCapability extends Capability {
   /** The one entry point every channel calls (after start). */
   handle(msg: IncomingMessage): Promise<Reply>;
+  /** Answer cache counters of this instance (benchmarks, diagnostics). */
+  answerCacheStats(): { hits: number; misses: number; size: number };
 }
 
 export interface ChatCapabilityOptions {
@@ -68,6 +70,7 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
     routes(router, ctx) {
       registerAskRoute(router, build(ctx), ctx.now);
     },
+    answerCacheStats: () => answerCache?.stats() ?? { hits: 0, misses: 0, size: 0 },
     async handle(msg) {
       if (!deps) throw new Error("chat used before start");
       return handleMessage(deps, msg);
