@@ -18,12 +18,18 @@ interface Cue {
   aspect: Exclude<Aspect, "overview">;
   re: RegExp;
   strength: number;
+  /** The cue as plain text, when it is one: most questions lack it, and `includes` says so cheaply. */
+  literal?: string;
 }
 
 const PRIORITY: Aspect[] = ["contact", "basis", "conditions", "online", "fees", "timeLimit", "materials", "locations", "authority", "procedure"];
 
 const cue = (aspect: Cue["aspect"], strength: number, ...res: (RegExp | string)[]): Cue[] =>
-  res.map((r) => ({ aspect, strength, re: typeof r === "string" ? new RegExp(r, "g") : new RegExp(r.source, r.flags.includes("g") ? r.flags : `${r.flags}g`) }));
+  res.map((r) =>
+    typeof r === "string"
+      ? { aspect, strength, re: new RegExp(r, "g"), ...(/^[^.*+?^${}()|[\]\\]+$/.test(r) ? { literal: r } : {}) }
+      : { aspect, strength, re: new RegExp(r.source, r.flags.includes("g") ? r.flags : `${r.flags}g`) },
+  );
 
 const CUES: Cue[] = [
   // contact: hotline, complaints, whom to call (not "换电话号码", which is an item)
@@ -126,6 +132,7 @@ export function detectAspect(question: string): AspectMatch {
   }
   const found: { cue: Cue; text: string; at: number }[] = [];
   for (const c of CUES) {
+    if (c.literal !== undefined && !q.includes(c.literal)) continue;
     c.re.lastIndex = 0;
     for (const m of q.matchAll(c.re)) found.push({ cue: c, text: m[0], at: m.index ?? 0 });
   }

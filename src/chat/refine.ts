@@ -35,6 +35,13 @@ function sectionTexts(g: PublishedGuide): Record<Section, string> {
   return s;
 }
 
+const bigramCache = new WeakMap<PublishedGuide, Partial<Record<Section, Set<string>>>>();
+function sectionBigrams(g: PublishedGuide, texts: Record<Section, string>, s: Section): Set<string> {
+  let byGuide = bigramCache.get(g);
+  if (!byGuide) bigramCache.set(g, (byGuide = {}));
+  return (byGuide[s] ??= bigrams(texts[s]));
+}
+
 /** The question's concepts that say something beyond the item's name (抵押 in 车有抵押能过户吗). */
 export function contentConcepts(g: PublishedGuide, concepts: Concept[]): Concept[] {
   const names = normalize([g.name, ...g.aliases].join("|"));
@@ -101,7 +108,7 @@ export function faqSection(g: PublishedGuide, question: string): Section | "over
   let best: Section | undefined;
   let bestShare = 0;
   for (const s of ORDER) {
-    const sb = bigrams(texts[s]);
+    const sb = sectionBigrams(g, texts, s);
     let n = 0;
     for (const b of ab) if (sb.has(b)) n++;
     const share = n / ab.size;

@@ -42,15 +42,23 @@ export function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: 
   let best: { q: string; a: string } | undefined;
   let bestN = 1;
   for (const f of faqs) {
-    const n = words(f.q).filter((w) => qs.has(w)).length;
+    const { words: fw, bigrams: fb } = faqTerms(f);
+    const n = fw.filter((w) => qs.has(w)).length;
     // Run-together colloquial wording ("交多少年能领" ~ "交了多少年才能领") shares character pairs.
-    const fb = bigrams(f.q);
     const shared = [...fb].filter((b) => qb.has(b)).length;
     const byChars = shared >= 3 && shared >= 0.4 * fb.size ? shared - 1 : 0;
     const score = Math.max(n, byChars);
     if (score > bestN) [best, bestN] = [f, score];
   }
   return best;
+}
+
+/** A guide's FAQ questions, segmented once (guides are cached per instance, so are these). */
+const faqCache = new WeakMap<{ q: string }, { words: string[]; bigrams: Set<string> }>();
+function faqTerms(f: { q: string }): { words: string[]; bigrams: Set<string> } {
+  let v = faqCache.get(f);
+  if (!v) faqCache.set(f, (v = { words: words(f.q), bigrams: bigrams(f.q) }));
+  return v;
 }
 
 export function bigrams(s: string): Set<string> {
