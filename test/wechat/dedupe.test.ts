@@ -62,6 +62,27 @@ describe.each(testStoreKinds())("answering once, on the %s store", (kind) => {
     expect(handleMessage).toHaveBeenCalledTimes(1);
   });
 
+  it("answers a retry itself, once, when the instance that claimed the message died before replying", async () => {
+    const { answerer, handleMessage } = setup(0, 300);
+    const msg = inbound("结婚登记");
+    // What a dead instance leaves behind: its claim, with a lease that has run out.
+    await store.set(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending", until: Date.now() - 1 }), 600);
+    const [a, b] = await Promise.all([answerer.answer(msg), answerer.answer(msg)]);
+    const answered = [a, b].filter((x) => x.includes("echo:结婚登记"));
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(handleMessage).toHaveBeenCalledTimes(1);
+    // Later retries get the stored reply.
+    expect(await answerer.answer(msg)).toBe(answered[0]);
+  });
+
+  it("waits for a live claim instead of taking it over", async () => {
+    const { answerer, handleMessage } = setup(0, 200);
+    const msg = inbound("护照");
+    await store.set(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending", until: Date.now() + 60_000 }), 600);
+    expect(await answerer.answer(msg)).toBe("success");
+    expect(handleMessage).not.toHaveBeenCalled();
+  });
+
   it("handles different MsgIds separately", async () => {
     const { answerer, handleMessage } = setup(0);
     await answerer.answer(inbound("a"));
