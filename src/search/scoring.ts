@@ -21,8 +21,8 @@ export interface Entry {
 
 /**
  * Items that share name, aliases and Tibetan name (a province lists one item for every county):
- * FlexSearch indexes the title once, scoring matches it once, each member keeps its own
- * department, region, guide flag and guide-text rank.
+ * FlexSearch indexes the title once (its guide text as the union of the members' lines),
+ * scoring matches it once, each member keeps its own department, region and guide flag.
  */
 export interface Title {
   /** FlexSearch id in the name, alias and Tibetan fields. */
@@ -117,7 +117,7 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
 export function scoreCandidates(
   q: AnalyzedQuery,
   titles: Iterable<Title>,
-  textRank: ReadonlyMap<Entry, number>,
+  textRank: ReadonlyMap<Title, number>,
   df: (term: string) => number,
   n: number,
   keep?: (e: Entry) => boolean,
@@ -137,10 +137,11 @@ export function scoreCandidates(
     const length = 0.001 * e0.name.length;
     const variant = variantPenalty(e0, q);
     const alias = aliasBonus(e0, q);
+    const text = TEXT_BONUS * (textRank.get(t) ?? 0);
     for (const e of t.members) {
       if (keep && !keep(e)) continue;
       // (same order of additions as when each item was scored on its own: same float results)
-      const score = coverage + TEXT_BONUS * (textRank.get(e) ?? 0) + (e.hasGuide ? 0.02 : 0) - length - variant + alias;
+      const score = coverage + text + (e.hasGuide ? 0.02 : 0) - length - variant + alias;
       out.push({ entry: e, score, coverage });
     }
   }

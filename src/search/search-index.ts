@@ -232,9 +232,31 @@ function selectTerms(terms: readonly string[], count: (t: string) => number, n: 
 /** Resolution (position buckets) per field: FlexSearch's default 9 for names, 20 for guide text. */
 const RESOLUTION = { name: 9, alias: 9, text: 20, bo: 9 } as const;
 
+/** A distinct guide-text line of a title and how many of its members have it. */
+interface Line {
+  text: string;
+  n: number;
+}
+
+/** An indexed item: its scoring facts, its title and its guide-text lines there. */
+interface Member extends Entry {
+  title: TitleGroup;
+  /** The item's distinct lines, shared with its title's `lines`. */
+  lines: Line[];
+}
+
 /** A title group's FlexSearch content and the distinct terms each member adds to the IDF counts. */
 interface TitleGroup extends Title {
   key: string;
+  members: Member[];
+  /** Its members' distinct guide-text lines. */
+  lines: Map<string, Line>;
+  /**
+   * The text field's document for the title: those lines in order of first appearance, member
+   * by member (a one-member title's document is its item's text). Regional copies differ in a
+   * line or two (department, window address): about one guide text, not one per county.
+   */
+  text: Line[];
   /** Distinct name, alias and Tibetan tokens: what each member adds to `df`. */
   terms: string[];
   /** The same per field: what each member adds to that field's item counts. */
@@ -254,6 +276,9 @@ function count(m: Map<string, number>, terms: readonly string[], by: 1 | -1): vo
   }
 }
 
+/** The distinct non-empty lines of an item's text field. */
+const linesOf = (it: SearchItem) => [...new Set(textOf(it).split("\n"))].filter((l) => l !== "");
+
 /** Items with the same name, aliases and Tibetan name share one title (see `Title`). */
 const titleKey = (it: SearchItem, boN: string) => `${it.name}\u0000${it.aliases.join("\u0001")}\u0000${boN}`;
 
@@ -268,16 +293,17 @@ const titleKey = (it: SearchItem, boN: string) => `${it.name}\u0000${it.aliases.
  * the same tokens feed FlexSearch (through each field's `encode`) and the document
  * frequencies used by scoring.
  *
- * A province lists the same item for every county (same name and aliases, another
- * department): the name, alias and Tibetan fields index each distinct title once (FlexSearch id
- * = title id) and a hit on it stands for all its members; guide text (which names the
- * department) is indexed per item. An upsert/remove moves the item between titles; a title
- * leaves FlexSearch with its last member.
+ * A province lists the same item for every county (same name, aliases and guide text, another
+ * department and window): every field indexes each distinct title once (FlexSearch id = title
+ * id) and a hit on it stands for all its members — the name, alias and Tibetan fields their
+ * shared content, the text field the union of the members' guide-text lines. An upsert/remove
+ * moves the item between titles (re-indexing a title's text only when its set of lines
+ * changes); a title leaves FlexSearch with its last member.
  */
 export class SearchIndex {
   private fields!: Record<(typeof FIELDS)[number], FlexField>;
   private readonly byCode = new Map<string, number>();
-  private readonly entries = new Map<number, Entry>();
+  private readonly entries = new Map<number, Member>();
   private readonly titles = new Map<string, TitleGroup>();
   private readonly titleById = new Map<number, TitleGroup>();
   /** Document frequency (items) of name/alias tokens, for IDF weights. */
@@ -344,14 +370,17 @@ export class SearchIndex {
     const distinct = new Map<string, SearchItem>();
     for (const it of items) distinct.set(`${it.name}\u0000${it.aliases.join("\u0001")}`, it);
     addDomainWords([...distinct.values()].flatMap((it) => this.domainWordsOf(it.name, it.aliases.map(normalize))));
-    // A province lists the same item (name, guide text) for every county: segment each
-    // distinct text line once (the memo holds repeated lines until their last use).
-    const lines = new Memo(items.flatMap((it) => textOf(it).split("\n")), words);
+    // A code listed twice: the later line wins, as with upsert.
+    const latest = new Map<string, SearchItem>();
     for (const it of items) {
-      // A code listed twice: the later line wins, as with upsert.
-      if (this.byCode.has(it.code)) this.remove(it.code);
-      this.insert(it, false, lines);
+      latest.delete(it.code);
+      latest.set(it.code, it);
     }
+    for (const it of latest.values()) this.insert(it, false, true);
+    // Then each title's guide text once, segmenting each distinct line once (the memo holds
+    // lines repeated across titles until their last use).
+    const lines = new Memo([...this.titles.values()].flatMap((t) => [...t.lines.keys()]), words);
+    for (const t of this.titles.values()) this.indexText(t, lines);
   }
 
   /** Size of the candidate index (for the benchmark). */
@@ -376,7 +405,7 @@ export class SearchIndex {
     const id = this.byCode.get(code);
     if (id === undefined) return false;
     const e = this.entries.get(id)!;
-    const title = e.title as TitleGroup;
+    const title = e.title;
     count(this.df, title.terms, -1);
     for (const f of TITLE_FIELDS) count(this.fieldDf[f], title.fieldTerms[f], -1);
     const members = title.members;
@@ -386,10 +415,13 @@ export class SearchIndex {
       this.fields.name.remove(title.id);
       this.fields.alias.remove(title.id);
       this.fields.bo.remove(title.id);
+      this.fields.text.remove(title.id);
       this.titles.delete(title.key);
       this.titleById.delete(title.id);
+    } else {
+      for (const line of e.lines) if (--line.n === 0) title.lines.delete(line.text);
+      this.indexText(title);
     }
-    this.fields.text.remove(id);
     this.entries.delete(id);
     this.byCode.delete(code);
     return true;
@@ -406,13 +438,14 @@ export class SearchIndex {
     return this.byCode.has(code);
   }
 
-  private insert(it: SearchItem, learnWords = true, lines?: Memo): void {
+  /** Index one item; `deferText`: leave the title's guide text to the caller (bulk load). */
+  private insert(it: SearchItem, learnWords = true, deferText = false): void {
     const id = this.nextId++;
     const boN = it.bo ? [it.bo.name ?? "", ...(it.bo.aliases ?? [])].join("|").normalize("NFC") : "";
     const key = titleKey(it, boN);
     const title = this.titles.get(key) ?? this.newTitle(it, key, boN, learnWords);
     const first = title.members[0];
-    const e: Entry = {
+    const e: Member = {
       id,
       code: it.code,
       name: it.name,
@@ -424,6 +457,7 @@ export class SearchIndex {
       type: it.type,
       hasGuide: it.hasGuide,
       title,
+      lines: [],
     };
     if (!first) this.learnCorrector(e);
     title.members.push(e);
@@ -431,8 +465,28 @@ export class SearchIndex {
     this.entries.set(id, e);
     count(this.df, title.terms, 1);
     for (const f of TITLE_FIELDS) count(this.fieldDf[f], title.fieldTerms[f], 1);
-    const text = textOf(it);
-    this.fields.text.add(id, text, lines ? textWords(text, lines) : words(text));
+    for (const text of linesOf(it)) {
+      let line = title.lines.get(text);
+      if (!line) title.lines.set(text, (line = { text, n: 0 }));
+      line.n++;
+      e.lines.push(line);
+    }
+    if (!deferText) this.indexText(title);
+  }
+
+  /**
+   * (Re-)index a title's guide text when its document changed (a member brought a new line,
+   * took away its last copy of one, or changed which member shows a line first).
+   */
+  private indexText(title: TitleGroup, memo?: Memo): void {
+    const seen = new Set<Line>();
+    const order: Line[] = [];
+    for (const m of title.members) for (const line of m.lines) if (!seen.has(line)) seen.add(line), order.push(line);
+    if (order.length === title.text.length && order.every((l, i) => l === title.text[i]) && memo === undefined) return;
+    title.text = order;
+    const text = order.map((l) => l.text).join("\n");
+    this.fields.text.remove(title.id);
+    this.fields.text.add(title.id, text, memo ? textWords(text, memo) : words(text));
   }
 
   /** A title not indexed yet: segment its name, aliases and Tibetan name and index them once. */
@@ -446,6 +500,8 @@ export class SearchIndex {
       id: this.nextTitle++,
       key,
       members: [],
+      lines: new Map(),
+      text: [],
       terms: [...new Set([...name, ...alias, ...bo])],
       fieldTerms: { name: [...new Set(name)], alias: [...new Set(alias)], bo: [...new Set(bo)] },
     };
@@ -476,31 +532,26 @@ export class SearchIndex {
     const fields = query.lang === "bo" ? ["bo"] : ["name", "alias", "text"];
     const filtered = Boolean(opts.department || opts.type);
     const perField = filtered ? 500 : 60;
-    // Candidates: the first `perField` items of each field — titles found by name, alias or
-    // Tibetan name count all their members — scored title by title (all members of a title,
-    // with the guide-text rank of the items the text field found).
+    // Candidates: the titles holding the first `perField` items FlexSearch ranks in each field
+    // (a title counts all its members), scored title by title: all members of a title, each
+    // with the title's guide-text rank. The text field's rank of a title is where its first
+    // member would have been in a list of items.
     const titles = new Set<Title>();
-    const textRank = new Map<Entry, number>();
+    const textRank = new Map<Title, number>();
     for (const { field, terms } of this.encodeQuery(text, fields)) {
-      if (field === "text") {
-        const f = this.fields.text;
-        const result = f.search(selectTerms(terms, (t) => f.count(t), this.entries.size), perField);
-        result.forEach((id, r) => {
-          const e = this.entries.get(id);
-          if (!e) return;
-          titles.add(e.title);
-          textRank.set(e, 1 - r / result.length);
-        });
-        continue;
-      }
-      const df = this.fieldDf[field as TitleField];
-      const result = this.fields[field as TitleField].search(selectTerms(terms, (t) => df.get(t) ?? 0, this.entries.size), perField);
-      let items = 0;
+      const f = this.fields[field as (typeof FIELDS)[number]];
+      const df = field === "text" ? undefined : this.fieldDf[field as TitleField];
+      const count = df ? (t: string) => df.get(t) ?? 0 : (t: string) => f.count(t);
+      const result = f.search(selectTerms(terms, count, df ? this.entries.size : this.titles.size), perField);
+      let listed = 0;
+      for (const id of result) listed += this.titleById.get(id)!.members.length;
+      let before = 0;
       for (const id of result) {
-        if (items >= perField) break;
+        if (before >= perField) break;
         const t = this.titleById.get(id)!;
         titles.add(t);
-        items += t.members.length;
+        if (!df) textRank.set(t, 1 - before / Math.min(perField, listed));
+        before += t.members.length;
       }
     }
     // Department/type filters apply to the candidates here: FlexSearch tags made every add
