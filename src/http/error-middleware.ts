@@ -17,7 +17,7 @@ export function errorMiddleware(logger: Logger): Middleware {
     } catch (err) {
       const e = toAppError(err);
       ctx.status = e.status;
-      if (e.code === "rate_limited" && typeof e.details?.retryAfter === "number") {
+      if ((e.code === "rate_limited" || e.code === "unavailable") && typeof e.details?.retryAfter === "number") {
         ctx.set("Retry-After", String(e.details.retryAfter));
       }
       const body: { code: string; message: string; details?: unknown } = { code: e.code, message: e.message };

@@ -170,7 +170,7 @@ describe("mini-program complaints with images in S3 (pglite)", () => {
     f.set("address", "西宁市城东区八一路");
     for (const [bytes, name, type] of images) f.append("images", new Blob([bytes], { type }), name);
     const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: f });
-    return { status: res.status, json: (await res.json()) as any };
+    return { status: res.status, headers: res.headers, json: (await res.json()) as any };
   };
   const download = (ticketNo: string, position: number) =>
     fetch(`${h.service.url}/api/v1/admin/complaints/${ticketNo}/images/${position}`, { headers: { authorization: "Bearer test-admin-token-complaints" } });
@@ -195,8 +195,10 @@ describe("mini-program complaints with images in S3 (pglite)", () => {
     const { token, userId } = await h.mpToken();
     s3.failNext(1, 503);
     const r = await post(token, [[png, "a.png", "image/png"]]);
-    expect(r.status).toBe(500);
-    expect(r.json.error.code).toBe("internal");
+    expect(r.status).toBe(503);
+    expect(r.json.error.code).toBe("unavailable");
+    expect(r.json.error.message).toContain("投诉尚未提交");
+    expect(r.headers.get("retry-after")).toBe("30");
     expect(JSON.stringify(r.json)).not.toContain(BUCKET);
     expect(await h.service.ctx.db.prisma.complaint.count({ where: { userId } })).toBe(0);
     expect(s3.objects.has(`${BUCKET}/${keyOf(png, "png")}`)).toBe(false);

@@ -42,6 +42,13 @@ export async function storeUploads(c: Context, store: ImageStore): Promise<Store
     const sha256 = crypto.createHash("sha256").update(f.buffer).digest("hex");
     return { mime, size: f.size, sha256, storageKey: `${sha256}.${extensionOf(mime)}`, bytes: f.buffer };
   });
-  for (const f of checked) await store.put(f.storageKey, f.bytes);
+  try {
+    for (const f of checked) await store.put(f.storageKey, f.bytes);
+  } catch (err) {
+    // Storage (disk or bucket) failing is temporary and not the citizen's fault: nothing was
+    // committed, so say so and ask for a retry, rather than a bare 500.
+    (c.state.log as { error?: (o: object, m: string) => void } | undefined)?.error?.({ err }, "complaint image storage failed");
+    throw new AppError("unavailable", "图片暂时无法保存，投诉尚未提交，请稍后重试", { retryAfter: 30 });
+  }
   return checked.map(({ bytes: _b, ...rest }) => rest);
 }
