@@ -20,18 +20,29 @@ export interface SearchHit {
  * Group by name; the group's score is its best instance's; within a group prefer the
  * citizen's region, then the authority above it (630000 covers 630100), then a published guide.
  */
-export function groupByName(scored: Scored[], region?: string): SearchHit[] {
+export function groupByName(scored: Scored[], region?: string, limit = Infinity): SearchHit[] {
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
     const g = groups.get(s.entry.nameN);
     if (g) g.push(s);
     else groups.set(s.entry.nameN, [s]);
   }
+  // `scored` is sorted by score: so are the groups (by their best instance), and only the first
+  // `limit` need building.
   const hits: SearchHit[] = [];
   for (const members of groups.values()) {
+    if (hits.length >= limit) break;
     const best = members[0]!;
-    const chosen = [...members].sort((a, b) => regionRank(b, region) - regionRank(a, region))[0]!;
+    // the first of the best-ranked (as a stable sort would put it)
+    let chosen = best;
+    let rank = regionRank(best, region);
+    for (let i = 1; i < members.length; i++) {
+      const r = regionRank(members[i]!, region);
+      if (r > rank) (chosen = members[i]!), (rank = r);
+    }
     const e = chosen.entry;
+    const instances: SearchHit["instances"] = [instance(chosen)];
+    for (const m of members) if (m !== chosen) instances.push(instance(m));
     hits.push({
       code: e.code,
       name: e.name,
@@ -41,16 +52,13 @@ export function groupByName(scored: Scored[], region?: string): SearchHit[] {
       hasGuide: e.hasGuide,
       region: e.region,
       type: e.type,
-      instances: [chosen, ...members.filter((m) => m !== chosen)].map((m) => ({
-        code: m.entry.code,
-        region: m.entry.region,
-        department: m.entry.department,
-        hasGuide: m.entry.hasGuide,
-      })),
+      instances,
     });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
+
+const instance = (m: Scored) => ({ code: m.entry.code, region: m.entry.region, department: m.entry.department, hasGuide: m.entry.hasGuide });
 
 function regionRank(s: Scored, region?: string): number {
   const r = s.entry.region;

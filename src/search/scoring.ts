@@ -126,13 +126,14 @@ export function scoreCandidates(
   const key = new Set(keyUnknowns(q, df));
   const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const chars = q.concepts.map((c) => [...c.source]);
   const out: Scored[] = [];
   for (const t of titles) {
     // Every member has the title's name, aliases and Tibetan name: match them once.
     const e0 = t.members[0];
     if (!e0) continue;
     let matched = 0;
-    q.concepts.forEach((c, i) => (matched += (weights[i] ?? 0) * match(c, e0, q.lang)));
+    for (let i = 0; i < q.concepts.length; i++) matched += (weights[i] ?? 0) * match(q.concepts[i]!, e0, q.lang, chars[i]!);
     const coverage = matched / total;
     const length = 0.001 * e0.name.length;
     const variant = variantPenalty(e0, q);
@@ -214,8 +215,8 @@ function dfOf(alt: string, df: (t: string) => number): number {
   return Math.max(...ws.map(df));
 }
 
-function match(c: Concept, e: Entry, lang: "zh" | "bo"): number {
-  const m = matchOne(c, e, lang);
+function match(c: Concept, e: Entry, lang: "zh" | "bo", chars: string[]): number {
+  const m = matchOne(c, e, lang, chars);
   if (m === 0 || !c.synonym || c.alternatives.length < 3 || lang === "bo") return m;
   // The synonym's expansion names this item more than once (退休 → 退休, 待遇申领 in
   // 企业职工基本养老保险待遇申领（退休）): a little more than an item matching one word of it.
@@ -224,7 +225,8 @@ function match(c: Concept, e: Entry, lang: "zh" | "bo"): number {
   return n >= 2 ? m * 1.05 : m;
 }
 
-function matchOne(c: Concept, e: Entry, lang: "zh" | "bo"): number {
+/** `chars`: the characters of `c.source`. */
+function matchOne(c: Concept, e: Entry, lang: "zh" | "bo", chars: string[]): number {
   if (lang === "bo") {
     for (const alt of c.alternatives) if (e.boN.includes(alt)) return NAME;
     return 0;
@@ -236,8 +238,9 @@ function matchOne(c: Concept, e: Entry, lang: "zh" | "bo"): number {
   for (const [i, alt] of c.alternatives.entries()) if (e.nameN.includes(alt)) return NAME * (SYN - 0.01 * Math.max(0, i - 1));
   for (const [i, alt] of c.alternatives.entries()) if (e.aliasN.includes(alt)) return ALIAS * (SYN - 0.01 * Math.max(0, i - 1));
   // A wrong or missing character: partial credit for the share of characters present.
-  const chars = [...c.source];
   if (chars.length < 2) return 0;
-  const hit = chars.filter((ch) => e.nameN.includes(ch) || e.aliasN.includes(ch)).length / chars.length;
+  let n = 0;
+  for (const ch of chars) if (e.nameN.includes(ch) || e.aliasN.includes(ch)) n++;
+  const hit = n / chars.length;
   return hit >= 0.5 ? 0.3 * hit : 0;
 }

@@ -559,7 +559,7 @@ export class SearchIndex {
     const keep = (e: Entry) => (!opts.department || e.department === opts.department) && (!opts.type || e.type === opts.type);
     const scored = scoreCandidates(query, titles, textRank, (t) => this.df.get(t) ?? 0, this.entries.size, filtered ? keep : undefined);
     const unknown = unknownConcepts(query, (t) => this.df.get(t) ?? 0);
-    return { hits: groupByName(scored, opts.region).slice(0, limit), query, unknown };
+    return { hits: groupByName(scored, opts.region, limit), query, unknown };
   }
 
   /** The query text as each field's tokeniser sees it (the same tokenisers as at index time). */
