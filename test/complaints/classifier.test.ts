@@ -87,6 +87,18 @@ describe("split", () => {
     const folds = stratifiedFolds(messages, 5);
     for (let f = 0; f < 5; f++) expect(folds.filter((g) => g === f)).toHaveLength(10);
   });
+
+  it("gives an independent, equally stratified fold assignment per seed (repeated CV)", () => {
+    const first = stratifiedFolds(messages, 5);
+    const other = stratifiedFolds(messages, 5, "1");
+    expect(stratifiedFolds(messages, 5, "")).toEqual(first);
+    expect(stratifiedFolds(messages, 5, "1")).toEqual(other);
+    expect(other).not.toEqual(first);
+    for (let f = 0; f < 5; f++) {
+      expect(other.filter((g) => g === f)).toHaveLength(10);
+      expect(other.filter((g, i) => g === f && messages[i]!.label === "rare")).toHaveLength(2);
+    }
+  });
 });
 
 describe("features", () => {

@@ -53,9 +53,11 @@ export function splitHeldOut<T extends LabelledMessage>(
 
 /**
  * Stratified k-fold assignment for tuning on the training part only:
- * fold = rank of the message within its label (by hash) modulo k.
+ * fold = rank of the message within its label (by hash) modulo k. A non-empty
+ * `seed` gives another, independent assignment (for repeated cross-validation);
+ * the default "" is the assignment used everywhere else.
  */
-export function stratifiedFolds<T extends LabelledMessage>(messages: readonly T[], k: number): number[] {
+export function stratifiedFolds<T extends LabelledMessage>(messages: readonly T[], k: number, seed = ""): number[] {
   const folds = new Array<number>(messages.length).fill(0);
   const byLabel = new Map<string, number[]>();
   messages.forEach((m, i) => {
@@ -65,7 +67,8 @@ export function stratifiedFolds<T extends LabelledMessage>(messages: readonly T[
   });
   for (const idx of byLabel.values()) {
     // A different seed from the held-out rule so folds are not correlated with it.
-    idx.sort((a, b) => stableHash("fold:" + messages[a]!.text) - stableHash("fold:" + messages[b]!.text));
+    const prefix = `fold${seed}:`;
+    idx.sort((a, b) => stableHash(prefix + messages[a]!.text) - stableHash(prefix + messages[b]!.text));
     idx.forEach((i, rank) => (folds[i] = rank % k));
   }
   return folds;
