@@ -249,23 +249,32 @@ interface Member extends Entry {
 interface TitleGroup extends Title {
   key: string;
   members: Member[];
-  /** Its members' distinct guide-text lines. */
-  lines: Map<string, Line>;
+  /** Its members' distinct guide-text lines (made when a second member joins). */
+  lines?: Map<string, Line>;
   /**
    * The text field's document for the title: those lines in order of first appearance, member
    * by member (a one-member title's document is its item's text). Regional copies differ in a
    * line or two (department, window address): about one guide text, not one per county.
    */
-  text: Line[];
+  text: readonly Line[];
   /** Distinct name, alias and Tibetan tokens: what each member adds to `df`. */
-  terms: string[];
+  terms: readonly string[];
   /** The same per field: what each member adds to that field's item counts. */
-  fieldTerms: Record<TitleField, string[]>;
+  fieldTerms: Record<TitleField, readonly string[]>;
 }
 
 type TitleField = "name" | "alias" | "bo";
 
 const TITLE_FIELDS: readonly TitleField[] = ["name", "alias", "bo"];
+
+/** A title's guide-text document: its members' lines, first appearance first. */
+function unionOf(title: TitleGroup): readonly Line[] {
+  if (title.members.length === 1) return title.members[0]!.lines;
+  const seen = new Set<Line>();
+  const order: Line[] = [];
+  for (const m of title.members) for (const line of m.lines) if (!seen.has(line)) seen.add(line), order.push(line);
+  return order;
+}
 
 /** Add `by` to the count of each term. */
 function count(m: Map<string, number>, terms: readonly string[], by: 1 | -1): void {
@@ -276,11 +285,23 @@ function count(m: Map<string, number>, terms: readonly string[], by: 1 | -1): vo
   }
 }
 
-/** The distinct non-empty lines of an item's text field. */
-const linesOf = (it: SearchItem) => [...new Set(textOf(it).split("\n"))].filter((l) => l !== "");
+/**
+ * The distinct non-empty lines of an item's text field (`textOf(it).split("\n")`, taken from
+ * the item's own strings: what the index keeps of its guide text).
+ */
+function linesOf(it: SearchItem): string[] {
+  const out = new Set((it.text ?? "").split("\n"));
+  for (const f of it.faq ?? []) for (const l of f.q.split("\n")) out.add(l);
+  for (const l of it.department.split("\n")) out.add(l);
+  out.delete("");
+  return [...out];
+}
+
+const NONE: readonly string[] = [];
+const NO_LINES: readonly Line[] = [];
 
 /** Items with the same name, aliases and Tibetan name share one title (see `Title`). */
-const titleKey = (it: SearchItem, boN: string) => `${it.name}\u0000${it.aliases.join("\u0001")}\u0000${boN}`;
+const titleKey = (it: SearchItem, boN: string) => (it.aliases.length || boN ? `${it.name}\u0000${it.aliases.join("\u0001")}\u0000${boN}` : it.name);
 
 /**
  * In-memory search over the catalog: FlexSearch finds candidates per field (one `Index` per
@@ -380,7 +401,7 @@ export class SearchIndex {
     for (const it of latest.values()) this.insert(it, false, true);
     // Then each title's guide text once, segmenting each distinct line once (the memo holds
     // lines repeated across titles until their last use).
-    const lines = new Memo([...this.titles.values()].flatMap((t) => [...t.lines.keys()]), words);
+    const lines = new Memo([...this.titles.values()].flatMap((t) => unionOf(t).map((l) => l.text)), words);
     for (const t of this.titles.values()) this.indexText(t, lines);
   }
 
@@ -432,7 +453,7 @@ export class SearchIndex {
       this.fields.text.remove(title.id);
       this.titles.delete(title.key);
       this.titleById.delete(title.id);
-    } else for (const line of e.lines) if (--line.n === 0) title.lines.delete(line.text);
+    } else for (const line of e.lines) if (--line.n === 0) title.lines?.delete(line.text);
     this.entries.delete(id);
     this.byCode.delete(code);
     return title;
@@ -471,17 +492,26 @@ export class SearchIndex {
       lines: [],
     };
     if (!first) this.learnCorrector(e);
-    title.members.push(e);
     this.byCode.set(it.code, id);
     this.entries.set(id, e);
     count(this.df, title.terms, 1);
     for (const f of TITLE_FIELDS) count(this.fieldDf[f], title.fieldTerms[f], 1);
-    for (const text of linesOf(it)) {
-      let line = title.lines.get(text);
-      if (!line) title.lines.set(text, (line = { text, n: 0 }));
-      line.n++;
-      e.lines.push(line);
+    if (!first) e.lines = linesOf(it).map((text) => ({ text, n: 1 }));
+    else {
+      if (!title.lines) {
+        title.lines = new Map();
+        for (const m of title.members) for (const line of m.lines) title.lines.set(line.text, line);
+      }
+      const lines = title.lines;
+      e.lines = linesOf(it).map((text) => {
+        let line = lines.get(text);
+        if (!line) lines.set(text, (line = { text, n: 0 }));
+        line.n++;
+        return line;
+      });
     }
+    if (first) title.members.push(e);
+    else title.members = [e];
     if (!deferText) this.indexText(title);
     return title;
   }
@@ -491,9 +521,7 @@ export class SearchIndex {
    * took away its last copy of one, or changed which member shows a line first).
    */
   private indexText(title: TitleGroup, memo?: Memo): void {
-    const seen = new Set<Line>();
-    const order: Line[] = [];
-    for (const m of title.members) for (const line of m.lines) if (!seen.has(line)) seen.add(line), order.push(line);
+    const order = unionOf(title);
     if (order.length === title.text.length && order.every((l, i) => l === title.text[i]) && memo === undefined) return;
     title.text = order;
     const text = order.map((l) => l.text).join("\n");
@@ -512,11 +540,12 @@ export class SearchIndex {
       id: this.nextTitle++,
       key,
       members: [],
-      lines: new Map(),
-      text: [],
-      terms: [...new Set([...name, ...alias, ...bo])],
-      fieldTerms: { name: [...new Set(name)], alias: [...new Set(alias)], bo: [...new Set(bo)] },
+      text: NO_LINES,
+      // (shared arrays where one field holds them all: most titles have no alias or Tibetan name)
+      terms: alias.length || bo.length ? [...new Set([...name, ...alias, ...bo])] : [...new Set(name)],
+      fieldTerms: { name: NONE, alias: alias.length ? [...new Set(alias)] : NONE, bo: bo.length ? [...new Set(bo)] : NONE },
     };
+    title.fieldTerms.name = alias.length || bo.length ? [...new Set(name)] : title.terms;
     this.titles.set(key, title);
     this.titleById.set(title.id, title);
     this.fields.name.add(title.id, it.name, name);
