@@ -352,3 +352,47 @@ export function jacobiEigen(M: Float64Array[]): { values: Float64Array; vectors:
   }
   return { values: Float64Array.from(a, (r, i) => r[i]!), vectors: v };
 }
+
+/**
+ * Taxonomy lexicon (fourth round): for each level-1 category of the official
+ * complaint taxonomy (level1,level2,level3 CSV), the jieba words (cut, no HMM)
+ * of its level-2 and level-3 names that have >= 2 characters and occur under
+ * that level-1 category only. Level-1 names themselves are not used.
+ */
+export function taxonomyLexicon(csv: string, cut: (text: string) => string[]): Map<string, string[]> {
+  const owners = new Map<string, Set<string>>();
+  for (const line of csv.split("\n").slice(1)) {
+    const [level1, level2, level3] = line.trim().split(",");
+    if (!level1 || !level2 || !level3) continue;
+    for (const name of [level2, level3]) {
+      for (const w of cut(name.normalize("NFKC").toLowerCase())) {
+        if (Array.from(w).length < 2 || /^[\s\p{P}\p{S}0-9]+$/u.test(w)) continue;
+        if (!owners.has(w)) owners.set(w, new Set());
+        owners.get(w)!.add(level1);
+      }
+    }
+  }
+  const lexicon = new Map<string, string[]>();
+  for (const [w, cats] of owners) {
+    if (cats.size !== 1) continue;
+    const c = [...cats][0]!;
+    if (!lexicon.has(c)) lexicon.set(c, []);
+    lexicon.get(c)!.push(w);
+  }
+  for (const words of lexicon.values()) words.sort();
+  return new Map([...lexicon.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/**
+ * One value per level-1 category of the lexicon (in its order): log(1 + number
+ * of occurrences, non-overlapping substring counts, of the category's words in
+ * the NFKC-lowercased text).
+ */
+export function taxonomyFeatures(text: string, lexicon: Map<string, string[]>): Float64Array {
+  const norm = text.normalize("NFKC").toLowerCase();
+  return Float64Array.from(lexicon.values(), (words) => {
+    let n = 0;
+    for (const w of words) for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + w.length)) n++;
+    return Math.log1p(n);
+  });
+}
