@@ -39,6 +39,8 @@
  * | 2 (--no-pg) | 5.4 s | 89 MB | 0.78 / 12.8 ms | 0.54 / 1.99 (8.7) ms | — | — | 1.16 ms | 3.3 |
  * | 3 (--no-pg) | 5.3 s | 89 MB | 0.74 / 9.9 ms | 0.53 / 1.56 (5.4) ms | — | — | 1.19 ms | 3.4 |
  * | 4 (with PostgreSQL) | 7.9 s | 89 MB | 1.20 / 11.5 ms | 0.90 / 2.52 (18.0) ms | 2607 / 6261 ms (21 q) | 2907× / 2489× | 1.93 ms | 2.8 → 1.6 |
+ * | 5 (--no-pg, 10 minutes later) | 5.1 s | 89 MB | 0.74 / 5.7 ms | 0.53 / 1.40 (2.4) ms | — | — | 1.14 ms | 2.9 |
+ * | 6 (--no-pg) | 5.1 s | 89 MB | 0.82 / 5.3 ms | 0.57 / 1.55 (2.4) ms | — | — | 1.21 ms | 2.7 |
  * | before (1d38d03), same hour, same harness | 17.6 s | 309 MB | 3.34 / 13.9 ms | 2.46 / 7.38 (13.7) ms | — | — | 1.27 ms | 3.0 |
  * | words 100k (--no-pg; 99,653 titles, nothing shared) | 101 s | 457 MB | 3.06 / 14.1 ms | 2.35 / 6.48 (14.1) ms | — | — | 1.33 ms | 1.5 → 3.4 |
  *
@@ -144,10 +146,10 @@
  * cached results on remove but not on add (a new item would stay invisible to a cached
  * question), and this benchmark repeats 251 questions, so a cache would only flatter p50.
  *
- * Targets at 100k, with titles: build ≤ 10 s — met (5.2–7.9 s at load 1.6–3.4); ≥ 10× PostgreSQL
- * — met (2489–2907×); p99 ≤ 5 ms — met after warm-up (1.6–2.5 ms at load 1.6–3.4, p50 0.5–0.9
- * ms), not in the first 2000 questions after a build on this loaded machine (9.5–12.8 ms, the
- * JIT, see above). Per item, with term selection: build 7–9 s (12.7 s at load 5–6), 398–872×
+ * Targets at 100k, with titles: build ≤ 10 s — met (5.1–7.9 s at load 1.6–3.4); ≥ 10× PostgreSQL
+ * — met (2489–2907×); p99 ≤ 5 ms — met after warm-up (1.4–2.5 ms at load 1.6–3.4, p50 0.5–0.9
+ * ms, 6 of 6 runs), not in the first 2000 questions after a build on this loaded machine
+ * (5.3–12.8 ms, the JIT, see above). Per item, with term selection: build 7–9 s (12.7 s at load 5–6), 398–872×
  * PostgreSQL, p99 4.9–6.2 ms at load 1.3–2.3; without term selection p99 43–47 ms.
  * Where the time went per item (per-field timers, 2000 queries): ~40 % the name field (single-character
  * terms of `hybrid` match a large share of 100k names), ~50 % guide text, ~4 % aliases,
