@@ -61,8 +61,9 @@
  * on background threads, which on 2 saturated cores take 4 ms scheduler ticks from the main
  * thread (slow queries came in steps of ~4 ms, most without a GC; a 0.5 ms busy loop in the
  * same process saw none). With `node --single-threaded` the same 2000 queries right after the
- * build had 20 instead of 199 over 5 ms. After ~2000 questions it is gone; before this harness
- * measured from the 51st question, which is how earlier p99s below include it.
+ * build had 20 instead of 199 over 5 ms. After 2000–3000 questions it is mostly gone (3–8 of the
+ * next 2000 over 5 ms); before, this harness measured from the 51st question, so the earlier
+ * p99s below include it.
  *
  * Steps (province 100k, one run each, load 3–6, measured 2026-11-25):
  * - Titles for name/alias/Tibetan only, guide text per item: name field 1.0 → 0.15 ms and
@@ -72,7 +73,7 @@
  * - With a 60-*title* cap (instead of counting members) top 1/3/10 went 171/192/200 →
  *   166/190/204 (more distinct names compete in scoring): rejected, the cap counts items.
  * - Guide text as the union of the title's lines: text 5,918 → 318 postings a query, slowest
- *   question 8.0 → 1.2 ms, ~230 KB garbage a query. Why it is more than 20× cheaper per
+ *   question (fastest of 7) ~4 → 1.2 ms, ~230 KB garbage a query. Why it is more than 20× cheaper per
  *   query: FlexSearch's intersection counts ids in a plain object, which V8 keeps as a
  *   dictionary when ids are sparse — the same 6,000 postings intersect in 3.5 ms with ids up to
  *   100,000 and 1.0 ms with ids up to 6,000 (microbenchmark of `intersect`).
