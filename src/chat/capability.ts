@@ -45,7 +45,7 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       answerCache,
       // The index's own generation moves when it has applied a change (after the event, once
       // the item is read back), so an answer computed in between is not replayed afterwards.
-      catalogVersion: () => `${changes}:${(options.search() as { generation?: number }).generation ?? 0}`,
+      catalogVersion: () => `${changes}:${options.search().generation}`,
       onError: (err) => ctx.logger.error({ err }, "chat answer failed"),
     });
   };

@@ -341,6 +341,8 @@ export class SearchIndex {
   private staff: SynonymEntry[] = [];
   private nextId = 1;
   private nextTitle = 1;
+  /** Moves on every change (rebuild, upsert, remove, synonyms): what was computed from an older generation may be stale. */
+  generation = 0;
 
   constructor(opts: { synonyms?: SynonymEntry[] } = {}) {
     this.defaults = opts.synonyms ?? loadDefaultSynonyms();
@@ -354,6 +356,7 @@ export class SearchIndex {
 
   /** Replace the staff synonym entries (the shipped defaults stay underneath). */
   setSynonyms(staffEntries: SynonymEntry[]): void {
+    this.generation++;
     this.staff = staffEntries;
     this.applySynonyms();
     for (const t of this.titles.values()) this.learnCorrector(t.members[0]!);
@@ -378,6 +381,7 @@ export class SearchIndex {
 
   /** Drop everything and index `items` (boot, or a full reload from the catalog). */
   rebuild(items: SearchItem[]): void {
+    this.generation++;
     this.fields = this.newFields();
     this.nextId = 1;
     this.nextTitle = 1;
@@ -405,6 +409,28 @@ export class SearchIndex {
     for (const t of this.titles.values()) this.indexText(t, lines);
   }
 
+  /**
+   * Runs the query path over questions made from the index's own titles ("<name>要带什么",
+   * "<part of a name>多少钱", …) so V8 has compiled it before the first citizen asks: right after
+   * a build the first few thousand questions are several times slower (bench/search.ts,
+   * "warm-up"). Uses no question data; returns the milliseconds spent.
+   */
+  warmUp(queries = 2000): number {
+    const started = performance.now();
+    const names = [...this.titles.values()].map((t) => t.members[0]!.name);
+    if (!names.length) return 0;
+    const asks = ["", "要带什么", "多少钱", "在哪办", "多久能办好", "怎么办理", "需要什么条件", "能网上办吗", "找哪个部门"];
+    // Spread over the catalog: a stride coprime with most sizes visits every title before repeating.
+    for (let i = 0; i < queries; i++) {
+      const name = names[(i * 7919) % names.length]!;
+      const chars = [...name];
+      // whole names, and their first or last few characters as citizens shorten them
+      const part = i % 3 === 0 ? name : i % 3 === 1 ? chars.slice(0, 4).join("") : chars.slice(-4).join("");
+      this.search(`${part}${asks[i % asks.length]}`, { limit: 10 });
+    }
+    return performance.now() - started;
+  }
+
   /** Size of the candidate index (for the benchmark). */
   stats(): { items: number; titles: number; postings: number; terms: number } {
     let postings = 0;
@@ -419,6 +445,7 @@ export class SearchIndex {
 
   /** Add or replace one item (a guide was published or an item changed). */
   upsert(item: SearchItem): void {
+    this.generation++;
     // the guide text of the title it leaves and of the one it joins, each indexed once
     const left = this.drop(item.code);
     const joined = this.insert(item, true, true);
@@ -427,6 +454,7 @@ export class SearchIndex {
   }
 
   remove(code: string): boolean {
+    this.generation++;
     const title = this.drop(code);
     if (title?.members.length) this.indexText(title);
     return title !== undefined;

@@ -45,6 +45,8 @@ export async function startTestService(opts: TestServiceOptions = {}): Promise<T
     DATA_DIR: "memory://",
     LOG_LEVEL: "debug",
     AUTO_IMPORT_GUIDES: "false",
+    // The start-up JIT warm-up is exercised, kept short.
+    SEARCH_WARMUP_QUERIES: "200",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     // A private Redis namespace per test service (keys, channels, BullMQ queue), unless the
     // test passes REDIS_PREFIX to make two instances share one.

@@ -63,6 +63,8 @@ export const envSchema = z.object({
   HOTLINE: z.string().default("12345"),
   /** Answers each instance remembers for repeated questions (chat/answer-cache.ts); 0 turns it off. */
   CHAT_ANSWER_CACHE: int(5000, 0),
+  /** Questions the search index runs over its own names at start, before the instance is ready (JIT warm-up); 0 skips it. */
+  SEARCH_WARMUP_QUERIES: int(3000, 0),
 
   // WeChat Official Account (off until WECHAT_TOKEN is set).
   WECHAT_TOKEN: optionalString,
