@@ -165,14 +165,33 @@ const ALIAS_BONUS = 0.08;
 function aliasBonus(e: Entry, q: AnalyzedQuery): number {
   const text = q.text;
   if (!text) return 0;
-  const list = q.lang === "bo" ? e.boN : e.aliasN;
-  if (!list) return 0;
-  let best = 0;
-  for (const raw of list.split("|")) {
-    const a = q.lang === "bo" ? raw.replace(/[\u0F0B-\u0F14\s]+$/u, "") : raw;
-    if ([...a].length >= (q.lang === "bo" ? 4 : 3) && text.includes(a)) best = Math.max(best, ALIAS_BONUS);
+  for (const a of quotable(e, q.lang)) if (text.includes(a)) return ALIAS_BONUS;
+  return 0;
+}
+
+/** Per entry and language: its aliases long enough to count as quoted (they change only with the entry). */
+const quotableCache = { zh: new WeakMap<Entry, string[]>(), bo: new WeakMap<Entry, string[]>() };
+function quotable(e: Entry, lang: "zh" | "bo"): string[] {
+  let list = quotableCache[lang].get(e);
+  if (!list) {
+    const raw = lang === "bo" ? e.boN : e.aliasN;
+    list = raw
+      ? raw
+          .split("|")
+          .map((a) => (lang === "bo" ? a.replace(/[\u0F0B-\u0F14\s]+$/u, "") : a))
+          .filter((a) => [...a].length >= (lang === "bo" ? 4 : 3))
+      : [];
+    quotableCache[lang].set(e, list);
   }
-  return best;
+  return list;
+}
+
+/** Per entry: the variant actions its name carries (most carry none). */
+const variantCache = new WeakMap<Entry, string[]>();
+function variantsOf(e: Entry): string[] {
+  let v = variantCache.get(e);
+  if (!v) variantCache.set(e, (v = VARIANT_ACTIONS.filter((a) => e.nameN.includes(a))));
+  return v;
 }
 
 /** The same variants in Tibetan names: replace, renew/exchange, change, first application. */
@@ -184,8 +203,7 @@ function variantPenalty(e: Entry, q: AnalyzedQuery): number {
     return VARIANT_ACTIONS_BO.some((v) => e.boN.split("|")[0]!.includes(v) && !text.includes(v)) ? 0.1 : 0;
   }
   let p = 0;
-  for (const a of VARIANT_ACTIONS) {
-    if (!e.nameN.includes(a)) continue;
+  for (const a of variantsOf(e)) {
     const asked = q.concepts.some((c) => c.alternatives.some((alt) => alt.includes(a) || a.includes(alt) && alt.length >= 2));
     if (!asked) p += 0.1;
   }
@@ -235,8 +253,9 @@ function matchOne(c: Concept, e: Entry, lang: "zh" | "bo", chars: string[]): num
   if (e.nameN.includes(c.source)) return NAME;
   if (e.aliasN.includes(c.source)) return ALIAS;
   // The table lists the likelier official word first (营业执照 → 个体工商户登记 before 企业设立登记).
-  for (const [i, alt] of c.alternatives.entries()) if (e.nameN.includes(alt)) return NAME * (SYN - 0.01 * Math.max(0, i - 1));
-  for (const [i, alt] of c.alternatives.entries()) if (e.aliasN.includes(alt)) return ALIAS * (SYN - 0.01 * Math.max(0, i - 1));
+  const alts = c.alternatives;
+  for (let i = 0; i < alts.length; i++) if (e.nameN.includes(alts[i]!)) return NAME * (SYN - 0.01 * Math.max(0, i - 1));
+  for (let i = 0; i < alts.length; i++) if (e.aliasN.includes(alts[i]!)) return ALIAS * (SYN - 0.01 * Math.max(0, i - 1));
   // A wrong or missing character: partial credit for the share of characters present.
   if (chars.length < 2) return 0;
   let n = 0;
