@@ -28,6 +28,16 @@ describe.each(testDbKinds())("buffered unanswered-question log (%s)", (kind) => 
     expect(errors).toEqual([]);
   });
 
+  it("masks ID and phone numbers a citizen typed before storing the question", async () => {
+    const log = bufferedQuestionLog(db.prisma, { flushMs: 60_000, onError: () => {} });
+    await log.record({ question: "我身份证630102199001011234丢了，电话13812345678，咋办", outcome: "not_found", lang: "zh" });
+    await log.record({ question: "我身份证630102198812121234丢了，电话13899995678，咋办", outcome: "not_found", lang: "zh" });
+    await log.close();
+    const row = (await rows()).find((r) => r.question.startsWith("我身份证"));
+    expect(row).toMatchObject({ question: "我身份证630102********1234丢了,电话138****5678,咋办", count: 2 }); // NFKC: full-width digits are masked too
+    expect(JSON.stringify(await rows())).not.toMatch(/19900101|1234 5678|12345678/);
+  });
+
   it("flushes on its own after flushMs", async () => {
     const log = bufferedQuestionLog(db.prisma, { flushMs: 30, onError: () => {} });
     await log.record({ question: "养藏獒要办证吗", outcome: "not_found", lang: "zh" });

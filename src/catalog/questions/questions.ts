@@ -1,13 +1,13 @@
 import type { PrismaClient } from "../../platform/db";
 import type { QuestionOutcome } from "../../search/ports";
+import { maskText } from "../../platform/privacy";
 
 /**
  * Normalised form used to count the same question asked in slightly different ways:
  * NFKC (full-width → half-width), lower case, no whitespace or trailing punctuation.
  */
 export function normalizeQuestion(q: string): string {
-  return q
-    .normalize("NFKC")
+  return maskText(q.normalize("NFKC"))
     .toLowerCase()
     .replace(/\s+/g, "")
     .replace(/[?？!！。.，,、~…]+$/u, "")
@@ -33,7 +33,8 @@ export async function recordQuestion(opts: RecordQuestionOptions): Promise<void>
     where: { normalized },
     create: {
       normalized,
-      question: opts.question.trim().slice(0, 500),
+      // Staff read these: an ID or phone number a citizen typed is masked, as in logs.
+      question: maskText(opts.question.normalize("NFKC")).trim().slice(0, 500),
       outcome: opts.outcome,
       lang: opts.lang,
       bestCode: opts.bestCode ?? null,
