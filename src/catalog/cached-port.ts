@@ -16,7 +16,10 @@ export interface CachedCatalogPort extends CatalogPort {
  */
 export async function cachedCatalogPort(port: CatalogPort, store: KeyValueStore, ttlMs = 5 * 60_000): Promise<CachedCatalogPort> {
   const cache = new Map<string, { guide: PublishedGuide | null; at: number }>();
+  /** Change events seen: a read that a change overtook must not be kept. */
+  let changes = 0;
   const unsubscribe = await store.subscribe(CATALOG_CHANGED, (message) => {
+    changes++;
     try {
       const { code } = JSON.parse(message) as { code?: string };
       if (code) cache.delete(code);
@@ -29,8 +32,10 @@ export async function cachedCatalogPort(port: CatalogPort, store: KeyValueStore,
     async getGuide(code) {
       const hit = cache.get(code);
       if (hit && Date.now() - hit.at < ttlMs) return hit.guide;
+      const seen = changes;
       const guide = await port.getGuide(code);
-      cache.set(code, { guide, at: Date.now() });
+      // A publication announced while this read ran may not be in it: serve it, don't keep it.
+      if (seen === changes) cache.set(code, { guide, at: Date.now() });
       return guide;
     },
     listSearchItems: () => port.listSearchItems(),

@@ -38,4 +38,3 @@ export { importPaths, type ImportReport } from "./import/import-paths";
 export { guideSchema, catalogLineSchema, type Guide, type CatalogLine } from "./guide-schema";
 export { translateGuide, type Lang } from "./translate";
 export { guidePageUrl } from "./presenters";
-export { normalizeQuestion } from "./questions/questions";

@@ -34,6 +34,7 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   let pending = new Map<string, Entry & { count: number; at: Date }>();
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let closed = false;
 
   const add = (key: string, e: Entry & { count: number; at: Date }) => {
     const seen = pending.get(key);
@@ -49,13 +50,20 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
     // One flush at a time, in order: counts are increments, so order does not matter for the
     // totals, but a second flush must not race a failing first one that puts counts back.
     writing = writing.then(async () => {
-      for (const [key, e] of batch) {
+      const rows = [...batch];
+      for (let i = 0; i < rows.length; i++) {
+        const [key, e] = rows[i]!;
         try {
-          await recordQuestion({ prisma, question: e.question, outcome: e.outcome, lang: e.lang, bestCode: e.bestCode, now: e.at, count: e.count });
+          await recordQuestion({ prisma, question: e.question, outcome: e.outcome, lang: e.lang, bestCode: e.bestCode, now: e.at, count: e.count, normalized: key });
         } catch (err) {
+          // One report per flush: the database is likely down for the rest too. Keep the
+          // counts for the next flush (unless closing: nothing is left to retry then).
           options.onError(err);
-          if (pending.size < maxPending) add(key, e);
-          schedule();
+          if (!closed) {
+            for (const [k, rest] of rows.slice(i)) if (pending.size < maxPending) add(k, rest);
+            schedule();
+          }
+          return;
         }
       }
     });
@@ -63,12 +71,14 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   };
 
   const schedule = () => {
+    if (closed) return;
     timer ??= setTimeout(() => void flush(), flushMs);
     timer.unref?.();
   };
 
   return {
     async record(e) {
+      if (closed) return;
       const key = normalizeQuestion(e.question);
       if (!key) return;
       add(key, { ...e, count: 1, at: now() });
@@ -76,6 +86,9 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
       else schedule();
     },
     flush,
-    close: flush,
+    close() {
+      closed = true;
+      return flush();
+    },
   };
 }

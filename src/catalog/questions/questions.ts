@@ -23,11 +23,13 @@ export interface RecordQuestionOptions {
   now: Date;
   /** Times asked since the last write (a buffered log writes several asks at once). */
   count?: number;
+  /** `normalizeQuestion(question)`, when the caller has it already. */
+  normalized?: string;
 }
 
 /** Upsert by normalised text: first ask creates the row, later ones count and refresh outcome/best guess. */
 export async function recordQuestion(opts: RecordQuestionOptions): Promise<void> {
-  const normalized = normalizeQuestion(opts.question);
+  const normalized = opts.normalized ?? normalizeQuestion(opts.question);
   if (!normalized) return;
   await opts.prisma.unansweredQuestion.upsert({
     where: { normalized },
