@@ -24,14 +24,13 @@ export interface AnswerDeps {
   now: () => Date;
 }
 
-/**
- * `pending` carries the time (ms) by which its instance must have replied or deferred: a live
- * instance always writes `done` or `deferred` within the reply budget, so a `pending` slot past
- * that lease (plus a margin) belongs to an instance that died mid-answer.
- */
-type Slot = { s: "pending"; until?: number } | { s: "done"; xml: string } | { s: "deferred" };
+type Slot = { s: "pending" } | { s: "done"; xml: string } | { s: "deferred" };
 
-/** Beyond the reply budget, how long a pending slot's owner may take to write its outcome. */
+/**
+ * A `pending` claim lives only as long as its instance may take to reply or defer (the reply
+ * budget) plus a margin; its store TTL is the lease, so the store's clock decides, not the
+ * instances'. A claim that expires belongs to an instance that died mid-answer.
+ */
 const LEASE_MARGIN_MS = 1500;
 
 /**
@@ -48,8 +47,8 @@ const SUCCESS = "success";
  * stores the rendered reply, and retries get that same reply. If the handler is not done
  * within the budget (~4.5 s), we answer `success` and the reply goes out later as a
  * customer-service message; retries then get `success` too. If the instance that claimed a
- * message dies before replying, the first retry after the claim's lease takes the message over
- * (one instance only), so the citizen is still answered.
+ * message dies before replying, its claim expires and the next retry claims the message (one
+ * instance only), so the citizen is still answered.
  */
 export function createAnswerer(deps: AnswerDeps) {
   const slotKey = (inbound: Inbound) => `wechat:reply:${inbound.dedupeKey}`;
@@ -89,26 +88,26 @@ export function createAnswerer(deps: AnswerDeps) {
 
   /**
    * A retry (or a replay): wait briefly for the first attempt's reply instead of handling again;
-   * take the message over when the first attempt's instance is gone (its lease ran out).
+   * when the first attempt's claim has expired (its instance is gone), claim the message anew.
    */
   async function awaitFirst(inbound: Inbound, key: string): Promise<string> {
     const until = Date.now() + deps.replyBudgetMs;
     for (;;) {
       const raw = await deps.store.get(key);
       const slot = raw ? (JSON.parse(raw) as Slot) : undefined;
-      if (!slot || slot.s === "deferred") return SUCCESS;
-      if (slot.s === "done") return slot.xml;
-      if (slot.until !== undefined && Date.now() > slot.until && (await deps.store.setIfAbsent(`${key}:takeover`, "1", SLOT_TTL_SECONDS))) {
+      if (!slot && (await claim(key))) {
         deps.logger.warn({ dedupeKey: inbound.dedupeKey }, "wechat: the instance answering this message is gone; answering it here");
-        await deps.store.set(key, pending(), SLOT_TTL_SECONDS);
         return answerFirst(inbound, key);
       }
+      if (slot?.s === "deferred") return SUCCESS;
+      if (slot?.s === "done") return slot.xml;
       if (Date.now() >= until) return SUCCESS;
       await new Promise((r) => setTimeout(r, deps.pollMs ?? 50));
     }
   }
 
-  const pending = () => JSON.stringify({ s: "pending", until: Date.now() + deps.replyBudgetMs + LEASE_MARGIN_MS } satisfies Slot);
+  const leaseSeconds = Math.ceil((deps.replyBudgetMs + LEASE_MARGIN_MS) / 1000);
+  const claim = (key: string) => deps.store.setIfAbsent(key, JSON.stringify({ s: "pending" } satisfies Slot), leaseSeconds);
 
   return {
     /** The plaintext reply XML (or "success") for this message, handling it at most once. */
@@ -116,7 +115,7 @@ export function createAnswerer(deps: AnswerDeps) {
       const key = slotKey(inbound);
       let claimed: boolean;
       try {
-        claimed = await deps.store.setIfAbsent(key, pending(), SLOT_TTL_SECONDS);
+        claimed = await claim(key);
       } catch (err) {
         // The store is down: answering twice on a retry beats not answering at all.
         deps.logger.error({ err }, "wechat: dedupe store unavailable, answering without dedupe");

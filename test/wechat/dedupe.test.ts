@@ -65,8 +65,9 @@ describe.each(testStoreKinds())("answering once, on the %s store", (kind) => {
   it("answers a retry itself, once, when the instance that claimed the message died before replying", async () => {
     const { answerer, handleMessage } = setup(0, 300);
     const msg = inbound("结婚登记");
-    // What a dead instance leaves behind: its claim, with a lease that has run out.
-    await store.set(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending", until: Date.now() - 1 }), 600);
+    // What a dead instance leaves behind: its claim, expiring with its lease.
+    await store.setIfAbsent(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending" }), 1);
+    await sleep(1100);
     const [a, b] = await Promise.all([answerer.answer(msg), answerer.answer(msg)]);
     const answered = [a, b].filter((x) => x.includes("echo:结婚登记"));
     expect(answered.length).toBeGreaterThanOrEqual(1);
@@ -78,7 +79,7 @@ describe.each(testStoreKinds())("answering once, on the %s store", (kind) => {
   it("waits for a live claim instead of taking it over", async () => {
     const { answerer, handleMessage } = setup(0, 200);
     const msg = inbound("护照");
-    await store.set(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending", until: Date.now() + 60_000 }), 600);
+    await store.setIfAbsent(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "pending" }), 60);
     expect(await answerer.answer(msg)).toBe("success");
     expect(handleMessage).not.toHaveBeenCalled();
   });
