@@ -39,8 +39,8 @@ export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
   private readonly now: () => number;
-  hits = 0;
-  misses = 0;
+  private hits = 0;
+  private misses = 0;
 
   constructor(private readonly options: AnswerCacheOptions) {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
@@ -49,10 +49,6 @@ export class AnswerCache {
 
   stats(): { hits: number; misses: number; size: number } {
     return { hits: this.hits, misses: this.misses, size: this.entries.size };
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   clear(): void {

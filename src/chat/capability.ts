@@ -51,7 +51,9 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
   };
   return {
     name: "chat",
-    async start(ctx) {
+    async start(ctx, role) {
+      // Questions are answered by web instances only (the search index is built there).
+      if (!role.web) return;
       catalog = await cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store);
       questionLog = bufferedQuestionLog(ctx.db.prisma, { now: ctx.now, onError: (err) => ctx.logger.warn({ err }, "question log failed") });
       answerCache = new AnswerCache({ maxEntries: ctx.config.CHAT_ANSWER_CACHE });

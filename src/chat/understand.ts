@@ -78,7 +78,7 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   }
 
   // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
-  if (found.unknown.length > 0 && !(await mentionedByBest(deps, hits, found.unknown))) return notFound(aspect, hits, found.unknown);
+  if (found.unknown.length > 0 && !(await mentionedByBest(deps, hits, found.unknown))) return notFound(aspect, hits);
   let top = hits[0];
   // A published guide that covers the question beats a catalog-only item scoring a little higher.
   if (top && !top.hasGuide) {
@@ -111,7 +111,7 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     // "国际驾照", "无人机驾驶执照": a word right before the key thing that the guide never
     // mentions makes it another kind of thing, one the catalog lacks.
     const modifier = concepts.find((c) => c.at !== undefined && key.at !== undefined && c.at + c.source.length === key.at && isModifier(c));
-    if (modifier && covering[0] && !(await mentions(deps, covering[0], modifier))) return notFound(aspect, hits, [modifier.source]);
+    if (modifier && covering[0] && !(await mentions(deps, covering[0], modifier.alternatives))) return notFound(aspect, hits);
     const best = covering[0];
     if (best && (!top || best === top || top.score - best.score < GUIDE_MARGIN * 2 || !top.hasGuide)) {
       const alt = covering[1] && best.score - covering[1].score < CLEAR ? covering[1] : undefined;
@@ -126,10 +126,10 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   if (top && top.coverage >= POSSIBLE) {
     return { kind: "choose", candidates: hits.slice(0, MAX_CHOICES).map(brief), aspect, lowConfidence: true };
   }
-  return notFound(aspect, hits, []);
+  return notFound(aspect, hits);
 }
 
-function notFound(aspect: Aspect, hits: SearchHit[], _unknown: string[]): Decision {
+function notFound(aspect: Aspect, hits: SearchHit[]): Decision {
   return {
     kind: "not_found",
     aspect,
@@ -169,21 +169,19 @@ function keyThing(concepts: Concept[]): Concept | undefined {
 }
 
 /** The item names the key thing (name/alias), or its guide text does. */
-async function coversKey(deps: ChatDeps, hit: SearchHit, key: Concept): Promise<boolean> {
-  const alts = key.alternatives.filter((a) => a.length >= 2);
-  if (alts.some((a) => normalize(hit.name).includes(a))) return true;
-  const g = await deps.catalog.getGuide(hit.code);
-  return !!g && alts.some((a) => guideText(g).includes(a));
+function coversKey(deps: ChatDeps, hit: SearchHit, key: Concept): Promise<boolean> {
+  return mentions(deps, hit, key.alternatives.filter((a) => a.length >= 2));
 }
 
 /** A word that can make a noun another kind of thing (国际, 无人机), not a verb, place or fragment (办, 开个). */
 const isModifier = (c: Concept) =>
   !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !/[个了的着过]/.test(c.source);
 
-async function mentions(deps: ChatDeps, hit: SearchHit, c: Concept): Promise<boolean> {
-  if (c.alternatives.some((a) => normalize(hit.name).includes(a))) return true;
+/** The item's name, or else its guide text, contains one of `words`. */
+async function mentions(deps: ChatDeps, hit: SearchHit, words: string[]): Promise<boolean> {
+  if (words.some((a) => normalize(hit.name).includes(a))) return true;
   const g = await deps.catalog.getGuide(hit.code);
-  return !!g && c.alternatives.some((a) => guideText(g).includes(a));
+  return !!g && words.some((a) => guideText(g).includes(a));
 }
 
 /** How far below a catalog-only item a guided item may score and still be preferred. */

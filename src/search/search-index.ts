@@ -26,11 +26,6 @@ export interface SearchResult {
 
 const FIELDS = ["name", "alias", "text", "bo"] as const;
 
-/** The text field: guide text, FAQ questions and department, one per line. */
-function textOf(it: SearchItem): string {
-  return [it.text ?? "", ...(it.faq ?? []).map((f) => f.q), it.department].join("\n");
-}
-
 /**
  * Memoised tokeniser for a bulk load: counts its keys first, calls `fn` once per distinct key
  * and keeps a result only while later uses of that key remain (so memory stays bounded by
@@ -286,7 +281,7 @@ function count(m: Map<string, number>, terms: readonly string[], by: 1 | -1): vo
 }
 
 /**
- * The distinct non-empty lines of an item's text field (`textOf(it).split("\n")`, taken from
+ * The distinct non-empty lines of an item's text field (guide text, FAQ questions, department;
  * the item's own strings: what the index keeps of its guide text).
  */
 function linesOf(it: SearchItem): string[] {
@@ -419,6 +414,8 @@ export class SearchIndex {
     const started = performance.now();
     const names = [...this.titles.values()].map((t) => t.members[0]!.name);
     if (!names.length) return 0;
+    // A small catalog needs no more than a few questions a name.
+    queries = Math.min(queries, 5 * names.length);
     const asks = ["", "要带什么", "多少钱", "在哪办", "多久能办好", "怎么办理", "需要什么条件", "能网上办吗", "找哪个部门"];
     // Spread over the catalog: a stride coprime with most sizes visits every title before repeating.
     for (let i = 0; i < queries; i++) {
@@ -583,8 +580,8 @@ export class SearchIndex {
   }
 
   /** The item's 2–4-char words for the segmenter (not the whole name: search-notes pitfall 5). */
-  private domainWordsOf(name: string, aliasesN: string[], segment: (s: string) => string[] = cut): string[] {
-    return [...segment(name), ...aliasesN.flatMap((a) => (a.length <= 4 ? [a] : segment(a)))].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
+  private domainWordsOf(name: string, aliasesN: string[]): string[] {
+    return [...cut(name), ...aliasesN.flatMap((a) => (a.length <= 4 ? [a] : cut(a)))].filter((w) => /^\p{Script=Han}{2,4}$/u.test(w));
   }
 
   private learnCorrector(e: Entry): void {
@@ -639,7 +636,4 @@ export class SearchIndex {
     const h = hybridFromWords(w, text);
     return fields.map((field) => ({ field, terms: field === "text" ? w : field === "bo" ? tibetan(text) : h }));
   }
-
-  /** Every field the index has (for docs/tests). */
-  static readonly fields = FIELDS;
 }
