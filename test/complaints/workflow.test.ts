@@ -98,9 +98,10 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
     const reopened = await act(ticketNo, "reopen", { reason: "并未拆除" });
     expect(reopened.json.status).toBe("reopened");
     clock.set("2026-10-12T02:00:00Z");
+    expect(reopened.json.deadlines.dispatchedAt).toBe("2026-10-10T02:00:00.000Z"); // the clock restarts at 重办
     const again = await act(ticketNo, "progress", { note: "重新办理" });
     expect(again.json.status).toBe("in_progress");
-    expect(again.json.deadlines.dispatchedAt).toBe("2026-10-12T02:00:00.000Z");
+    expect(again.json.deadlines).toEqual(reopened.json.deadlines);
     const second = await act(ticketNo, "extension", { workdays: 1, reason: "再延" });
     expect(second.status).toBe(422);
     expect(second.json.error.message).toContain("延期过一次");
@@ -129,6 +130,33 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
     await Promise.all([run(), run(), run()]);
     expect(await count("escalation")).toBe(1);
     expect((await h.staff("GET", "/api/v1/admin/complaints?overdue=true")).json.items.map((i: any) => i.ticketNo)).toContain(ticketNo);
+  });
+
+  it("does not 督办 a ticket answered on time and reopened after its old deadline: 重办 starts a new deadline set", async () => {
+    clock.set(START);
+    const { ticketNo } = await file("河道里漂着污水泡沫，气味刺鼻");
+    const old = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json.deadlines;
+    expect(old.replyDueAt).toBeTruthy();
+    await act(ticketNo, "sign");
+    await act(ticketNo, "progress", { note: "已派人查看" });
+    expect((await act(ticketNo, "reply", { replyText: "已清理河道" })).json.status).toBe("replied");
+    const run = () => h.staff("POST", "/api/v1/admin/complaints/supervision/run");
+    const stages = async () =>
+      (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json.events.filter((e: any) => ["reminder", "supervision", "escalation"].includes(e.type)).map((e: any) => e.type);
+
+    const later = new Date(new Date(old.escalationAt).getTime() + 3_600_000).toISOString();
+    clock.set(later);
+    const reopened = await act(ticketNo, "reopen", { reason: "又有污水了" });
+    expect(reopened.json.status).toBe("reopened");
+    expect(reopened.json.deadlines.dispatchedAt).toBe(later);
+    expect(new Date(reopened.json.deadlines.replyDueAt).getTime()).toBeGreaterThan(new Date(later).getTime());
+    await run();
+    expect(await stages()).toEqual([]);
+
+    clock.set(reopened.json.deadlines.supervisionAt); // the new set still fires, once
+    await run();
+    await run();
+    expect(await stages()).toEqual(["supervision"]);
   });
 
   it.runIf(db === "postgres")("fires once with two instances on one database", async () => {

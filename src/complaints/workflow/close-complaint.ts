@@ -1,5 +1,6 @@
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "./db";
+import { deadlineFields } from "./deadline-fields";
 import { transitionComplaint } from "./transition";
 
 /** 回访: the hotline calls the citizen back after the reply; the note records what they said. */
@@ -12,7 +13,19 @@ export async function closeComplaint(deps: ComplaintsDeps, o: { ref: string; not
   return transitionComplaint(deps, { ref: o.ref, to: "closed", actor: o.actor, note: o.note, patch: () => ({ closedAt: deps.app.now(), dispatcherQueue: false }) });
 }
 
-/** 重办: the citizen says it is not solved; back to the department (or the dispatcher) with the reason. */
+/**
+ * 重办: the citizen says it is not solved; back to the department (or the dispatcher) with the reason.
+ * The clock restarts now: a fresh deadline set (new deadlineVersion, supervision stage 0), so
+ * the scan does not 督办 a ticket that was answered on time under its old deadlines.
+ */
 export async function reopenComplaint(deps: ComplaintsDeps, o: { ref: string; reason: string; actor: string }): Promise<Complaint> {
-  return transitionComplaint(deps, { ref: o.ref, to: "reopened", actor: o.actor, note: o.reason, patch: () => ({ repliedAt: null, closedAt: null }) });
+  const now = deps.app.now();
+  const calendar = await deps.calendar.get();
+  return transitionComplaint(deps, {
+    ref: o.ref,
+    to: "reopened",
+    actor: o.actor,
+    note: o.reason,
+    patch: (c) => ({ repliedAt: null, closedAt: null, ...deadlineFields(deps, calendar, c, now) }),
+  });
 }

@@ -1,26 +1,20 @@
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint } from "./db";
-import { deadlineFields } from "./deadline-fields";
 import { recordEvent, transitionComplaint } from "./transition";
 
 /**
  * 办理中: the department starts handling (from 已签收, or a 重办 back to the same department,
- * which gets a fresh set of deadlines). Once handling, further calls add progress notes to
- * the timeline without changing the status.
+ * whose fresh deadlines were set by reopenComplaint). Once handling, further calls add
+ * progress notes to the timeline without changing the status.
  */
 export async function progressComplaint(deps: ComplaintsDeps, o: { ref: string; note: string; actor: string }): Promise<Complaint> {
   const now = deps.app.now();
-  const calendar = await deps.calendar.get();
   return deps.app.db.prisma.$transaction(async (tx) => {
     const c = await findComplaint(tx, o.ref);
     if (c.status === "in_progress" || c.status === "extension_approved") {
       await recordEvent(tx, { complaintId: c.id, type: "progress", actor: o.actor, note: o.note, at: now });
       return c;
     }
-    return transitionComplaint(
-      deps,
-      { ref: c.id, to: "in_progress", actor: o.actor, note: o.note, patch: (x) => (x.status === "reopened" ? deadlineFields(deps, calendar, x, now) : {}) },
-      tx,
-    );
+    return transitionComplaint(deps, { ref: c.id, to: "in_progress", actor: o.actor, note: o.note }, tx);
   });
 }
