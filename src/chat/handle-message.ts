@@ -6,7 +6,7 @@ import { answer } from "./answer";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type Session } from "./session";
 import { understand } from "./understand";
-import { foldVariants } from "./fold";
+import { foldVariants } from "../search/fold";
 
 /**
  * The one entry point for every channel (WeChat, mini-program, /api/v1/ask), as a straight

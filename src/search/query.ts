@@ -1,3 +1,4 @@
+import { foldVariants } from "./fold";
 import type { SynonymTable } from "./synonyms";
 import { STOP_WORDS, isTibetan, normalize, tagged, tibetanSyllables } from "./tokenizer";
 
@@ -57,7 +58,7 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
     const syl = tibetanSyllables(q).filter((x) => !TIBETAN_STOP.has(x));
     return { lang: "bo", concepts: syl.map((s) => ({ source: s, alternatives: [s], synonym: false })), text: q.normalize("NFC") };
   }
-  const original = normalize(q);
+  const original = normalize(foldVariants(q));
   let text = original;
   const concepts: Concept[] = [];
   // Multi-character synonym terms first, longest first, as substrings: jieba may split

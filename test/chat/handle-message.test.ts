@@ -40,6 +40,19 @@ describe("handleMessage", () => {
     expect(picked.aspect).toBe("materials");
   });
 
+  it("lists close matches it cannot tell apart, numbered, and '2' picks the second", async () => {
+    const send = h.user();
+    const list = await send("怎么申请补贴");
+    expect(list.itemCode).toBeNull();
+    expect(list.candidates!.length).toBeGreaterThanOrEqual(2);
+    expect(list.text).toMatch(/1\. .+\n2\. .+/);
+    expect(list.text).toContain("请回复序号");
+    const second = list.candidates![1]!;
+    const picked = await send("2");
+    expect(picked.itemCode).toBe(second.code);
+    expect(picked.text).toContain(second.name);
+  });
+
   it("says plainly when nothing matches, offers the hotline and human help, and logs it", async () => {
     const send = h.user();
     const r = await send("西宁哪家羊肉手抓好吃");

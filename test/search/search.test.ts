@@ -55,6 +55,12 @@ describe("ranking on the shipped guides", () => {
   ])("%s → %s", (q, name) => {
     expect(index.search(q).hits[0]?.name).toMatch(name);
   });
+  it("folds traditional and variant characters in every query (/search too, not only chat)", () => {
+    const codes = (q: string) => index.search(q).hits.slice(0, 3).map((h) => h.code);
+    expect(codes("駕照丟了咋補")).toEqual(codes("驾照丢了咋补"));
+    expect(codes("身份證換領")).toEqual(codes("身份证换领"));
+    expect(index.search("身份證換領").hits[0]?.name).toMatch(/居民身份证换领/);
+  });
   it("says little for things the catalog does not have", () => {
     expect(index.search("申请美国旅游签证").hits[0]?.coverage ?? 0).toBeLessThan(0.6);
   });
