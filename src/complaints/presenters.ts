@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { shanghaiDayOf } from "../calendar";
 import type { AppContext } from "../platform/context";
 import type { ComplaintEvent, ComplaintImage } from "../generated/prisma/client";
-import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
+import { canTransition, COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import { anonymiseText } from "./place";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "./types";
 import type { Complaint } from "./workflow/db";
@@ -40,7 +41,7 @@ export function presentCitizenComplaint(c: Complaint & { images?: ComplaintImage
     replyText: c.replyText,
     repliedAt: iso(c.repliedAt),
     satisfaction: c.satisfaction,
-    canRate: c.status === "replied" || c.status === "visited",
+    canRate: canTransition(c.status as ComplaintStatus, "rated"),
     ...(c.images ? { imageCount: c.images.length } : {}),
     ...(c.events
       ? { timeline: c.events.filter((e) => e.type === "status" && e.toStatus).map((e) => ({ status: e.toStatus!, statusLabel: label(e.toStatus!), at: e.at.toISOString() })) }
@@ -115,7 +116,7 @@ export const publicComplaintSchema = z.object({
   repliedOn: z.string().nullable(),
 });
 
-/** The public page: anonymised text and reply, district-level place only, dates not times. */
+/** The public page: anonymised text and reply, district-level place only, dates (Shanghai days) not times. */
 export function presentPublicComplaint(c: Complaint) {
   return {
     ticketNo: c.ticketNo,
@@ -124,7 +125,7 @@ export function presentPublicComplaint(c: Complaint) {
     district: c.district,
     text: anonymiseText(c.text),
     replyText: c.replyText ? anonymiseText(c.replyText) : null,
-    acceptedOn: c.createdAt.toISOString().slice(0, 10),
-    repliedOn: c.repliedAt?.toISOString().slice(0, 10) ?? null,
+    acceptedOn: shanghaiDayOf(c.createdAt),
+    repliedOn: c.repliedAt ? shanghaiDayOf(c.repliedAt) : null,
   };
 }

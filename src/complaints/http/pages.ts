@@ -1,3 +1,4 @@
+import { canTransition, type ComplaintStatus } from "../complaint-status";
 import { text } from "../text";
 import type { presentPublicComplaint } from "../presenters";
 import { SATISFACTION_LEVELS } from "../types";
@@ -29,7 +30,7 @@ export function publicPage(items: ReturnType<typeof presentPublicComplaint>[]): 
 export function ratingPage(c: Complaint, token: string): string {
   const head = `<h1>${esc(text("rate.title", { ticketNo: c.ticketNo }))}</h1>${c.replyText ? `<div class="reply">${esc(c.replyText)}</div>` : ""}`;
   if (c.satisfaction) return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.done", { satisfaction: c.satisfaction }))}</p>`);
-  if (c.status !== "replied" && c.status !== "visited") return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.not_ready"))}</p>`);
+  if (!canTransition(c.status as ComplaintStatus, "rated")) return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.not_ready"))}</p>`);
   const buttons = SATISFACTION_LEVELS.map((s) => `<button name="satisfaction" value="${esc(s)}">${esc(s)}</button>`).join("");
   return layout(text("rate.title", { ticketNo: c.ticketNo }), `${head}<form method="post"><input type="hidden" name="t" value="${esc(token)}">${buttons}</form>`);
 }
