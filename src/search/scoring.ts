@@ -57,8 +57,8 @@ const SYN = 0.92;
  * thing at all. Other unknown words are circumstances ("有违章没处理能年检吗", "只卖饮料零食") and
  * are ignored. Annotates each concept's `df`.
  */
-export function unknownConcepts(q: AnalyzedQuery, df: (t: string) => number): string[] {
-  return keyUnknowns(q, df).map((c) => c.source);
+export function unknownConcepts(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
+  return keyUnknowns(q, df);
 }
 
 function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
@@ -120,10 +120,12 @@ export function scoreCandidates(
   textRank: ReadonlyMap<Title, number>,
   df: (term: string) => number,
   n: number,
+  /** `unknownConcepts(q, df)`: they weigh most. */
+  unknown: readonly Concept[],
   keep?: (e: Entry) => boolean,
 ): Scored[] {
   annotate(q, df);
-  const key = new Set(keyUnknowns(q, df));
+  const key = new Set(unknown);
   const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const chars = q.concepts.map((c) => [...c.source]);

@@ -624,9 +624,10 @@ export class SearchIndex {
     // Department/type filters apply to the candidates here: FlexSearch tags made every add
     // scan the tag's id list (quadratic build at 100k items with one type).
     const keep = (e: Entry) => (!opts.department || e.department === opts.department) && (!opts.type || e.type === opts.type);
-    const scored = scoreCandidates(query, titles, textRank, (t) => this.df.get(t) ?? 0, this.entries.size, filtered ? keep : undefined);
-    const unknown = unknownConcepts(query, (t) => this.df.get(t) ?? 0);
-    return { hits: groupByName(scored, opts.region, limit), query, unknown };
+    const df = (t: string) => this.df.get(t) ?? 0;
+    const unknown = unknownConcepts(query, df);
+    const scored = scoreCandidates(query, titles, textRank, df, this.entries.size, unknown, filtered ? keep : undefined);
+    return { hits: groupByName(scored, opts.region, limit), query, unknown: unknown.map((c) => c.source) };
   }
 
   /** The query text as each field's tokeniser sees it (the same tokenisers as at index time). */
