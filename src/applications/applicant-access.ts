@@ -12,10 +12,15 @@ export interface Viewer {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const VIEWER_FIELDS = { id: true, oaOpenid: true, mpOpenid: true, phoneIndex: true } as const;
+type ViewerRow = { id: string; oaOpenid: string | null; mpOpenid: string | null; phoneIndex: string | null };
+
+const viewerOf = (u: ViewerRow): Viewer => ({ userId: u.id, oaOpenid: u.oaOpenid ?? undefined, mpOpenid: u.mpOpenid ?? undefined, phoneIndex: u.phoneIndex ?? undefined });
+
 /** The viewer for a user id (mini-program session) — undefined when the user is gone. */
 export async function viewerOfUser(ctx: Pick<AppContext, "db">, userId: string): Promise<Viewer | undefined> {
-  const u = await ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { id: true, oaOpenid: true, mpOpenid: true, phoneIndex: true } });
-  return u ? { userId: u.id, oaOpenid: u.oaOpenid ?? undefined, mpOpenid: u.mpOpenid ?? undefined, phoneIndex: u.phoneIndex ?? undefined } : undefined;
+  const u = await ctx.db.prisma.user.findUnique({ where: { id: userId }, select: VIEWER_FIELDS });
+  return u ? viewerOf(u) : undefined;
 }
 
 /**
@@ -25,14 +30,13 @@ export async function viewerOfUser(ctx: Pick<AppContext, "db">, userId: string):
  */
 export async function viewerOfChat(ctx: Pick<AppContext, "db">, channel: string, chatUserId: string): Promise<Viewer> {
   const prisma = ctx.db.prisma;
-  const select = { id: true } as const;
-  let user: { id: string } | null = null;
+  const select = VIEWER_FIELDS;
+  let user: ViewerRow | null = null;
   if (channel === "wechat") user = await prisma.user.findUnique({ where: { oaOpenid: chatUserId }, select });
   else if (channel === "miniprogram") {
     user = UUID.test(chatUserId) ? await prisma.user.findUnique({ where: { id: chatUserId }, select }) : await prisma.user.findUnique({ where: { mpOpenid: chatUserId }, select });
   } else return {};
-  const viewer = user ? await viewerOfUser(ctx, user.id) : undefined;
-  return viewer ?? (channel === "wechat" ? { oaOpenid: chatUserId } : {});
+  return user ? viewerOf(user) : channel === "wechat" ? { oaOpenid: chatUserId } : {};
 }
 
 /** The applications a viewer owns: bound by user id or openid, or by the user's bound phone. */

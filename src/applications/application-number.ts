@@ -10,7 +10,6 @@ import { shanghaiDayOf } from "../calendar";
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const PREFIX = "QH";
 const RANDOM_LENGTH = 10;
-export const APPLICATION_NUMBER_LENGTH = PREFIX.length + 8 + RANDOM_LENGTH + 1;
 const SHAPE = new RegExp(`^${PREFIX}\\d{8}[${ALPHABET}]{${RANDOM_LENGTH + 1}}$`);
 
 function checkCharacter(body: string): string {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { formatShanghai, shanghaiDayOf } from "../calendar";
 import type { ApplicationEventModel, ApplicationModel } from "../platform/db";
 import type { AppContext } from "../platform/context";
 import { maskText } from "../platform/privacy";
@@ -115,7 +114,3 @@ export function presentApplication(
   }
   return view;
 }
-
-/** Shanghai wall-clock text for chat replies. */
-export const shanghaiText = (d: Date) => formatShanghai(d);
-export const shanghaiDate = (d: Date) => shanghaiDayOf(d);

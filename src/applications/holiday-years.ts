@@ -3,6 +3,7 @@ import type { HolidayYearModel } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { clockColumns, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
+import { loadTimeline } from "./load-application";
 import { isUniqueViolation } from "./db-errors";
 import { HOLIDAY_YEARS_CHANNEL } from "../calendar";
 
@@ -47,7 +48,7 @@ export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<numb
   const now = deps.app.now();
   const running = await prisma.application.findMany({ where: { stoppedAt: null, acceptedAt: { not: null } }, select: { id: true, limitValue: true, limitUnit: true } });
   for (const a of running) {
-    const events = await prisma.applicationEvent.findMany({ where: { applicationId: a.id }, select: { status: true, at: true } });
+    const events = await loadTimeline(prisma, a.id);
     await prisma.application.update({ where: { id: a.id }, data: clockColumns(calendar, limitOf(a), events, now) });
   }
   return running.length;

@@ -16,7 +16,7 @@ import { runSupervision, SUPERVISE_JOB } from "./supervise";
 export interface ApplicationsCapabilityOptions {
   /** Item name, department and promised limit; default: read from the catalog tables. */
   items?: (ctx: AppContext) => ItemsPort;
-  /** Default: src/notifications' `notify` (notificationRowNotifier in notify-applicant.ts is a table-only stand-in). */
+  /** Default: src/notifications' `notify`. */
   notify?: (ctx: AppContext) => Notifier;
   /** How often electronic supervision runs (default 5 minutes). */
   supervisionEveryMs?: number;
@@ -80,15 +80,13 @@ export function applicationsDeps(ctx: AppContext): ApplicationsDeps {
 
 export { applicationProgressCommand } from "./chat-command";
 export type { ApplicationsDeps } from "./deps";
-export type { ItemInfo, ItemsPort, Notifier, NotifyRequest } from "./ports";
-export { toItemInfo } from "./catalog-items";
+export type { ItemInfo, ItemsPort, Notifier } from "./ports";
 export { createApplication, type CreateApplicationOptions } from "./create-application";
 export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult } from "./record-event";
-export { getApplication } from "./load-application";
 export { presentApplication, type ApplicationView } from "./application-presenter";
 export { runSupervision, SUPERVISE_JOB } from "./supervise";
-export { notifyApplicant, notificationRowNotifier, NOTIFY_JOB } from "./notify-applicant";
-export { lookupProgress, LOOKUP_FAILURES } from "./lookup-progress";
+export { notifyApplicant, NOTIFY_JOB } from "./notify-applicant";
+export { lookupProgress } from "./lookup-progress";
 export { importApplicationsCsv, type ImportReport } from "./import/import-csv";
 export { signIntegrationBody } from "./http/integration-auth";
 export { generateApplicationNumber, normalizeApplicationNumber } from "./application-number";

@@ -2,7 +2,7 @@ import type { AppContext } from "../platform/context";
 import { maskText } from "../platform/privacy";
 import { statusLabel } from "./application-presenter";
 import type { ApplicationsDeps } from "./deps";
-import type { Notifier, NotifyRequest } from "./ports";
+import type { NotifyOptions } from "../notifications";
 
 export const NOTIFY_JOB = "applications.notify-status";
 
@@ -41,7 +41,7 @@ export async function notifyApplicant(deps: ApplicationsDeps, eventId: string): 
   return recipient ? "sent" : "no_recipient";
 }
 
-type Recipient = Pick<NotifyRequest, "userId" | "oaOpenid" | "mpOpenid">;
+type Recipient = Pick<NotifyOptions, "userId" | "oaOpenid" | "mpOpenid">;
 
 async function recipientOf(
   ctx: AppContext,
@@ -64,19 +64,4 @@ export async function pendingNotificationEvents(ctx: AppContext, limit = 1000): 
     take: limit,
   });
   return rows.map((r) => r.id);
-}
-
-/**
- * Fallback for `notify` while src/notifications has no public `notify` yet: writes the pending
- * notification row (unique dedupe_key, payload encrypted) that the notifications sender picks
- * up — its rows are the source of truth and pending ones are re-queued at start.
- */
-export function notificationRowNotifier(ctx: AppContext): Notifier {
-  return async (r) => {
-    const payload = { fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])), page: r.page, url: r.url };
-    await ctx.db.prisma.notification.createMany({
-      data: [{ dedupeKey: r.dedupeKey, kind: r.kind, userId: r.userId ?? null, oaOpenid: r.oaOpenid ?? null, mpOpenid: r.mpOpenid ?? null, payloadEnc: ctx.crypto.encrypt(JSON.stringify(payload)) }],
-      skipDuplicates: true,
-    });
-  };
 }

@@ -1,4 +1,5 @@
 import type { TimeLimit } from "../calendar";
+import type { NotifyOptions } from "../notifications";
 
 /** What an application needs from the catalog: the item's name, department and promised limit. */
 export interface ItemInfo {
@@ -14,19 +15,5 @@ export interface ItemsPort {
   getItem(code: string): Promise<ItemInfo | null>;
 }
 
-/**
- * The notifications capability's `notify` (src/notifications), as the port this capability
- * calls: one row per dedupeKey, sent through the job queue.
- */
-export interface NotifyRequest {
-  userId?: string;
-  oaOpenid?: string;
-  mpOpenid?: string;
-  kind: "application_status";
-  dedupeKey: string;
-  fields: Record<string, string | number | Date>;
-  page?: string;
-  url?: string;
-}
-
-export type Notifier = (request: NotifyRequest) => Promise<unknown>;
+/** The notifications capability's `notify` (src/notifications), as the port this capability calls. */
+export type Notifier = (request: NotifyOptions) => Promise<unknown>;

@@ -5,6 +5,7 @@ import { clockColumns, limitOf } from "./clock-columns";
 import { isUniqueViolation } from "./db-errors";
 import type { ApplicationsDeps } from "./deps";
 import { findApplication, type ApplicationRef } from "./find-application";
+import { loadTimeline } from "./load-application";
 
 export type EventSource = "staff" | "integration" | "import";
 
@@ -82,7 +83,7 @@ export async function recordApplicationEvent(deps: ApplicationsDeps, opts: Recor
             applied,
           },
         });
-        const events = await tx.applicationEvent.findMany({ where: { applicationId: application.id }, select: { status: true, at: true } });
+        const events = await loadTimeline(tx, application.id);
         const columns = clockColumns(calendar, limitOf(application), events, now);
         const { count } = await tx.application.updateMany({
           where: { id: application.id, version: application.version },

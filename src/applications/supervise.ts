@@ -2,6 +2,7 @@ import type { AppContext } from "../platform/context";
 import type { ApplicationModel } from "../platform/db";
 import { clockColumns, clockNow, limitOf, WARN_FRACTION } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
+import { loadTimeline } from "./load-application";
 
 export const SUPERVISE_JOB = "applications.supervise";
 export const SUPERVISION_KINDS = ["warning", "overdue"] as const;
@@ -44,7 +45,7 @@ export async function runSupervision(deps: ApplicationsDeps): Promise<Supervisio
     });
     for (const a of batch) {
       result.checked++;
-      const events = await prisma.applicationEvent.findMany({ where: { applicationId: a.id }, select: { status: true, at: true } });
+      const events = await loadTimeline(prisma, a.id);
       const clock = clockNow(calendar, limitOf(a), events, now);
       if ("problem" in clock || !clock.started || clock.stoppedAt || clock.paused) {
         await prisma.application.update({ where: { id: a.id }, data: clockColumns(calendar, limitOf(a), events, now) });

@@ -32,8 +32,10 @@ describe.each(testDbKinds())("applicants looking up progress (%s)", (db) => {
     expect(await say("0000")).toContain("不正确");
     expect(await say(`进度 ${number}`)).toContain("后 4 位");
     expect(await say(APPLICANT.idNumber.slice(-4))).toContain("当前状态：已受理");
-    // Lower-case, spaced and with look-alike letters still finds it.
-    expect(await say(`进度 ${number.slice(0, 6)} ${number.slice(6)}`)).toContain("后 4 位");
+    // Lower-case, spaced and with look-alike letters (O for 0, l for 1 in the date 20251103) still finds it.
+    const lookAlike = `${number.slice(0, 6).toLowerCase()} ${number.slice(6, 10).replaceAll("0", "O").replaceAll("1", "l")} ${number.slice(10)}`;
+    expect(lookAlike).toMatch(/^qh2025 llO3 /);
+    expect(await say(`进度 ${lookAlike}`)).toContain("后 4 位");
     expect(await say(APPLICANT.phone.slice(-4))).toContain("当前状态：已受理");
     expect(await say("今天天气怎么样")).toBeNull();
   });

@@ -8,7 +8,7 @@ import { listApplications } from "../list-applications";
 import { getApplication, loadApplicationState } from "../load-application";
 import { recordApplicationEvent } from "../record-event";
 import { statusInputSchema } from "../status-input";
-import { requireAdmin } from "./admin-auth";
+import { requireStaff, staffActor } from "../../http/staff-auth";
 
 const tags = ["applications (staff)"];
 const numberParams = z.object({ number: z.string().min(1).max(40) });
@@ -16,7 +16,7 @@ const applicant = z.object({ name: z.string().trim().min(1).max(50), idNumber: z
 
 /** Staff API: register, move, list and inspect applications. */
 export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): void {
-  const before = [requireAdmin(deps.app)];
+  const before = [requireStaff(deps.app)];
   const present = (s: Awaited<ReturnType<typeof getApplication>>, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
 
   defineRoute(router, {
@@ -37,7 +37,7 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     }),
     response: applicationViewSchema,
     handler: async ({ body }, c) => {
-      const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: c.state.actor as string });
+      const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c) });
       return present(await loadApplicationState(deps, application), true);
     },
   });
@@ -50,7 +50,7 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     body: z.object({ status: statusInputSchema, at: z.coerce.date().optional(), note: z.string().max(500).optional(), details: z.record(z.string(), z.unknown()).optional() }),
     response: applicationViewSchema.extend({ applied: z.boolean() }),
     handler: async ({ params, body }, c) => {
-      const r = await recordApplicationEvent(deps, { number: params.number, ...body, actor: c.state.actor as string, source: "staff", sourceId: "admin" });
+      const r = await recordApplicationEvent(deps, { number: params.number, ...body, actor: staffActor(c), source: "staff", sourceId: "admin" });
       return { ...present(await loadApplicationState(deps, r.application), true), applied: r.applied };
     },
   });

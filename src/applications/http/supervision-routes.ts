@@ -6,7 +6,7 @@ import type { ApplicationsDeps } from "../deps";
 import { addHolidayYear, listHolidayYears } from "../holiday-years";
 import { SUPERVISION_KINDS } from "../supervise";
 import { countSupervisionAlerts, listSupervisionAlerts } from "../supervision-queries";
-import { requireAdmin } from "./admin-auth";
+import { requireStaff, staffActor } from "../../http/staff-auth";
 
 const tags = ["applications (staff)"];
 const holidayYearView = z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()), source: z.string().nullable(), createdBy: z.string(), createdAt: z.string() });
@@ -14,7 +14,7 @@ const presentYear = (y: { year: number; holidays: string[]; workdays: string[]; 
 
 /** Staff views of electronic supervision, and the holiday arrangements the deadlines use. */
 export function supervisionRoutes(router: Router, deps: ApplicationsDeps): void {
-  const before = [requireAdmin(deps.app)];
+  const before = [requireStaff(deps.app)];
 
   defineRoute(router, {
     method: "get",
@@ -50,7 +50,7 @@ export function supervisionRoutes(router: Router, deps: ApplicationsDeps): void 
     tags, security: ["admin"], before, status: 201,
     body: yearArrangementSchema,
     response: holidayYearView,
-    handler: async ({ body }, c) => presentYear(await addHolidayYear(deps, { arrangement: body, createdBy: c.state.actor as string })),
+    handler: async ({ body }, c) => presentYear(await addHolidayYear(deps, { arrangement: body, createdBy: staffActor(c) })),
   });
 
   defineRoute(router, {

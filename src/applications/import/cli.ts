@@ -8,7 +8,7 @@ import { MemoryQueue } from "../../platform/queue";
 import { MemoryStore } from "../../platform/store";
 import { itemsFromDatabase } from "../catalog-items";
 import { holidayCalendar } from "../../calendar";
-import { notificationRowNotifier } from "../notify-applicant";
+import { notify } from "../../notifications";
 import { importApplicationsCsv } from "./import-csv";
 
 /**
@@ -36,7 +36,7 @@ export async function runApplicationsImportCli(args: string[], env = process.env
   };
   try {
     const report = await importApplicationsCsv(
-      { app: ctx, items: itemsFromDatabase(ctx), calendar: holidayCalendar(ctx), notify: notificationRowNotifier(ctx), queueNotification: async () => {} },
+      { app: ctx, items: itemsFromDatabase(ctx), calendar: holidayCalendar(ctx), notify: (request) => notify(ctx, request), queueNotification: async () => {} },
       text,
     );
     for (const r of report.rejected) process.stderr.write(`REJECTED ${file}:${r.line}: ${r.message}\n`);
