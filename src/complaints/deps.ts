@@ -25,6 +25,10 @@ export interface OutboxSettings {
   /** Exponential backoff base: base · 2^(attempt−1). */
   backoffMs: number;
   timeoutMs: number;
+  /** How often pending rows are swept back onto the queue (a lost enqueue), … */
+  sweepEveryMs: number;
+  /** … and how old a pending row must be to be swept. */
+  sweepAfterMs: number;
 }
 
 export interface ComplaintsOptions {

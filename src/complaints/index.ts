@@ -14,7 +14,7 @@ import { publicRoutes } from "./http/public-routes";
 import { imageStoreFromConfig } from "./images/image-store";
 import { open311Routes } from "./open311/open311-routes";
 import { deliverOutbox } from "./outbox/deliver-outbox";
-import { requeuePendingOutbox } from "./outbox/replay-outbox";
+import { requeuePendingOutbox, SWEEP_OUTBOX_JOB } from "./outbox/replay-outbox";
 import { DELIVER_JOB } from "./outbox/write-outbox";
 import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complaints";
 
@@ -52,6 +52,14 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
           handler: async ({ id }) => void (await deliverOutbox(get(), id)),
           defaults: { attempts: get().outbox.maxAttempts, backoffMs: get().outbox.backoffMs },
         }),
+        defineJob<Record<string, never>>({
+          name: SWEEP_OUTBOX_JOB,
+          handler: async () => {
+            const n = await requeuePendingOutbox(get(), get().outbox.sweepAfterMs);
+            if (n) ctx.logger.info({ pending: n }, "12345 outbox: sweep re-enqueued pending events");
+          },
+          defaults: { attempts: 1 },
+        }),
         defineJob<Record<string, never>>({ name: SUPERVISE_JOB, handler: async () => void (await superviseComplaints(get())), defaults: { attempts: 1 } }),
       ] as never[];
     },
@@ -59,6 +67,7 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
       bind(ctx);
       if (!role.worker) return;
       await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: get().supervisionEveryMs });
+      await ctx.queue.repeat(SWEEP_OUTBOX_JOB, { everyMs: get().outbox.sweepEveryMs });
       const n = await requeuePendingOutbox(get());
       if (n) ctx.logger.info({ pending: n }, "12345 outbox: re-enqueued pending events");
     },
@@ -74,7 +83,7 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
     policies: o.policies ?? [],
     notify: o.notify ?? (async (a, n) => void (await notify(a, n))),
     images: o.images ?? imageStoreFromConfig(app.config),
-    outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, ...o.outbox },
+    outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, sweepEveryMs: 60_000, sweepAfterMs: 60_000, ...o.outbox },
     supervisionEveryMs: o.supervisionEveryMs ?? 60_000,
     hotThreshold: o.hotThreshold ?? 5,
     hotWindowHours: o.hotWindowHours ?? 24,

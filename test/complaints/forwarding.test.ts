@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
 import { sign12345 } from "../../src/complaints/outbox/signature";
+import { DELIVER_JOB } from "../../src/complaints/outbox/write-outbox";
 import { testDbKinds } from "../support/db";
 import { startFake12345, waitFor } from "./fake-12345";
 import { startComplaints, type Harness } from "./helpers";
@@ -78,13 +80,15 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
         body: b,
       });
     };
-    const forged = await send(body, sign12345("wrong-secret", "1", body));
-    expect(forged.status).toBe(401);
-    expect((await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json.status).not.toBe("replied");
-
-    // The ticket was auto-dispatched; the platform's department handled it.
+    // The ticket was auto-dispatched; the platform's department handled it: in_progress → replied is a legal move.
     await h.staff("POST", `/api/v1/admin/complaints/${ticketNo}/sign`);
     await h.staff("POST", `/api/v1/admin/complaints/${ticketNo}/progress`, { note: "转交12345平台办理" });
+    const forged = await send(body, sign12345("wrong-secret", "1", body));
+    expect(forged.status).toBe(401);
+    const untouched = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json;
+    expect(untouched).toMatchObject({ status: "in_progress", replyText: null });
+    expect(untouched.events.filter((e: any) => e.type === "callback")).toHaveLength(0);
+
     const first = await send(body);
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ duplicate: false });
@@ -94,6 +98,37 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
     expect(view).toMatchObject({ status: "replied", replyText: "已责令施工单位夜间停工" });
     expect(view.events.filter((e: any) => e.type === "callback")).toHaveLength(1);
     expect(h.notices.filter((n) => n.fields.complaintNo === ticketNo)).toHaveLength(1);
+  });
+
+  it("delivers a pending row whose enqueue was lost from the periodic sweep, without a restart", async () => {
+    platform.state.down = 0;
+    const queue = h.service.ctx.queue;
+    const enqueue = queue.enqueue;
+    queue.enqueue = async (name, payload, opts) => {
+      if (name === DELIVER_JOB) throw new Error("redis is down");
+      return enqueue.call(queue, name, payload, opts);
+    };
+    let ticketNo: string;
+    try {
+      ticketNo = await file("人行道地砖松动，老人容易摔倒");
+    } finally {
+      queue.enqueue = enqueue;
+    }
+    await h.service.ctx.queue.drain(5_000);
+    const lost = (await outbox("pending")).find((r) => r.idempotencyKey.startsWith(ticketNo));
+    expect(lost).toMatchObject({ attempts: 0 });
+    expect(platform.accepted.has(`${ticketNo}:complaint.accepted`)).toBe(false);
+
+    // A fresh row is left to its kick; one older than the sweep age is re-enqueued.
+    await queue.enqueue(SWEEP_OUTBOX_JOB, {});
+    await queue.drain(5_000);
+    expect(platform.accepted.has(`${ticketNo}:complaint.accepted`)).toBe(false);
+    await h.service.ctx.db.prisma.complaintOutbox.update({ where: { id: lost.id }, data: { createdAt: new Date(Date.now() - 5 * 60_000) } });
+    await Promise.all([queue.enqueue(SWEEP_OUTBOX_JOB, {}), queue.enqueue(SWEEP_OUTBOX_JOB, {})]);
+    await waitFor(async () => platform.accepted.has(`${ticketNo}:complaint.accepted`));
+    await queue.drain(5_000);
+    expect(platform.accepted.get(`${ticketNo}:complaint.accepted`)).toHaveLength(1);
+    expect((await outbox("sent")).find((r) => r.id === lost.id)).toMatchObject({ attempts: 1 });
   });
 
   it.runIf(db === "postgres")("re-enqueues pending rows at start: a restart loses nothing", async () => {

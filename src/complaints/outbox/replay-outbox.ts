@@ -1,6 +1,8 @@
 import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
-import { DELIVER_JOB } from "./write-outbox";
+import { DELIVER_JOB, deliverJobId } from "./write-outbox";
+
+export const SWEEP_OUTBOX_JOB = "complaints.outbox.sweep";
 
 /** Staff replay a dead letter: it becomes pending with a fresh attempt budget and is enqueued. */
 export async function replayOutbox(deps: ComplaintsDeps, o: { id: string; actor: string }) {
@@ -15,9 +17,21 @@ export async function replayOutbox(deps: ComplaintsDeps, o: { id: string; actor:
   return prisma.complaintOutbox.findUniqueOrThrow({ where: { id: o.id } });
 }
 
-/** At start: everything still pending goes back on the queue (the memory queue forgets on restart). */
-export async function requeuePendingOutbox(deps: ComplaintsDeps): Promise<number> {
-  const rows = await deps.app.db.prisma.complaintOutbox.findMany({ where: { status: "pending" }, select: { id: true }, orderBy: { createdAt: "asc" } });
-  for (const r of rows) await deps.app.queue.enqueue(DELIVER_JOB, { id: r.id });
+/**
+ * Pending rows go back on the queue: at start (the memory queue forgets on restart) and from
+ * the periodic sweep (an enqueue lost after commit, e.g. while Redis was down). The rows are
+ * the source of truth; the per-row job id makes a row whose job is still alive a no-op, and
+ * the delivery claim makes a duplicate job harmless anyway. `olderThanMs` keeps the sweep away
+ * from rows just written, whose kick is on its way. Bounded per run; the next run takes the rest.
+ */
+export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0, take = 500): Promise<number> {
+  const cutoff = new Date(deps.app.now().getTime() - olderThanMs);
+  const rows = await deps.app.db.prisma.complaintOutbox.findMany({
+    where: { status: "pending", createdAt: { lte: cutoff } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take,
+  });
+  for (const r of rows) await deps.app.queue.enqueue(DELIVER_JOB, { id: r.id }, { jobId: deliverJobId(r.id) });
   return rows.length;
 }
