@@ -187,11 +187,7 @@ async function mentions(deps: ChatDeps, hit: SearchHit, words: string[]): Promis
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
 
-/**
- * Words the guide text mentions count half: "车有抵押能过户吗" names 机动车转移登记 by 车/过户, and its
- * conditions mention 抵押, so it covers the whole question; 不动产抵押登记 covers only 抵押.
- * Adjusts coverage and score of the first few guided hits and re-sorts.
- */
+/** The best guided hit's guide text mentions every unknown word (or an abbreviation of it). */
 async function mentionedByBest(deps: ChatDeps, hits: SearchHit[], unknown: string[]): Promise<boolean> {
   const best = hits.find((h) => h.hasGuide);
   if (!best || best.coverage < 0.3) return false;
@@ -210,6 +206,11 @@ function abbreviates(word: string, text: string): boolean {
   return new RegExp(chars.map(esc).join("[^\\n，。；、]{0,3}"), "u").test(text);
 }
 
+/**
+ * Words the guide text mentions count half: "车有抵押能过户吗" names 机动车转移登记 by 车/过户, and its
+ * conditions mention 抵押, so it covers the whole question; 不动产抵押登记 covers only 抵押.
+ * Adjusts coverage and score of the first few guided hits and re-sorts.
+ */
 async function rerank(deps: ChatDeps, hits: SearchHit[], concepts: Concept[], unknown: string[]): Promise<SearchHit[]> {
   const significant = concepts.filter((c) => ((c.df ?? 0) > 0 || unknown.includes(c.source)) && ([...c.source].length >= 2 || c.synonym));
   if (!significant.length) return hits;

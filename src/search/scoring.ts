@@ -46,11 +46,6 @@ const TEXT_BONUS = 0.12;
 const SYN = 0.92;
 
 /**
- * Rank FlexSearch's candidates. FlexSearch orders by the *count* of matched terms (no IDF), so
- * "证" counts like "驾驶证"; here every concept weighs its IDF over names/aliases, an unknown
- * word weighs most (so "签证" against a catalog without visas means "not found").
- */
-/**
  * Words the whole catalog has never seen that name what the citizen wants (签证 in 美国旅游签证,
  * 游艇 in 游艇驾驶执照, 征信 in 征信报告): an unknown word right before or after a known noun (a
  * modifier or the head of the noun phrase), or any unknown word when the question names no known
@@ -114,6 +109,11 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   return unknown.filter((u) => !predicate(u) && (known.some((k) => adjacent(u, k) || adjacent(k, u)) || (u.kind === "noun" && unknown.some((o) => o !== u && o.kind === "noun" && (adjacent(u, o) || adjacent(o, u))))));
 }
 
+/**
+ * Rank FlexSearch's candidates. FlexSearch orders by the *count* of matched terms (no IDF), so
+ * "证" counts like "驾驶证"; here every concept weighs its IDF over names/aliases, an unknown
+ * word weighs most (so "签证" against a catalog without visas means "not found").
+ */
 export function scoreCandidates(
   q: AnalyzedQuery,
   titles: Iterable<Title>,
