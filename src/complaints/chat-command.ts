@@ -5,7 +5,6 @@ import type { ComplaintsDeps } from "./deps";
 import { createComplaint } from "./intake/create-complaint";
 import { rateComplaint } from "./rating/rate-complaint";
 import { text } from "./text";
-import { TICKET_NO_PATTERN } from "./ticket-number";
 import { COMPLAINT_KIND_LABELS, SATISFACTION_LEVELS, type ComplaintKind, type Satisfaction } from "./types";
 import { isAppError } from "../platform/errors";
 
@@ -133,5 +132,3 @@ async function rateFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketNo:
   }
   return say(satisfaction === "不满意" || satisfaction === "非常不满意" ? "rated_negative" : "rated", { satisfaction });
 }
-
-export { TICKET_NO_PATTERN };

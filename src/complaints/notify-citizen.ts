@@ -12,10 +12,9 @@ import type { Complaint } from "./workflow/db";
  * commit; the notifications capability makes one message per dedupeKey, so a retried call
  * never sends twice. A failure here is logged, never undoes the reply.
  */
-export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, what: "reply" | "rectification", dedupeKey: string): Promise<void> {
+export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, dedupeKey: string): Promise<void> {
   const target = c.channel === "miniprogram" && c.userId ? { userId: c.userId } : c.channel === "wechat" && c.openid ? { oaOpenid: c.openid } : undefined;
   if (!target) return;
-  const excerpt = (c.replyText ?? "").slice(0, 20);
   try {
     await deps.notify(deps.app, {
       kind: "complaint_reply",
@@ -27,7 +26,7 @@ export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, what: "r
         complaintNo: c.ticketNo,
         status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
         repliedAt: formatShanghai(deps.app.now()),
-        reply: what === "reply" ? excerpt : text("notice.rectification"),
+        reply: (c.replyText ?? "").slice(0, 20),
       },
       url: ratingLink(deps.app, c.ticketNo),
       page: `pages/complaints/detail?ticketNo=${c.ticketNo}`,

@@ -11,10 +11,10 @@ const MAX_CANDIDATES = 500;
  * the dispatcher, who decides whether to merge. Never merged automatically — two neighbours
  * reporting the same broken lamp are still two citizens waiting for an answer.
  */
-export async function findPossibleDuplicates(tx: Tx, o: { text: string; district: string | null; now: Date; excludeId?: string }): Promise<string[]> {
+export async function findPossibleDuplicates(tx: Tx, o: { text: string; district: string | null; now: Date }): Promise<string[]> {
   const since = new Date(o.now.getTime() - LOOKBACK_DAYS * 86_400_000);
   const candidates = await tx.complaint.findMany({
-    where: { status: { in: [...OPEN_STATUSES] }, createdAt: { gte: since }, district: o.district, ...(o.excludeId ? { id: { not: o.excludeId } } : {}) },
+    where: { status: { in: [...OPEN_STATUSES] }, createdAt: { gte: since }, district: o.district },
     select: { ticketNo: true, text: true, district: true },
     orderBy: { createdAt: "desc" },
     take: MAX_CANDIDATES,

@@ -66,6 +66,6 @@ export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOp
     }
     return { duplicate: false, replied: undefined };
   });
-  if (result.replied) await notifyCitizen(deps, result.replied, "reply", `complaint:${result.replied.ticketNo}:reply:12345:${cb.eventId}`);
+  if (result.replied) await notifyCitizen(deps, result.replied, `complaint:${result.replied.ticketNo}:reply:12345:${cb.eventId}`);
   return { duplicate: result.duplicate };
 }

@@ -16,6 +16,6 @@ export async function replyComplaint(deps: ComplaintsDeps, o: { ref: string; rep
     note: o.replyText,
     patch: () => ({ replyText: o.replyText, repliedAt: now, dispatcherQueue: false }),
   });
-  await notifyCitizen(deps, c, "reply", `complaint:${c.ticketNo}:reply:${now.getTime()}`);
+  await notifyCitizen(deps, c, `complaint:${c.ticketNo}:reply:${now.getTime()}`);
   return c;
 }
