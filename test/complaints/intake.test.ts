@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleMessage, type ChatDeps } from "../../src/chat";
+import { loadSession } from "../../src/chat/session";
 import { testDbKinds } from "../support/db";
 import { JPEG_BYTES, PNG_BYTES, WEBP_BYTES, startComplaints, type Harness } from "./helpers";
 
@@ -14,6 +15,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
 
   describe("chat dialogue", () => {
     const errors: unknown[] = [];
+    const session = (userId: string) => loadSession(h.service.ctx.store, "wechat", userId);
     const chat = (userId: string) => {
       const deps = {
         catalog: {} as never,
@@ -36,6 +38,8 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       expect(await say("小区门口垃圾堆了一个星期没人清理")).toContain("哪里");
       expect(await say("西宁市城西区五四大街12号")).toContain("什么时候");
       expect(await say("上周一开始")).toContain("联系");
+      // Mid-dialogue, the saved session routes any reply to the complaint command.
+      expect(h.cap.chatCommand.match("你好", await session("o_chat_1"))).toBe(true);
       const done = await say("13800138000");
       const ticketNo = /QH\d{14}/.exec(done)?.[0];
       expect(ticketNo, done).toBeDefined();
@@ -44,7 +48,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       expect(c).toMatchObject({ channel: "wechat", openid: "o_chat_1", address: "西宁市城西区五四大街12号", district: "西宁市城西区", occurredText: "上周一开始", contactConsent: true, category: "环境保护", status: "dispatched" });
       expect(c.contactPhoneEnc).not.toContain("13800138000");
       // The dialogue is over: the next message is not part of it.
-      expect(h.cap.chatCommand.match("你好", {})).toBe(false);
+      expect(h.cap.chatCommand.match("你好", await session("o_chat_1"))).toBe(false);
     });
 
     it("tells the citizen the reply on WeChat and takes the rating and a status query from chat", async () => {
@@ -67,7 +71,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       const say = chat("o_chat_2");
       expect(await say("投诉 公交车司机态度恶劣还不让上车")).toContain("哪里");
       expect(await say("取消")).toContain("已取消");
-      expect(h.cap.chatCommand.match("投诉电话是多少", {})).toBe(false);
+      expect(h.cap.chatCommand.match("投诉电话是多少", await session("o_chat_2"))).toBe(false);
       expect(await h.service.ctx.db.prisma.complaint.count({ where: { openid: "o_chat_2" } })).toBe(0);
     });
 
