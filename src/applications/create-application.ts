@@ -3,7 +3,7 @@ import { AppError } from "../platform/errors";
 import { generateApplicationNumber } from "./application-number";
 import { sealApplicant, type Applicant } from "./applicant-data";
 import type { ApplicationsDeps } from "./deps";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "../platform/db";
 import type { EventSource } from "./record-event";
 
 export const CHANNELS = ["counter", "online", "miniprogram", "wechat", "integration", "import"] as const;

@@ -4,7 +4,7 @@ import { AppError } from "../platform/errors";
 import { clockColumns, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
 import { loadTimeline } from "./load-application";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "../platform/db";
 import { HOLIDAY_YEARS_CHANNEL } from "../calendar";
 
 export interface AddHolidayYearOptions {

@@ -2,7 +2,7 @@ import type { ApplicationEventModel, ApplicationModel, Prisma } from "../platfor
 import { AppError } from "../platform/errors";
 import { isApplicationStatus, parseDetails, parseTransition, type ApplicationStatus } from "./application-status";
 import { clockColumns, limitOf } from "./clock-columns";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "../platform/db";
 import type { ApplicationsDeps } from "./deps";
 import { findApplication, type ApplicationRef } from "./find-application";
 import { loadTimeline } from "./load-application";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../platform/context";
-import { isUniqueViolation } from "../users";
+import { isUniqueViolation } from "../platform/db";
 import type { FieldValue } from "./fit-fields";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 import { normaliseFields, sealPayload } from "./payload";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../platform/context";
-import type { UserModel as User } from "../platform/db";
+import { isUniqueViolation, type UserModel as User } from "../platform/db";
 
 export type OpenidIdentity =
   | { oaOpenid: string; mpOpenid?: undefined; unionid?: string }
@@ -52,7 +52,3 @@ async function findOrCreateOnce(ctx: AppContext, identity: OpenidIdentity): Prom
   return users.create({ data: { [openidField]: openid, ...(unionid && !byUnionid ? { unionid } : {}) } });
 }
 
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /unique constraint/i.test(err?.message ?? "");
-}

@@ -5,10 +5,6 @@ import { AppError } from "../../platform/errors";
 export type Tx = Prisma.TransactionClient;
 export type { Complaint };
 
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === "P2002" || /unique constraint/i.test(err?.message ?? "");
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -7,6 +7,7 @@ import { migrate } from "./migrate";
 export { PrismaClient, Prisma } from "../../generated/prisma/client";
 export type * from "../../generated/prisma/models";
 export { migrate, readMigrations, type Migration } from "./migrate";
+export { isUniqueViolation } from "./errors";
 export type { DbKind, SqlDriver, SqlConnection } from "./driver";
 
 export interface Db {
