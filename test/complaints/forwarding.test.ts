@@ -100,6 +100,49 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
     expect(h.notices.filter((n) => n.fields.complaintNo === ticketNo)).toHaveLength(1);
   });
 
+  it("a 12345 reply and close change the ticket exactly as the staff's reply and close do", async () => {
+    platform.state.down = 0;
+    const callback = (b: object) => {
+      const raw = JSON.stringify(b);
+      const ts = String(Math.floor(Date.now() / 1000));
+      return fetch(`${h.service.url}/api/v1/integrations/12345/callbacks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-12345-timestamp": ts, "x-12345-signature": sign12345(SECRET, ts, raw) },
+        body: raw,
+      });
+    };
+    const byStaff = await file("小区垃圾站污水横流，夏天臭味很大");
+    const byPlatform = await file("公交站台顶棚破损，下雨天没处躲雨");
+    const replyText = "已安排环卫部门清理并加装防渗设施";
+    for (const t of [byStaff, byPlatform]) {
+      await h.staff("POST", `/api/v1/admin/complaints/${t}/sign`);
+      await h.staff("POST", `/api/v1/admin/complaints/${t}/progress`, { note: "已转办" });
+    }
+    expect((await h.staff("POST", `/api/v1/admin/complaints/${byStaff}/reply`, { replyText })).status).toBe(200);
+    expect((await callback({ eventId: `reply-${byPlatform}`, ticketNo: byPlatform, status: "replied", replyText })).status).toBe(200);
+    // Whatever left a replied ticket flagged for the dispatcher, 办结 must take it out of the queue.
+    await h.service.ctx.db.prisma.complaint.updateMany({ where: { ticketNo: { in: [byStaff, byPlatform] } }, data: { dispatcherQueue: true } });
+    expect((await h.staff("POST", `/api/v1/admin/complaints/${byStaff}/close`, { note: "市民认可" })).status).toBe(200);
+    expect((await callback({ eventId: `close-${byPlatform}`, ticketNo: byPlatform, status: "closed", note: "市民认可" })).status).toBe(200);
+
+    const view = async (t: string) => (await h.staff("GET", `/api/v1/admin/complaints/${t}`)).json;
+    const [a, b] = [await view(byStaff), await view(byPlatform)];
+    const outcome = (v: any) => ({
+      status: v.status,
+      dispatcherQueue: v.dispatcherQueue,
+      replyText: v.replyText,
+      replied: Boolean(v.repliedAt),
+      moves: v.events.filter((e: any) => e.type === "status").map((e: any) => [e.from, e.to, e.note]),
+    });
+    expect(outcome(b)).toEqual(outcome(a));
+    expect(outcome(b)).toMatchObject({ status: "closed", dispatcherQueue: false });
+    expect(b.events.filter((e: any) => e.to === "replied" || e.to === "closed").map((e: any) => e.actor)).toEqual(["12345", "12345"]);
+    // The citizen is told once either way, with the same fields.
+    const notice = (t: string) => h.notices.filter((n) => n.fields.complaintNo === t).map(({ fields: { repliedAt: _, complaintNo: __, ...rest } }) => rest);
+    expect(notice(byPlatform)).toEqual(notice(byStaff));
+    expect(notice(byStaff)).toHaveLength(1);
+  });
+
   it("delivers a pending row whose enqueue was lost from the periodic sweep, without a restart", async () => {
     platform.state.down = 0;
     const queue = h.service.ctx.queue;

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { notifyCitizen } from "../notify-citizen";
+import { closeMove } from "../workflow/close-complaint";
 import { findComplaint } from "../workflow/db";
+import { replyMove } from "../workflow/reply-complaint";
 import { transitionComplaint } from "../workflow/transition";
 import { verify12345, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 
@@ -51,19 +53,13 @@ export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOp
       skipDuplicates: true,
     });
     if (count === 0) return { duplicate: true, replied: undefined };
+    // The platform's department answered or closed it: the same moves as the staff actions.
     if (cb.status === "replied") {
       if (!cb.replyText) throw new AppError("validation_failed", "replyText: required for status replied");
-      const replyText = cb.replyText;
-      const updated = await transitionComplaint(
-        deps,
-        { ref: c.id, to: "replied", actor: "12345", note: replyText, patch: () => ({ replyText, repliedAt: now, dispatcherQueue: false }) },
-        tx,
-      );
+      const updated = await transitionComplaint(deps, replyMove({ ref: c.id, replyText: cb.replyText, actor: "12345", at: now }), tx);
       return { duplicate: false, replied: updated };
     }
-    if (cb.status === "closed") {
-      await transitionComplaint(deps, { ref: c.id, to: "closed", actor: "12345", note: cb.note, patch: () => ({ closedAt: now }) }, tx);
-    }
+    if (cb.status === "closed") await transitionComplaint(deps, closeMove({ ref: c.id, note: cb.note, actor: "12345", at: now }), tx);
     return { duplicate: false, replied: undefined };
   });
   if (result.replied) await notifyCitizen(deps, result.replied, `complaint:${result.replied.ticketNo}:reply:12345:${cb.eventId}`);

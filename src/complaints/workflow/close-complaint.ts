@@ -1,16 +1,25 @@
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "./db";
 import { deadlineFields } from "./deadline-fields";
-import { transitionComplaint } from "./transition";
+import { transitionComplaint, type TransitionOptions } from "./transition";
 
 /** 回访: the hotline calls the citizen back after the reply; the note records what they said. */
 export async function visitComplaint(deps: ComplaintsDeps, o: { ref: string; note: string; actor: string }): Promise<Complaint> {
   return transitionComplaint(deps, { ref: o.ref, to: "visited", actor: o.actor, note: o.note });
 }
 
+/** The 办结 move, for staff and for the 12345 platform's callback alike. */
+export const closeMove = (o: { ref: string; note?: string | undefined; actor: string; at: Date }): TransitionOptions => ({
+  ref: o.ref,
+  to: "closed",
+  actor: o.actor,
+  note: o.note,
+  patch: () => ({ closedAt: o.at, dispatcherQueue: false }),
+});
+
 /** 办结. */
 export async function closeComplaint(deps: ComplaintsDeps, o: { ref: string; note?: string | undefined; actor: string }): Promise<Complaint> {
-  return transitionComplaint(deps, { ref: o.ref, to: "closed", actor: o.actor, note: o.note, patch: () => ({ closedAt: deps.app.now(), dispatcherQueue: false }) });
+  return transitionComplaint(deps, closeMove({ ...o, at: deps.app.now() }));
 }
 
 /**
