@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { complaintsCapability, type ComplaintsOptions } from "../../src/complaints";
+import type { Capability } from "../../src/platform/capability";
 import { miniprogramCapability, createSession } from "../../src/miniprogram";
 import type { DbKind } from "../../src/platform/db";
 import { startTestService, type TestService } from "../support/service";
@@ -34,13 +35,24 @@ export interface Harness {
 
 export async function startComplaints(
   db: DbKind,
-  o: { now?: () => Date; env?: Record<string, string>; options?: ComplaintsOptions; databaseUrl?: string } = {},
+  o: {
+    now?: () => Date;
+    env?: Record<string, string>;
+    options?: ComplaintsOptions;
+    databaseUrl?: string;
+    /** More capabilities beside the mini-program and complaints (e.g. notifications, catalog). */
+    capabilities?: Capability[];
+    /** Send replies through the real notifications capability instead of recording them in `notices`. */
+    realNotify?: boolean;
+    /** BullMQ on the test Redis instead of the in-process queue. */
+    redis?: boolean;
+  } = {},
 ): Promise<Harness> {
   const notices: Harness["notices"] = [];
   const cap = complaintsCapability({
     classify: fakeClassify,
     confidenceThreshold: 0.6,
-    notify: async (_app, n) => void notices.push(n),
+    ...(o.realNotify ? {} : { notify: async (_app, n) => void notices.push(n) }),
     supervisionEveryMs: 3_600_000,
     hotThreshold: 3,
     ...o.options,
@@ -49,7 +61,8 @@ export async function startComplaints(
     db,
     now: o.now,
     env: { ADMIN_TOKEN, LOG_LEVEL: "warn", ...o.env },
-    capabilities: [miniprogramCapability(), cap],
+    capabilities: [miniprogramCapability(), ...(o.capabilities ?? []), cap],
+    ...(o.redis ? { redis: true } : {}),
     ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
   });
   return {

@@ -6,14 +6,19 @@ import { AppError } from "../../platform/errors";
 import { COMPLAINT_STATUSES } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../hot-issues";
-import { DEFAULT_ROUTES } from "../intake/routing";
 import { presentStaffComplaint } from "../presenters";
+import { listComplaintRoutes } from "../routing/list-routes";
+import { setComplaintRoute } from "../routing/set-route";
 import { findComplaint } from "../workflow/db";
 import { superviseComplaints } from "../workflow/supervise-complaints";
 import { actorOf, requireStaff } from "./admin-auth";
 import { refParams } from "./schemas";
 
 const tags = ["complaints (staff)"];
+
+const routeBody = z
+  .object({ department: z.string().trim().min(2).max(100).optional(), departmentId: z.uuid().optional() })
+  .refine((b) => b.department || b.departmentId, "department or departmentId is required");
 
 export function adminRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   const staff = requireStaff(app);
@@ -65,22 +70,21 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     tags,
     security: ["admin"],
     before: [staff],
-    handler: async () => ({ items: await listRoutes(deps()) }),
+    handler: async () => ({ items: await listComplaintRoutes(deps()) }),
   });
 
   defineRoute(router, {
     method: "put",
     path: "/api/v1/admin/complaints/routes/:category",
-    summary: "Set the department for a category",
+    summary: "Set the department a category routes to (audited; applies to complaints filed afterwards)",
     tags,
     security: ["admin"],
     before: [staff],
     params: z.object({ category: z.string().min(1).max(50) }),
-    body: z.object({ department: z.string().trim().min(2).max(100), departmentId: z.uuid().optional() }),
+    body: routeBody,
     handler: async ({ params, body }, c) => {
-      const data = { department: body.department, departmentId: body.departmentId ?? null, updatedBy: actorOf(c), updatedAt: deps().app.now() };
-      await prisma().complaintRoute.upsert({ where: { category: params.category }, create: { category: params.category, ...data }, update: data });
-      return { items: await listRoutes(deps()) };
+      await setComplaintRoute(deps(), { category: params.category, ...body, actor: actorOf(c) });
+      return { items: await listComplaintRoutes(deps()) };
     },
   });
 
@@ -117,14 +121,5 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
     c.body = bytes;
-  });
-}
-
-async function listRoutes(deps: ComplaintsDeps) {
-  const rows = await deps.app.db.prisma.complaintRoute.findMany();
-  const byCategory = new Map(rows.map((r) => [r.category, r]));
-  return Object.keys({ ...DEFAULT_ROUTES, ...Object.fromEntries(byCategory) }).map((category) => {
-    const r = byCategory.get(category);
-    return { category, department: r?.department ?? DEFAULT_ROUTES[category] ?? null, departmentId: r?.departmentId ?? null, edited: Boolean(r) };
   });
 }

@@ -1,0 +1,45 @@
+import type { Prisma } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import type { ComplaintsDeps } from "../deps";
+import { DEFAULT_ROUTES } from "../intake/routing";
+import { CATEGORIES } from "../types";
+
+export interface SetComplaintRouteOptions {
+  category: string;
+  /** Shown to staff and citizens; taken from the catalog when only departmentId is given. */
+  department?: string | undefined;
+  /** A catalog department (catalog_department.id). */
+  departmentId?: string | undefined;
+  actor: string;
+}
+
+/**
+ * Staff point a category at another department. Complaints filed from then on are routed
+ * there (tickets already dispatched keep theirs). The change and who made it go to the
+ * service's audit log (GET /api/v1/admin/audit?entity=complaint_route:<category>) in the
+ * same transaction, so no routing change is ever unexplained.
+ */
+export async function setComplaintRoute(deps: ComplaintsDeps, o: SetComplaintRouteOptions) {
+  if (!(CATEGORIES as readonly string[]).includes(o.category)) {
+    throw new AppError("not_found", `没有这个诉求分类：${o.category}（可选：${CATEGORIES.join("、")}）`, { categories: [...CATEGORIES] });
+  }
+  const prisma = deps.app.db.prisma;
+  const catalog = o.departmentId ? await prisma.department.findUnique({ where: { id: o.departmentId }, select: { name: true } }) : null;
+  if (o.departmentId && !catalog) throw new AppError("unprocessable", `目录中没有这个部门：${o.departmentId}`, { departmentId: o.departmentId });
+  const department = o.department?.trim() || catalog?.name;
+  if (!department) throw new AppError("validation_failed", "请填写部门名称或选择目录中的部门");
+  const at = deps.app.now();
+  const to = { department, departmentId: o.departmentId ?? null };
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.complaintRoute.findUnique({ where: { category: o.category } });
+    const from = { department: before?.department ?? DEFAULT_ROUTES[o.category] ?? null, departmentId: before?.departmentId ?? null };
+    const data = { ...to, updatedBy: o.actor, updatedAt: at };
+    const route = await tx.complaintRoute.upsert({ where: { category: o.category }, create: { category: o.category, ...data }, update: data });
+    if (from.department !== to.department || from.departmentId !== to.departmentId) {
+      await tx.auditLog.create({
+        data: { actor: o.actor, action: "complaint_route.update", entity: "complaint_route", entityId: o.category, diff: { from, to } as Prisma.InputJsonValue, at },
+      });
+    }
+    return route;
+  });
+}
