@@ -1,6 +1,7 @@
 import { formatShanghai } from "../calendar";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import type { ComplaintsDeps } from "./deps";
+import { anonymiseText } from "./place";
 import { ratingLink } from "./rating-link";
 import { text } from "./text";
 import type { Complaint } from "./workflow/db";
@@ -26,7 +27,10 @@ export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, dedupeKe
         complaintNo: c.ticketNo,
         status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
         repliedAt: formatShanghai(deps.app.now()),
-        reply: (c.replyText ?? "").slice(0, 20),
+        // A subscribe or template message shows on the lock screen: no phone, ID or house numbers
+        // and no names in it (the full reply is in the mini-program). notifications fits it to
+        // WeChat's 20-character "thing" field, marking the cut with "…".
+        reply: anonymiseText(c.replyText ?? ""),
       },
       url: ratingLink(deps.app, c.ticketNo),
       page: `pages/complaints/detail?ticketNo=${c.ticketNo}`,
