@@ -147,6 +147,37 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       expect(res.status).toBe(404);
     });
 
+    it("writes a new ticket with one INSERT, whether auto-dispatched or left to the dispatcher", async () => {
+      const sql = (q: string) => h.service.ctx.db.prisma.$executeRawUnsafe(q);
+      // A trigger on the real table records every row write; dropped again below.
+      await sql("CREATE TABLE test_complaint_write (op text NOT NULL, ticket_no text NOT NULL)");
+      await sql(`CREATE FUNCTION test_record_complaint_write() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO test_complaint_write VALUES (TG_OP, NEW.ticket_no); RETURN NEW; END $$`);
+      await sql("CREATE TRIGGER test_complaint_write AFTER INSERT OR UPDATE ON complaint FOR EACH ROW EXECUTE FUNCTION test_record_complaint_write()");
+      try {
+        const { token } = await h.mpToken();
+        const dispatched = await post(token, { text: "工地半夜施工噪音扰民，连续一周" });
+        const queued = await post(token, { text: "小区电梯经常停运，物业不处理" });
+        expect([dispatched.json.status, queued.json.status]).toEqual(["dispatched", "accepted"]);
+        const writes = await h.service.ctx.db.prisma.$queryRawUnsafe<{ op: string; ticket_no: string }[]>(
+          "SELECT op, ticket_no FROM test_complaint_write ORDER BY ticket_no, op",
+        );
+        expect(writes).toEqual([
+          { op: "INSERT", ticket_no: dispatched.json.ticketNo },
+          { op: "INSERT", ticket_no: queued.json.ticketNo },
+        ]);
+        const staffView = (await h.staff("GET", `/api/v1/admin/complaints/${dispatched.json.ticketNo}`)).json;
+        expect(staffView).toMatchObject({ dispatcherQueue: false, department: "青海省生态环境厅" });
+        expect(staffView.deadlines.replyDueAt).toBeTruthy();
+        expect(staffView.events.map((e: any) => [e.type, e.to])).toEqual([["accepted", null], ["status", "dispatched"]]);
+        expect((await h.staff("GET", `/api/v1/admin/complaints/${queued.json.ticketNo}`)).json).toMatchObject({ dispatcherQueue: true, department: null });
+      } finally {
+        await sql("DROP TRIGGER test_complaint_write ON complaint");
+        await sql("DROP FUNCTION test_record_complaint_write()");
+        await sql("DROP TABLE test_complaint_write");
+      }
+    });
+
     it("a low-confidence complaint waits in the dispatcher queue as 已受理", async () => {
       const { token } = await h.mpToken();
       const r = await post(token, { text: "楼道里的灯一直不亮，物业也不管" });

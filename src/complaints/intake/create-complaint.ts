@@ -5,7 +5,7 @@ import { districtOf } from "../place";
 import { formatTicketNo } from "../ticket-number";
 import type { ComplaintChannel, ComplaintKind } from "../types";
 import { isUniqueViolation } from "../../platform/db";
-import { findComplaint, type Complaint, type Tx } from "../workflow/db";
+import type { Complaint, Tx } from "../workflow/db";
 import { deadlineFields } from "../workflow/deadline-fields";
 import { recordEvent } from "../workflow/transition";
 import { kickOutbox, writeOutbox } from "../outbox/write-outbox";
@@ -82,19 +82,31 @@ export async function createComplaint(deps: ComplaintsDeps, o: CreateComplaintOp
   }
 }
 
+/**
+ * One INSERT of the ticket as it leaves intake: routing, duplicate check and (for a confident,
+ * unique ticket) the deadlines are worked out first, so the row is never rewritten in the same
+ * transaction — and its updatedAt is the instance clock's, like every later change.
+ */
 async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, calendar: WorkCalendar): Promise<Complaint> {
   const now = deps.app.now();
   const rows = await tx.$queryRaw<{ n: number }[]>`SELECT nextval(pg_get_serial_sequence('complaint', 'seq'))::int AS n`;
   const seq = rows[0]!.n;
+  const ticketNo = formatTicketNo(now, seq);
   const district = districtOf(o.address) ?? null;
   const routing = await routeComplaint(deps, tx, o.text, o.category);
   const duplicates = await findPossibleDuplicates(tx, { text: o.text, district, now });
+  const kind = o.kind ?? "complaint";
+  const urgent = o.urgent ?? false;
+  // A confident, unique ticket goes straight to its department (自动派单); the rest wait.
+  const department = !routing.toDispatcher && duplicates.length === 0 ? routing.department : undefined;
+  const deadlines = department ? tryDeadlines(deps, calendar, { kind, urgent, deadlineVersion: 0, ticketNo }, now) : undefined;
+  const dispatched = department && deadlines ? { status: "dispatched", departmentId: department.id, department: department.name, ...deadlines } : undefined;
   const enc = (v: string | undefined) => (v?.trim() ? deps.app.crypto.encrypt(v.trim()) : null);
   const c = await tx.complaint.create({
     data: {
       seq,
-      ticketNo: formatTicketNo(now, seq),
-      kind: o.kind ?? "complaint",
+      ticketNo,
+      kind,
       text: o.text,
       address: o.address?.trim() || null,
       district,
@@ -110,15 +122,16 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, c
       contactPhoneEnc: enc(o.contactPhone),
       contactConsent: o.contactConsent ?? false,
       publicationConsent: o.publicationConsent ?? false,
-      urgent: o.urgent ?? false,
+      urgent,
       category: routing.category,
       confidence: routing.confidence,
       suggestedDepartment: routing.suggestedDepartment,
-      dispatcherQueue: routing.toDispatcher || duplicates.length > 0,
+      dispatcherQueue: !dispatched,
       possibleDuplicates: duplicates,
       idempotencyKey: o.idempotencyKey ?? null,
       createdAt: now,
       updatedAt: now,
+      ...dispatched,
       images: o.images?.length ? { create: o.images.map((img, position) => ({ ...img, position })) } : undefined,
     },
   });
@@ -129,26 +142,19 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, c
     at: now,
     data: { channel: o.channel, category: routing.category, confidence: routing.confidence, duplicates },
   });
-  // A confident, unique ticket goes straight to its department (自动派单); the rest wait.
-  const deadlines = !c.dispatcherQueue && routing.department ? tryDeadlines(deps, calendar, c, now) : undefined;
-  if (routing.department && deadlines) {
-    await tx.complaint.update({
-      where: { id: c.id },
-      data: { status: "dispatched", departmentId: routing.department.id, department: routing.department.name, ...deadlines },
-    });
+  if (dispatched) {
     await tx.complaintEvent.create({
-      data: { complaintId: c.id, type: "status", fromStatus: "accepted", toStatus: "dispatched", actor: "system", note: "自动派单", data: { department: routing.department.name }, at: now },
+      data: { complaintId: c.id, type: "status", fromStatus: "accepted", toStatus: "dispatched", actor: "system", note: "自动派单", data: { department: dispatched.department }, at: now },
     });
   }
-  else if (!c.dispatcherQueue) await tx.complaint.update({ where: { id: c.id }, data: { dispatcherQueue: true } });
-  return findComplaint(tx, c.id);
+  return c;
 }
 
 /**
  * Deadlines for auto-dispatch. When they cannot be computed (next year's holidays not yet
  * entered by staff) the ticket still commits and waits for the dispatcher, who will see why.
  */
-function tryDeadlines(deps: ComplaintsDeps, calendar: WorkCalendar, c: Complaint, now: Date) {
+function tryDeadlines(deps: ComplaintsDeps, calendar: WorkCalendar, c: Pick<Complaint, "kind" | "urgent" | "deadlineVersion" | "ticketNo">, now: Date) {
   try {
     return deadlineFields(deps, calendar, c, now);
   } catch (err) {
