@@ -15,10 +15,13 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 1
  * anonymised, the address is district-level and the coordinates are rounded to ~1 km.
  */
 export function presentOpen311Request(c: Complaint) {
+  const closed = CLOSED.includes(c.status);
   return {
     service_request_id: c.ticketNo,
-    status: CLOSED.includes(c.status) ? "closed" : "open",
-    status_notes: c.replyText ? anonymiseText(c.replyText) : COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
+    status: closed ? "closed" : "open",
+    // "Explanation of why status was changed to current state": the answer while it stands;
+    // a reopened (重办) request keeps its old replyText, but that answer no longer holds.
+    status_notes: closed && c.replyText ? anonymiseText(c.replyText) : COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
     service_name: c.category,
     service_code: serviceCodeOf(c.category),
     description: anonymiseText(c.text),
