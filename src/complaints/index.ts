@@ -15,7 +15,7 @@ import { imageStoreFromConfig } from "./images/image-store";
 import { open311Routes } from "./open311/open311-routes";
 import { deliverOutbox } from "./outbox/deliver-outbox";
 import { requeuePendingOutbox, SWEEP_OUTBOX_JOB } from "./outbox/replay-outbox";
-import { DELIVER_JOB } from "./outbox/write-outbox";
+import { DELIVER_JOB, type DeliverPayload } from "./outbox/delivery-job";
 import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complaints";
 
 /**
@@ -47,10 +47,12 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
     jobs(ctx) {
       bind(ctx);
       return [
-        defineJob<{ id: string }>({
+        defineJob<DeliverPayload>({
           name: DELIVER_JOB,
-          handler: async ({ id }) => void (await deliverOutbox(get(), id)),
-          defaults: { attempts: get().outbox.maxAttempts, backoffMs: get().outbox.backoffMs },
+          handler: async ({ id, seq }) => void (await deliverOutbox(get(), id, seq)),
+          // Failed deliveries queue their next turn themselves (deliver-outbox.ts); the queue's
+          // retries are for a busy claim or the database being away, spaced past a stale claim.
+          defaults: { attempts: 5, backoffMs: 2 * get().outbox.timeoutMs },
         }),
         defineJob<Record<string, never>>({
           name: SWEEP_OUTBOX_JOB,

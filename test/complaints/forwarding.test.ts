@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
 import { sign12345 } from "../../src/complaints/outbox/signature";
-import { DELIVER_JOB } from "../../src/complaints/outbox/write-outbox";
+import { DELIVER_JOB } from "../../src/complaints/outbox/delivery-job";
 import { testDbKinds } from "../support/db";
 import { startFake12345, waitFor } from "./fake-12345";
 import { startComplaints, type Harness } from "./helpers";

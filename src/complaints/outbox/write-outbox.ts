@@ -1,13 +1,7 @@
 import type { Prisma } from "../../platform/db";
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint, Tx } from "../workflow/db";
-
-export const DELIVER_JOB = "complaints.outbox.deliver";
-/**
- * One delivery job per row: the kick, the start-up requeue and the sweep all use this id, so
- * a row whose job is still queued, retrying or running is not enqueued a second time.
- */
-export const deliverJobId = (outboxId: string) => `complaint-outbox:${outboxId}`;
+import { enqueueDelivery } from "./delivery-job";
 
 /**
  * The event for the external 12345 platform, written in the caller's transaction: if the
@@ -45,7 +39,6 @@ export async function writeOutbox(deps: ComplaintsDeps, tx: Tx, c: Complaint, ev
 /** After commit: drive delivery. Losing this enqueue is harmless — the outbox sweep re-enqueues pending rows. */
 export async function kickOutbox(deps: ComplaintsDeps, id: string | undefined): Promise<void> {
   if (!id) return;
-  await deps.app.queue
-    .enqueue(DELIVER_JOB, { id }, { jobId: deliverJobId(id) })
-    .catch((err: unknown) => deps.app.logger.warn({ err, outboxId: id }, "outbox enqueue failed; the outbox sweep will re-enqueue it"));
+  // A new row is at turn 0.
+  await enqueueDelivery(deps, id, 0).catch((err: unknown) => deps.app.logger.warn({ err, outboxId: id }, "outbox enqueue failed; the outbox sweep will re-enqueue it"));
 }

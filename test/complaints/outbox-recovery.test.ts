@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
+import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
+import type { BullQueue } from "../../src/platform/queue";
+import { testDbKinds } from "../support/db";
+import { testStoreKinds } from "../support/store";
+import { startFake12345, waitFor } from "./fake-12345";
+import { startComplaints, type Harness } from "./helpers";
+
+const SECRET = "twelve345-recovery-secret";
+const TIMEOUT_MS = 200; // a claim is stale after 2 × this
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The outbox after things went wrong: a worker that died holding a row's claim, and a staff
+ * replay racing the periodic sweep. On the in-process queue and on BullMQ (Redis), whose
+ * finished job ids are remembered (a day on Redis, the process lifetime in memory).
+ */
+describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db, queue] as const)))("12345 outbox recovery (%s, %s queue)", (db, queue) => {
+  let h: Harness;
+  let platform: Awaited<ReturnType<typeof startFake12345>>;
+  beforeAll(async () => {
+    platform = await startFake12345(SECRET);
+    h = await startComplaints(db, {
+      redis: queue === "redis",
+      env: { TWELVE345_URL: platform.url, TWELVE345_SECRET: SECRET },
+      options: { outbox: { maxAttempts: 4, backoffMs: 20, timeoutMs: TIMEOUT_MS, sweepAfterMs: 0 } },
+    });
+    // BullMQ: the scheduled scans wait as delayed jobs, which drain() would wait out; the test runs the sweep itself.
+    const bull = h.service.ctx.queue as Partial<BullQueue>;
+    if (queue === "redis") await bull.obliterate!();
+  });
+  afterAll(async () => {
+    await h?.service.stop();
+    await platform?.close();
+  });
+
+  const prisma = () => h.service.ctx.db.prisma;
+  const q = () => h.service.ctx.queue;
+  const file = async (text: string) => {
+    const { token } = await h.mpToken();
+    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ text }),
+    });
+    return ((await res.json()) as any).ticketNo as string;
+  };
+  /** Files a complaint whose delivery kick is lost, so only what the test does drives its row. */
+  const fileWithoutKick = async (text: string) => {
+    const queue = q();
+    const enqueue = queue.enqueue;
+    queue.enqueue = async (name, payload, opts) => {
+      if (name === DELIVER_JOB) throw new Error("queue unreachable");
+      return enqueue.call(queue, name, payload, opts);
+    };
+    try {
+      const ticketNo = await file(text);
+      return { ticketNo, row: await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: `${ticketNo}:complaint.accepted` } }) };
+    } finally {
+      queue.enqueue = enqueue;
+    }
+  };
+  const sweep = async () => {
+    await q().enqueue(SWEEP_OUTBOX_JOB, {});
+    await q().drain(5_000);
+  };
+
+  it("delivers a row left claimed by a worker that died, from the sweep once the claim is stale, without a restart and once", async () => {
+    platform.state.down = 0;
+    const { ticketNo, row } = await fileWithoutKick("小区化粪池满溢，污水流到路上");
+    const key = `${ticketNo}:complaint.accepted`;
+    // The worker claimed the row and died before it could record the outcome.
+    await prisma().complaintOutbox.update({ where: { id: row.id }, data: { claimedAt: new Date() } });
+    await sweep();
+    expect(platform.accepted.has(key)).toBe(false); // the attempt might still be running: nobody else posts
+
+    await sleep(2 * TIMEOUT_MS + 100);
+    await sweep();
+    await waitFor(async () => platform.accepted.has(key), 5_000);
+    await q().drain(5_000);
+    await sweep();
+    expect(platform.accepted.get(key)).toHaveLength(1);
+    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", idempotencyKey: key, attempts: 1 });
+  });
+
+  it("the dead worker's own job, run again by the queue, steps aside; the sweep delivers on the next turn", async () => {
+    platform.state.down = 0;
+    const { ticketNo, row } = await fileWithoutKick("工地扬尘很大，附近居民没法开窗");
+    const key = `${ticketNo}:complaint.accepted`;
+    // Turn 0 claimed the row (moving it to turn 1), then its worker died; the queue runs turn 0 again (a stalled job).
+    await prisma().complaintOutbox.update({ where: { id: row.id }, data: { claimedAt: new Date(), jobSeq: 1 } });
+    await q().enqueue(DELIVER_JOB, { id: row.id, seq: 0 }, { jobId: deliverJobId(row.id, 0) });
+    await q().drain(5_000);
+    expect(platform.accepted.has(key)).toBe(false);
+    expect(await prisma().failedJob.count({ where: { name: DELIVER_JOB } })).toBe(0); // stepped aside, not failed
+
+    await sleep(2 * TIMEOUT_MS + 100);
+    await sweep();
+    await waitFor(async () => platform.accepted.has(key), 5_000);
+    await q().drain(5_000);
+    expect(platform.accepted.get(key)).toHaveLength(1);
+  });
+
+  it("a staff replay racing the sweep makes one delivery job: one request per attempt, sent once", async () => {
+    platform.state.down = 1000;
+    const ticketNo = await file("楼道堆满杂物，消防通道被堵死");
+    const key = `${ticketNo}:complaint.accepted`;
+    await waitFor(async () => (await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } })).status === "dead", 5_000);
+    await q().drain(5_000);
+    const dead = await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } });
+    expect(dead.attempts).toBe(4);
+
+    platform.state.down = 2;
+    const before = platform.state.requests;
+    const [replay] = await Promise.all([h.staff("POST", `/api/v1/admin/outbox/${dead.id}/replay`), sweep(), sweep(), sweep()]);
+    expect(replay.status).toBe(200);
+    await waitFor(async () => platform.accepted.has(key), 5_000);
+    await q().drain(5_000);
+    await sweep();
+    expect(platform.accepted.get(key)).toHaveLength(1);
+    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "sent", attempts: 3 });
+    expect(platform.state.requests - before).toBe(3); // two failures, one success: a second job would have posted more
+  });
+});
