@@ -19,7 +19,10 @@ export const samePlace = (a: string | null | undefined, b: string | null | undef
 const HOUSE_NUMBER = /[0-9０-９一二三四五六七八九十百零〇]+\s*(号楼|号院|号|栋|幢|单元|室|楼|层|弄|巷)(?:[0-9０-９]+\s*(号|室))?/g;
 const STREET_NUMBER = /([\p{Script=Han}]{1,12}(?:路|街|大街|大道|巷|胡同))[0-9０-９]+号?/gu;
 const SELF_NAME = /(我(?:叫|是)|本人|联系人|姓名[:：]?)([\p{Script=Han}]{2,4})/gu;
-const HONORIFIC = /([\p{Script=Han}])(先生|女士|师傅|老师|大爷|阿姨)/gu;
+// The two characters before the title are starred: a given name is one or two characters,
+// so "李建国先生" keeps only the family name, like privacy.maskName ("张先生" loses a
+// character of context instead, which the public page can afford).
+const HONORIFIC = /([\p{Script=Han}]{1,2})(先生|女士|师傅|老师|大爷|阿姨)/gu;
 const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
 const LONG_DIGITS = /\d{6,}/g;
 
@@ -33,7 +36,7 @@ export function anonymiseText(text: string): string {
     .replace(STREET_NUMBER, (_m, street: string) => street)
     .replace(HOUSE_NUMBER, "**")
     .replace(SELF_NAME, (_m, intro: string, name: string) => intro + maskName(name))
-    .replace(HONORIFIC, (_m, _s: string, title: string) => `*${title}`)
+    .replace(HONORIFIC, (_m, before: string, title: string) => "*".repeat(before.length) + title)
     .replace(LANDLINE, "****")
     .replace(LONG_DIGITS, (d) => "*".repeat(d.length));
 }

@@ -20,6 +20,9 @@ describe("complaint text rules", () => {
     const out = anonymiseText("我叫李建国，住八一路25号3单元502室，电话13812345678，身份证630102199001011234，座机0971-6123456，王女士也反映过");
     for (const s of ["李建国", "25号", "502", "13812345678", "199001011234", "6123456", "王女士"]) expect(out).not.toContain(s);
     expect(out).toContain("八一路");
+    // A name before a title is starred beyond the family name, not just its last character.
+    expect(anonymiseText("已联系李建国先生，问题已解决")).toBe("已联系李**先生，问题已解决");
+    expect(anonymiseText("王女士反映")).toBe("*女士反映");
   });
 
   it("recognises images by magic bytes only", () => {
