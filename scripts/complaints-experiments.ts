@@ -396,3 +396,119 @@ export function taxonomyFeatures(text: string, lexicon: Map<string, string[]>): 
     return Math.log1p(n);
   });
 }
+
+export interface SgnsOptions {
+  dim: number;
+  /** Maximum window; each centre word uses a random window 1..window (as word2vec does). */
+  window: number;
+  negatives: number;
+  epochs: number;
+  minCount: number;
+  /** Frequent-word subsampling threshold t (word2vec's -sample). */
+  sample: number;
+  /** Initial learning rate, decayed linearly to lr * 1e-4. */
+  lr: number;
+  seed: number;
+}
+
+export const SGNS_DEFAULTS: SgnsOptions = { dim: 100, window: 5, negatives: 5, epochs: 5, minCount: 3, sample: 1e-4, lr: 0.025, seed: 1 };
+
+/**
+ * Skip-gram with negative sampling (Mikolov et al. 2013), the word2vec
+ * recipe: unigram^0.75 noise table, frequent-word subsampling, random window
+ * shrink, linearly decaying SGD step. Input: tokenised sentences (no labels).
+ * Returns the input vectors, one row of `dim` per vocabulary word.
+ */
+export function trainSgns(sentences: readonly string[][], opts: SgnsOptions = SGNS_DEFAULTS): { lookup: Map<string, number>; dim: number; vectors: Float32Array } {
+  const counts = new Map<string, number>();
+  for (const s of sentences) for (const w of s) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const words = [...counts.entries()].filter(([, n]) => n >= opts.minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const lookup = new Map(words.map(([w], i) => [w, i]));
+  const V = words.length;
+  const D = opts.dim;
+  const total = words.reduce((s, [, n]) => s + n, 0);
+  const rand = mulberry32(opts.seed);
+  const inp = Float32Array.from({ length: V * D }, () => (rand() - 0.5) / D);
+  const out = new Float32Array(V * D);
+  // Noise table.
+  const tableSize = 1_000_000;
+  const table = new Int32Array(tableSize);
+  const pw = words.map(([, n]) => n ** 0.75);
+  const z = pw.reduce((a, b) => a + b, 0);
+  let wi = 0;
+  let cum = pw[0]! / z;
+  for (let i = 0; i < tableSize; i++) {
+    table[i] = wi;
+    if (i / tableSize > cum && wi < V - 1) cum += pw[++wi]! / z;
+  }
+  const keep = Float64Array.from(words, ([, n]) => {
+    const f = n / total;
+    return Math.min(1, (Math.sqrt(f / opts.sample) + 1) * (opts.sample / f));
+  });
+  const ids = sentences.map((s) => Int32Array.from(s.flatMap((w) => (lookup.has(w) ? [lookup.get(w)!] : []))));
+  const totalSteps = opts.epochs * ids.reduce((s, x) => s + x.length, 0);
+  let step = 0;
+  const grad = new Float32Array(D);
+  const sigmoid = (x: number) => (x > 8 ? 1 : x < -8 ? 0 : 1 / (1 + Math.exp(-x)));
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (const sentence of ids) {
+      step += sentence.length;
+      const lr = Math.max(opts.lr * 1e-4, opts.lr * (1 - step / totalSteps));
+      const sub = sentence.filter((w) => rand() < keep[w]!);
+      for (let c = 0; c < sub.length; c++) {
+        const b = 1 + Math.floor(rand() * opts.window);
+        for (let o = Math.max(0, c - b); o <= Math.min(sub.length - 1, c + b); o++) {
+          if (o === c) continue;
+          // Predict context word sub[o] from centre word sub[c] (input row of the centre).
+          const inBase = sub[c]! * D;
+          grad.fill(0);
+          for (let n = 0; n <= opts.negatives; n++) {
+            let target: number;
+            let label: number;
+            if (n === 0) {
+              target = sub[o]!;
+              label = 1;
+            } else {
+              target = table[Math.floor(rand() * tableSize)]!;
+              if (target === sub[o]) continue;
+              label = 0;
+            }
+            const outBase = target * D;
+            let dot = 0;
+            for (let d = 0; d < D; d++) dot += inp[inBase + d]! * out[outBase + d]!;
+            const g = (label - sigmoid(dot)) * lr;
+            for (let d = 0; d < D; d++) {
+              grad[d]! += g * out[outBase + d]!;
+              out[outBase + d]! += g * inp[inBase + d]!;
+            }
+          }
+          for (let d = 0; d < D; d++) inp[inBase + d]! += grad[d]!;
+        }
+      }
+    }
+  }
+  return { lookup, dim: D, vectors: inp };
+}
+
+/**
+ * Message vector from word vectors: sum over its distinct words of
+ * (1 + ln tf) * idf * (unit word vector), then L2-normalised. Unknown words are skipped.
+ */
+export function embedMessage(words: readonly string[], emb: { lookup: Map<string, number>; dim: number; vectors: Float32Array }, idf: Map<string, number>): Float64Array {
+  const tf = new Map<string, number>();
+  for (const w of words) if (emb.lookup.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const D = emb.dim;
+  const z = new Float64Array(D);
+  for (const [w, n] of tf) {
+    const base = emb.lookup.get(w)! * D;
+    let norm = 0;
+    for (let d = 0; d < D; d++) norm += emb.vectors[base + d]! ** 2;
+    const scale = ((1 + Math.log(n)) * (idf.get(w) ?? 1)) / (Math.sqrt(norm) || 1);
+    for (let d = 0; d < D; d++) z[d]! += scale * emb.vectors[base + d]!;
+  }
+  let norm = 0;
+  for (const v of z) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < D; d++) z[d]! /= norm;
+  return z;
+}

@@ -9,7 +9,9 @@
  * A candidate earns a look at the held-out part only if its mean macro-F1
  * beats the baseline's by >= 0.008 AND it is better on every assignment.
  * Results of the candidates below: doc comment of src/complaints/classifier/index.ts.
- * The taxonomy candidates read complaint-taxonomy.csv from the labelled file's directory.
+ * The taxonomy candidates read complaint-taxonomy.csv, the LSA, SGNS and reply (R5-6..9)
+ * candidates messages-unlabeled.jsonl and messages-with-replies-train.jsonl, from the
+ * labelled file's directory (texts that are also in the labelled file are dropped).
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_TRAIN_OPTIONS, evaluate, readLabelledJsonl, splitHeldOut, stratifiedFolds, type LabelledMessage, type TrainOptions } from "../src/complaints/classifier/index";
@@ -19,11 +21,11 @@ import { decisionValues } from "../src/complaints/classifier/linear-svm";
 import { softmax } from "../src/complaints/classifier/calibration";
 import { vectorize, type SparseVector } from "../src/complaints/classifier/vectorizer";
 import { readFileSync } from "node:fs";
-import { knnScores, trainFastText, fastTextProbabilities, stripPlaceCodes, trainPairwise, fitLsa, taxonomyLexicon, taxonomyFeatures } from "./complaints-experiments";
+import { knnScores, trainFastText, fastTextProbabilities, stripPlaceCodes, trainPairwise, fitLsa, taxonomyLexicon, taxonomyFeatures, trainSgns, embedMessage } from "./complaints-experiments";
 import { getWordCutter } from "../src/complaints/classifier/word-cutter";
 import { balancedClassWeights, nbScales, trainLinearSvm } from "../src/complaints/classifier/linear-svm";
 import { buildVocabulary } from "../src/complaints/classifier/vectorizer";
-import { extractTerms } from "../src/complaints/classifier/text-features";
+import { extractTerms, normalizeText } from "../src/complaints/classifier/text-features";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -113,16 +115,21 @@ const pairwiseScorer = (mode: "rerank" | "sum"): Scorer => (ctx) => {
  * [NB-scaled TF-IDF, alpha * topic vector] (topic dimensions not NB-scaled).
  */
 let lsa: { vocab: ReturnType<typeof buildVocabulary>; project: (x: SparseVector) => Float64Array } | undefined;
-const lsaFor = () => {
-  if (lsa) return lsa;
+let unlabelledTexts: string[] | undefined;
+const unlabelled = () => {
+  if (unlabelledTexts) return unlabelledTexts;
   const labelled = new Set(readLabelledJsonl(input).map((m) => m.text));
   const dir = input.replace(/[^/]*$/, "");
-  const texts = ["messages-unlabeled.jsonl", "messages-with-replies-train.jsonl"].flatMap((f) =>
+  return (unlabelledTexts = ["messages-unlabeled.jsonl", "messages-with-replies-train.jsonl"].flatMap((f) =>
     readFileSync(dir + f, "utf8").split("\n").filter(Boolean).map((l) => {
       const r = JSON.parse(l) as { title?: string; detail?: string };
       return `${r.title ?? ""}${r.detail ?? ""}`;
     }),
-  ).filter((t) => t && !labelled.has(t));
+  ).filter((t) => t && !labelled.has(t)));
+};
+const lsaFor = () => {
+  if (lsa) return lsa;
+  const texts = unlabelled();
   const docs = texts.map((t) => extractTerms(t, base.features));
   const vocab = buildVocabulary(docs, { minDf: 2, maxFeatures: 20_000 });
   const t0 = performance.now();
@@ -157,10 +164,95 @@ const taxonomyBlock = (weight: number): DenseBlock => ({
 });
 
 /**
+ * Fifth round: SGNS word vectors trained on the same unlabelled texts as the
+ * LSA (jieba words of the normalised text, punctuation/digits dropped; no
+ * labels), message vector = tf-idf-weighted mean of unit word vectors (embedMessage).
+ */
+const wordsOf = (text: string) => getWordCutter()(normalizeText(text, true)).filter((w) => !/^[\s\p{P}\p{S}0-9]+$/u.test(w));
+let sgns: ((text: string) => Float64Array) | undefined;
+const sgnsRows = new Map<PreparedData, Float64Array[]>();
+const sgnsBlock = (weight: number): DenseBlock => ({
+  weight,
+  rows: (ctx) => {
+    if (!sgns) {
+      const sentences = unlabelled().map(wordsOf);
+      const t0 = performance.now();
+      const emb = trainSgns(sentences);
+      const df = new Map<string, number>();
+      for (const s of sentences) for (const w of new Set(s)) df.set(w, (df.get(w) ?? 0) + 1);
+      const idf = new Map([...df].map(([w, n]) => [w, Math.log((1 + sentences.length) / (1 + n)) + 1]));
+      console.error(`SGNS on ${sentences.length} unlabelled messages, ${emb.lookup.size} words: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      sgns = (text) => embedMessage(wordsOf(text), emb, idf);
+    }
+    if (!sgnsRows.has(ctx.data)) sgnsRows.set(ctx.data, ctx.data.messages.map((m) => sgns!(m.text)));
+    return sgnsRows.get(ctx.data)!;
+  },
+});
+
+/**
+ * Fifth round, second batch. Replied messages (messages-with-replies, texts in
+ * the labelled file dropped) and their official replies; no labels used.
+ */
+const repliedRows = () => {
+  const labelled = new Set(readLabelledJsonl(input).map((m) => m.text));
+  return readFileSync(input.replace(/[^/]*$/, "") + "messages-with-replies-train.jsonl", "utf8").split("\n").filter(Boolean)
+    .map((l) => JSON.parse(l) as { title?: string; detail?: string; reply?: string })
+    .map((r) => ({ text: `${r.title ?? ""}${r.detail ?? ""}`, reply: r.reply ?? "" }))
+    .filter((r) => r.text && !labelled.has(r.text));
+};
+/**
+ * Auxiliary tasks (Ando & Zhang 2005 style, without the SVD): "does the official
+ * reply mention department X" for 22 department patterns, each a binary linear
+ * SVM (balanced, C = 1) from the message's TF-IDF (the LSA vocabulary) trained
+ * on the replied messages. Their 22 decision values are the appended block.
+ */
+const REPLY_PATTERNS: RegExp[] = [/住房和城乡建设|住建/, /规划/, /城管|城市管理/, /国土|自然资源/, /房产|房屋|住房保障/, /环保|环境保护|生态环境/,
+  /交通运输|交通局|运管|运输管理/, /公交/, /交警|公安/, /教育局|教育厅|教育部门/, /体育|文化|文旅|广电/, /人力资源和社会保障|人社|劳动监察/,
+  /社保|医保|医疗保障|社会保险/, /市场监督管理|市场监管|工商/, /商务|旅游/, /发改|发展和改革|物价|价格/, /卫生健康|卫健|卫计|卫生局|卫生计生|计生/,
+  /医院/, /民政/, /水务|水利/, /街道/, /公司/];
+let aux: ((x: SparseVector) => Float64Array) | undefined;
+const auxRows = new Map<PreparedData, Float64Array[]>();
+const auxBlock = (weight: number): DenseBlock => ({
+  weight,
+  rows: (ctx) => {
+    const { vocab } = lsaFor();
+    if (!aux) {
+      const rows = repliedRows();
+      const xs = rows.map((r) => vectorize(extractTerms(r.text, base.features), vocab));
+      const models = REPLY_PATTERNS.map((re) => {
+        const y = rows.map((r) => (re.test(r.reply) ? 1 : 0));
+        return trainLinearSvm(xs, y, 2, vocab.terms.length, { C: base.C, classWeight: balancedClassWeights(y, 2) });
+      });
+      console.error(`aux tasks on ${rows.length} replied messages`);
+      aux = (x) => Float64Array.from(models, (m) => { const d = decisionValues(m, x); return (d[1]! - d[0]!) / 2; });
+    }
+    if (!auxRows.has(ctx.data)) auxRows.set(ctx.data, ctx.data.terms.map((t) => aux!(vectorize(t, vocab))));
+    return auxRows.get(ctx.data)!;
+  },
+});
+/** LSA as lsaFor, but each replied message's document is message + reply text concatenated. */
+let lsaR: ((x: Map<string, number>) => Float64Array) | undefined;
+const lsaReplyBlock = (alpha: number): DenseBlock => ({
+  weight: alpha,
+  rows: (ctx) => {
+    if (!lsaR) {
+      const replies = new Map(repliedRows().map((r) => [r.text, r.reply]));
+      const docs = unlabelled().map((t) => extractTerms(t + (replies.get(t) ?? ""), base.features));
+      const vocab = buildVocabulary(docs, { minDf: 2, maxFeatures: 20_000 });
+      const fitted = fitLsa(docs.map((d) => vectorize(d, vocab)), vocab.terms.length, 100);
+      lsaR = (t) => fitted.project(vectorize(t, vocab));
+    }
+    return ctx.data.terms.map((t) => lsaR!(t));
+  },
+});
+
+/**
  * The SVM sees [NB-scaled TF-IDF, weight_b * block_b ...]; the appended
  * dimensions are not NB-scaled (scale 1). Same C and balanced class weights.
  */
-const denseScorer = (...blocks: DenseBlock[]): Scorer => (ctx) => {
+const denseScorer = (...blocks: DenseBlock[]): Scorer => denseScorerWith({}, ...blocks);
+/** power: exponent on the balanced class weights (FitOptions.balancedPower); knn: + knn * kNN10 vote shares (round 3's blend). */
+const denseScorerWith = (o: { power?: number; knn?: number }, ...blocks: DenseBlock[]): Scorer => (ctx) => {
   const K = ctx.data.labels.length;
   const d = ctx.xs.reduce((m, x) => Math.max(m, ...x.index), 0) + 1;
   const dense = blocks.map((b) => ({ rows: b.rows(ctx), weight: b.weight }));
@@ -186,8 +278,12 @@ const denseScorer = (...blocks: DenseBlock[]): Scorer => (ctx) => {
     full.set(r);
     return full;
   });
-  const model = trainLinearSvm(ctx.trainRows.map((i) => joined[i]!), y, K, d + extra, { C: base.C, classWeight: balancedClassWeights(y, K), featureScale: scales });
-  return ctx.testRows.map((i) => decisionValues(model, joined[i]!));
+  const classWeight = balancedClassWeights(y, K).map((w) => w ** (o.power ?? 1));
+  const model = trainLinearSvm(ctx.trainRows.map((i) => joined[i]!), y, K, d + extra, { C: base.C, classWeight, featureScale: scales });
+  const scores = ctx.testRows.map((i) => decisionValues(model, joined[i]!));
+  if (!o.knn) return scores;
+  const knn = knnScores(ctx.trainRows.map((i) => ctx.xs[i]!), y, K, ctx.testRows.map((i) => ctx.xs[i]!), 10);
+  return scores.map((s, t) => Float64Array.from(s, (v, c) => v + o.knn! * knn[t]![c]!));
 };
 const lsaScorer = (alpha: number): Scorer => denseScorer(lsaBlock(alpha));
 
@@ -210,6 +306,17 @@ const candidates: Candidate[] = [
   { name: "svm + taxonomy x0.5", score: denseScorer(taxonomyBlock(0.5)) },
   { name: "svm + taxonomy x1", score: denseScorer(taxonomyBlock(1)) },
   { name: "svm + taxonomy x0.5 + LSA x0.25", score: denseScorer(taxonomyBlock(0.5), lsaBlock(0.25)) },
+  // Fifth round, all five declared before any was run (numbers: index.ts).
+  { name: "R5-1 LSA x0.25 + p1.75", score: denseScorerWith({ power: 1.75 }, lsaBlock(0.25)) },
+  { name: "R5-2 LSA x0.25 + p1.75 + 0.3 knn10", score: denseScorerWith({ power: 1.75, knn: 0.3 }, lsaBlock(0.25)) },
+  { name: "R5-3 LSA x0.25 + 0.3 knn10", score: denseScorerWith({ knn: 0.3 }, lsaBlock(0.25)) },
+  { name: "R5-4 SGNS x0.25", score: denseScorer(sgnsBlock(0.25)) },
+  { name: "R5-5 SGNS x0.25 + LSA x0.25 + p1.75", score: denseScorerWith({ power: 1.75 }, sgnsBlock(0.25), lsaBlock(0.25)) },
+  // Fifth round, second batch, declared after the first batch's results and before running these.
+  { name: "R5-6 reply aux x0.25", score: denseScorer(auxBlock(0.25)) },
+  { name: "R5-7 reply aux x0.5", score: denseScorer(auxBlock(0.5)) },
+  { name: "R5-8 LSA(msg+reply) x0.25", score: denseScorer(lsaReplyBlock(0.25)) },
+  { name: "R5-9 reply aux x0.25 + LSA x0.25", score: denseScorer(auxBlock(0.25), lsaBlock(0.25)) },
 ].filter((c) => !only || only.has(c.name) || c.name.startsWith("baseline"));
 
 const results = new Map<string, number[]>(candidates.map((c) => [c.name, []]));
