@@ -71,10 +71,16 @@ export const isTerminal = (status: ComplaintStatus): boolean => TRANSITIONS[stat
 
 const label = (s: ComplaintStatus) => `“${COMPLAINT_STATUS_LABELS[s]}”`;
 
-export function assertTransition(from: ComplaintStatus, to: ComplaintStatus): void {
-  if (canTransition(from, to)) return;
+/** Why a move is refused, in words staff read; null when the table allows it. */
+export function transitionRefusal(from: ComplaintStatus, to: ComplaintStatus): string | null {
+  if (canTransition(from, to)) return null;
   const why = isTerminal(from) ? `${label(from)}是终结状态` : `可变更为：${TRANSITIONS[from].map(label).join("、")}`;
-  throw new AppError("unprocessable", `工单状态不能从${label(from)}变更为${label(to)}（${why}）`, { from, to });
+  return `工单状态不能从${label(from)}变更为${label(to)}（${why}）`;
+}
+
+export function assertTransition(from: ComplaintStatus, to: ComplaintStatus): void {
+  const refusal = transitionRefusal(from, to);
+  if (refusal) throw new AppError("unprocessable", refusal, { from, to });
 }
 
 /** What a move to each status must record (checked by the operation that stores it). */

@@ -91,9 +91,9 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
 
     const first = await send(body);
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ duplicate: false });
+    expect(await first.json()).toEqual({ duplicate: false, outcome: "applied", status: "replied" });
     const again = await send(body);
-    expect(await again.json()).toEqual({ duplicate: true });
+    expect(await again.json()).toEqual({ duplicate: true, outcome: "duplicate", status: "replied" });
     const view = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json;
     expect(view).toMatchObject({ status: "replied", replyText: "已责令施工单位夜间停工" });
     expect(view.events.filter((e: any) => e.type === "callback")).toHaveLength(1);

@@ -1,35 +1,77 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors";
+import type { ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { notifyCitizen } from "../notify-citizen";
 import { closeMove } from "../workflow/close-complaint";
-import { findComplaint } from "../workflow/db";
+import { findComplaint, type Complaint, type Tx } from "../workflow/db";
+import { progressMove } from "../workflow/progress-complaint";
 import { replyMove } from "../workflow/reply-complaint";
-import { transitionComplaint } from "../workflow/transition";
+import { signMove } from "../workflow/sign-complaint";
+import { transitionComplaint, type TransitionOptions } from "../workflow/transition";
+import { planCallback, type CallbackPlan } from "./callback-plan";
 import { verify12345, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 
-export const callbackSchema = z.object({
-  /** The platform's id for this event: a redelivery carries the same one. */
-  eventId: z.string().min(1).max(200),
-  ticketNo: z.string().min(1).max(40),
-  /** progress | replied | closed */
-  status: z.enum(["progress", "replied", "closed"]),
-  note: z.string().max(5000).optional(),
-  replyText: z.string().min(1).max(5000).optional(),
-});
+export const callbackSchema = z
+  .object({
+    /** The platform's id for this event: a redelivery carries the same one. */
+    eventId: z.string().min(1).max(200),
+    ticketNo: z.string().min(1).max(40),
+    /** progress | replied | closed */
+    status: z.enum(["progress", "replied", "closed"]),
+    note: z.string().max(5000).optional(),
+    replyText: z.string().min(1).max(5000).optional(),
+  })
+  .refine((cb) => cb.status !== "replied" || cb.replyText, { path: ["replyText"], message: "required for status replied" });
+type Callback = z.infer<typeof callbackSchema>;
 
 export interface ReceiveCallbackOptions {
   rawBody: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
+export interface CallbackResult {
+  /** This eventId was received before: nothing done again. */
+  duplicate: boolean;
+  outcome: CallbackPlan["outcome"] | "duplicate";
+  /** Why a callback that does not fit the ticket was not applied (also on the timeline). */
+  reason?: string;
+  /** The ticket's status after the callback. */
+  status: string;
+}
+
 /**
  * A status callback from the 12345 platform. The signature is checked over the exact bytes
- * received before anything is parsed (a bad one changes nothing: 401). The event is stored
- * under its eventId, unique, in the same transaction as the status change, so a redelivered
- * callback is acknowledged and ignored.
+ * received before anything is parsed (a bad one changes nothing: 401); a malformed body is
+ * 400 and an unknown ticket 404. Anything else is acknowledged with 200 and recorded on the
+ * ticket's timeline under its eventId (unique, in the same transaction as the status change),
+ * so a redelivery is answered `duplicate` and never applied twice. A callback that does not
+ * fit the ticket's status (stale, out of order, already done) is recorded as `ignored` with
+ * the reason instead of refused: a webhook answered 4xx is redelivered, and this one never fits.
  */
-export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Promise<{ duplicate: boolean }> {
+export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Promise<CallbackResult> {
+  const cb = parseCallback(deps, o);
+  const now = deps.app.now();
+  const { result, replied } = await deps.app.db.prisma.$transaction(async (tx) => {
+    const c = await findComplaint(tx, cb.ticketNo);
+    const plan = planCallback(c.status as ComplaintStatus, cb.status);
+    const recorded = { ...cb, outcome: plan.outcome, ...(plan.outcome === "ignored" ? { reason: plan.reason, ticketStatus: c.status } : {}) };
+    const { count } = await tx.complaintEvent.createMany({
+      data: [{ complaintId: c.id, type: "callback", actor: "12345", note: cb.note ?? cb.replyText ?? null, data: recorded, dedupeKey: `12345:${cb.eventId}`, at: now }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return { result: { duplicate: true, outcome: "duplicate", status: c.status } satisfies CallbackResult };
+    if (plan.outcome !== "applied") {
+      return { result: { duplicate: false, outcome: plan.outcome, status: c.status, ...(plan.outcome === "ignored" ? { reason: plan.reason } : {}) } satisfies CallbackResult };
+    }
+    const updated = await applyMoves(deps, tx, c, cb, plan.moves, now);
+    return { result: { duplicate: false, outcome: plan.outcome, status: updated.status } satisfies CallbackResult, replied: cb.status === "replied" ? updated : undefined };
+  });
+  if (replied) await notifyCitizen(deps, replied, `complaint:${replied.ticketNo}:reply:12345:${cb.eventId}`);
+  return result;
+}
+
+function parseCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Callback {
   const secret = deps.app.config.TWELVE345_SECRET;
   if (!secret) throw new AppError("not_configured", "12345 platform not configured");
   const h = (name: string) => [o.headers[name]].flat()[0];
@@ -44,24 +86,20 @@ export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOp
   }
   const r = callbackSchema.safeParse(parsed);
   if (!r.success) throw new AppError("validation_failed", r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const cb = r.data;
-  const now = deps.app.now();
-  const result = await deps.app.db.prisma.$transaction(async (tx) => {
-    const c = await findComplaint(tx, cb.ticketNo);
-    const { count } = await tx.complaintEvent.createMany({
-      data: [{ complaintId: c.id, type: "callback", actor: "12345", note: cb.note ?? cb.replyText ?? null, data: cb, dedupeKey: `12345:${cb.eventId}`, at: now }],
-      skipDuplicates: true,
-    });
-    if (count === 0) return { duplicate: true, replied: undefined };
-    // The platform's department answered or closed it: the same moves as the staff actions.
-    if (cb.status === "replied") {
-      if (!cb.replyText) throw new AppError("validation_failed", "replyText: required for status replied");
-      const updated = await transitionComplaint(deps, replyMove({ ref: c.id, replyText: cb.replyText, actor: "12345", at: now }), tx);
-      return { duplicate: false, replied: updated };
-    }
-    if (cb.status === "closed") await transitionComplaint(deps, closeMove({ ref: c.id, note: cb.note, actor: "12345", at: now }), tx);
-    return { duplicate: false, replied: undefined };
-  });
-  if (result.replied) await notifyCitizen(deps, result.replied, `complaint:${result.replied.ticketNo}:reply:12345:${cb.eventId}`);
-  return { duplicate: result.duplicate };
+  return r.data;
+}
+
+/** The platform's department moved the ticket: the same moves as the staff actions, each in the history. */
+async function applyMoves(deps: ComplaintsDeps, tx: Tx, c: Complaint, cb: Callback, moves: ComplaintStatus[], at: Date): Promise<Complaint> {
+  const base = { ref: c.id, actor: "12345", at };
+  const move = (to: ComplaintStatus): TransitionOptions => {
+    if (to === "signed") return signMove(base);
+    if (to === "in_progress") return progressMove({ ...base, note: cb.note });
+    if (to === "replied") return replyMove({ ...base, replyText: cb.replyText! });
+    if (to === "closed") return closeMove({ ...base, note: cb.note });
+    throw new Error(`no 12345 callback move to ${to}`);
+  };
+  let updated = c;
+  for (const to of moves) updated = await transitionComplaint(deps, { ...move(to), data: { eventId: cb.eventId } }, tx);
+  return updated;
 }

@@ -1,6 +1,14 @@
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint } from "./db";
-import { recordEvent, transitionComplaint } from "./transition";
+import { recordEvent, transitionComplaint, type TransitionOptions } from "./transition";
+
+/** The 办理中 move, for staff and for the 12345 platform's progress callback alike. */
+export const progressMove = (o: { ref: string; note?: string | undefined; actor: string }): TransitionOptions => ({
+  ref: o.ref,
+  to: "in_progress",
+  actor: o.actor,
+  note: o.note,
+});
 
 /**
  * 办理中: the department starts handling (from 已签收, or a 重办 back to the same department,
@@ -15,6 +23,6 @@ export async function progressComplaint(deps: ComplaintsDeps, o: { ref: string; 
       await recordEvent(tx, { complaintId: c.id, type: "progress", actor: o.actor, note: o.note, at: now });
       return c;
     }
-    return transitionComplaint(deps, { ref: c.id, to: "in_progress", actor: o.actor, note: o.note }, tx);
+    return transitionComplaint(deps, progressMove({ ...o, ref: c.id }), tx);
   });
 }
