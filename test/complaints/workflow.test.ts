@@ -204,8 +204,12 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
       await act(t, "progress", { note: "处理中" });
       expect((await act(t, "reply", { replyText: reply })).json.status).toBe("replied");
     }
+    clock.advanceHours(3);
     await act(ticketNo, "publish", { publicInterest: true });
     await act(hidden.ticketNo, "publish", { publicInterest: true });
+    // Marking is a change like any move: stamped by the service clock, not the wall clock.
+    const marked = await h.service.ctx.db.prisma.complaint.findUniqueOrThrow({ where: { ticketNo } });
+    expect(marked).toMatchObject({ publicInterest: true, updatedAt: clock.now() });
 
     const items = ((await fetch(`${h.service.url}/api/v1/complaints/public`).then((r) => r.json())) as any).items;
     expect(items.map((i: any) => i.ticketNo)).toEqual([ticketNo]);

@@ -9,9 +9,10 @@ import { rateComplaint } from "../rating/rate-complaint";
 import { recheckRectification } from "../rating/recheck-rectification";
 import { SATISFACTION_LEVELS } from "../types";
 import { closeComplaint, reopenComplaint, visitComplaint } from "../workflow/close-complaint";
-import { findComplaint, type Complaint } from "../workflow/db";
+import type { Complaint } from "../workflow/db";
 import { decideExtension } from "../workflow/decide-extension";
 import { dispatchComplaint } from "../workflow/dispatch-complaint";
+import { markPublicInterest } from "../workflow/mark-public-interest";
 import { mergeComplaints } from "../workflow/merge-complaints";
 import { progressComplaint } from "../workflow/progress-complaint";
 import { replyComplaint } from "../workflow/reply-complaint";
@@ -50,10 +51,7 @@ const ACTIONS = [
   action("rectification/recheck", "整改复核", z.object({ passed: z.boolean(), note }), (d, ref, b, actor) => recheckRectification(d, { ref, ...b, actor })),
   action("appeal", "Department appeals a mistaken rating", z.object({ reason: note }), (d, ref, b, actor) => appealRating(d, { ref, ...b, actor })),
   action("appeal/decision", "Staff decide an appeal", z.object({ upheld: z.boolean(), note }), (d, ref, b, actor) => decideAppeal(d, { ref, ...b, actor })),
-  action("publish", "Mark of public interest (published when the citizen consented)", z.object({ publicInterest: z.boolean() }), async (d, ref, b) => {
-    const c = await findComplaint(d.app.db.prisma, ref);
-    return d.app.db.prisma.complaint.update({ where: { id: c.id }, data: { publicInterest: b.publicInterest } });
-  }),
+  action("publish", "Mark of public interest (published when the citizen consented)", z.object({ publicInterest: z.boolean() }), (d, ref, b) => markPublicInterest(d, { ref, ...b })),
 ] as Action<unknown>[];
 
 export function adminActionRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
