@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogCapability } from "../../src/catalog";
+import { AUDIT_ENTITIES } from "../../src/catalog/audit/write-audit";
 import { testDbKinds } from "../support/db";
 import { startComplaints, type Harness } from "./helpers";
 
@@ -69,6 +70,8 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
       entityId: "环境保护",
       diff: { from: { department: "青海省生态环境厅", departmentId: null }, to: { department: "西宁市生态环境局", departmentId: null } },
     });
+    // An entity type the service audit log lists (its writer's type and the schema comment).
+    expect(AUDIT_ENTITIES).toContain(entries[0].entity);
     // Saving the same mapping again changes nothing and adds no audit entry.
     expect((await h.staff("PUT", route("环境保护"), { department: "西宁市生态环境局" }, "李科长")).status).toBe(200);
     expect(await audit("环境保护")).toHaveLength(1);

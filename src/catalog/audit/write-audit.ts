@@ -1,11 +1,19 @@
 import type { DbClient } from "../db-types";
 import { toJson } from "../content-hash";
 
+/**
+ * What the service audit log records changes to (`catalog_audit_log.entity`). Written here by
+ * the catalog, and by complaints for its category → department routes (set-route.ts).
+ */
+export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route"] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 export interface AuditEntry {
   actor: string;
-  /** item.create, draft.update, draft.submit, draft.reject, guide.publish, synonym.add, … */
+  /** item.create, draft.update, draft.submit, draft.reject, guide.publish, synonym.add, complaint_route.update, … */
   action: string;
-  entity: "item" | "synonym" | "question";
+  entity: AuditEntity;
+  /** item code, synonym id, complaint category */
   entityId: string;
   diff?: unknown;
   at: Date;

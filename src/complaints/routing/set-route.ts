@@ -1,4 +1,5 @@
-import type { Prisma } from "../../platform/db";
+// The catalog owns the service audit log; its index does not export the writer yet.
+import { writeAudit } from "../../catalog/audit/write-audit";
 import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { DEFAULT_ROUTES } from "../intake/routing";
@@ -36,9 +37,7 @@ export async function setComplaintRoute(deps: ComplaintsDeps, o: SetComplaintRou
     const data = { ...to, updatedBy: o.actor, updatedAt: at };
     const route = await tx.complaintRoute.upsert({ where: { category: o.category }, create: { category: o.category, ...data }, update: data });
     if (from.department !== to.department || from.departmentId !== to.departmentId) {
-      await tx.auditLog.create({
-        data: { actor: o.actor, action: "complaint_route.update", entity: "complaint_route", entityId: o.category, diff: { from, to } as Prisma.InputJsonValue, at },
-      });
+      await writeAudit(tx, { actor: o.actor, action: "complaint_route.update", entity: "complaint_route", entityId: o.category, diff: { from, to }, at });
     }
     return route;
   });
