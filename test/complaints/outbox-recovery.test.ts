@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
 import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
-import type { BullQueue } from "../../src/platform/queue";
 import { testDbKinds } from "../support/db";
 import { testStoreKinds } from "../support/store";
 import { startFake12345, waitFor } from "./fake-12345";
@@ -26,9 +25,6 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
       env: { TWELVE345_URL: platform.url, TWELVE345_SECRET: SECRET },
       options: { outbox: { maxAttempts: 4, backoffMs: 20, timeoutMs: TIMEOUT_MS, sweepAfterMs: 0 } },
     });
-    // BullMQ: the scheduled scans wait as delayed jobs, which drain() would wait out; the test runs the sweep itself.
-    const bull = h.service.ctx.queue as Partial<BullQueue>;
-    if (queue === "redis") await bull.obliterate!();
   });
   afterAll(async () => {
     await h?.service.stop();

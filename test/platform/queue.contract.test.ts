@@ -98,6 +98,23 @@ describe.each(testStoreKinds())("JobQueue contract (%s)", (kind) => {
     queue = undefined;
   });
 
+  it("drains the jobs that are due without waiting for a repeating job's next tick", async () => {
+    queue = makeQueue(kind, []);
+    const done: string[] = [];
+    let ticks = 0;
+    queue.register(defineJob({ name: "scan", defaults: { attempts: 1 }, handler: async () => void ticks++ }));
+    queue.register(defineJob<{ v: string }>({ name: "work", handler: async (p) => void done.push(p.v) }));
+    await queue.start();
+    await queue.repeat("scan", { everyMs: 60 * 60_000 });
+    await queue.enqueue("work", { v: "now" });
+    await queue.enqueue("work", { v: "later" }, { delayMs: 300 }); // delayed, but not a repeat: waited for
+    const started = Date.now();
+    await queue.drain(8_000);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(done.sort()).toEqual(["later", "now"]);
+    expect(ticks).toBeLessThanOrEqual(1); // BullMQ runs a scheduler's first tick at once; the next is an hour away
+  });
+
   it("refuses an unknown job name", async () => {
     queue = makeQueue(kind, []);
     await expect(queue.enqueue("nope", {})).rejects.toThrow(/Unknown job/);

@@ -71,11 +71,24 @@ export class BullQueue implements JobQueue {
   async drain(timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const c = await this.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
-      const pending = Object.values(c).reduce((a, b) => a + b, 0);
-      if ((pending === 0 && this.active === 0) || Date.now() > until) return;
+      if ((this.active === 0 && (await this.pending()) === 0) || Date.now() > until) return;
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /**
+   * Jobs still to run: waiting, active, prioritized and delayed (a retry's backoff, a delayMs),
+   * but not a repeating job's next tick. A job scheduler always keeps its next run as a delayed
+   * job, so counting it kept drain() waiting until its timeout whenever a scan was scheduled;
+   * a tick that is due is promoted to waiting and counted. The in-process queue's repeats are
+   * timers, not jobs, so both queues drain alike.
+   */
+  private async pending(): Promise<number> {
+    const c = await this.queue.getJobCounts("waiting", "active", "delayed", "prioritized");
+    const all = Object.values(c).reduce((a, b) => a + b, 0);
+    if (!c.delayed) return all;
+    const nextTicks = (await this.queue.getDelayed()).filter((j) => j.repeatJobKey).length;
+    return all - nextTicks;
   }
 
   async close(): Promise<void> {

@@ -43,7 +43,10 @@ export interface JobQueue {
   repeat(name: string, opts: RepeatOptions): Promise<void>;
   /** Start processing (worker role). */
   start(): Promise<void>;
-  /** Wait until no job is running or waiting (tests, graceful shutdown). */
+  /**
+   * Wait until no job is running or waiting (tests, graceful shutdown), delayed ones and
+   * retries included; the next tick of a `repeat` is not waited for.
+   */
   drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
