@@ -1,4 +1,5 @@
-import type { PrismaClient } from "../../platform/db";
+import crypto from "node:crypto";
+import { Prisma, type PrismaClient } from "../../platform/db";
 import type { QuestionOutcome } from "../../search/ports";
 import { maskText } from "../../platform/privacy";
 
@@ -46,6 +47,38 @@ export async function recordQuestion(opts: RecordQuestionOptions): Promise<void>
     },
     update: { count: { increment: opts.count ?? 1 }, outcome: opts.outcome, lastAskedAt: opts.now, ...(opts.bestCode ? { bestCode: opts.bestCode } : {}) },
   });
+}
+
+/** Counted asks of one normalised question, as a buffered log holds them between writes. */
+export interface QuestionCount {
+  normalized: string;
+  question: string;
+  outcome: QuestionOutcome;
+  lang: string;
+  bestCode?: string;
+  count: number;
+  at: Date;
+}
+
+/**
+ * The same upsert as `recordQuestion` for many distinct questions in one statement: a buffered
+ * log's flush is then one round trip (and, on the embedded database, one short pause of the
+ * event loop) instead of one query per question. `rows` must not repeat a normalised text.
+ */
+export async function recordQuestionCounts(prisma: PrismaClient, rows: QuestionCount[]): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${crypto.randomUUID()}::uuid, ${r.normalized}, ${maskText(r.question.normalize("NFKC")).trim().slice(0, 500)}, ${r.outcome}, ${r.lang}, ${r.count}::int, ${r.at}::timestamptz, ${r.at}::timestamptz, ${r.bestCode ?? null})`,
+  );
+  await prisma.$executeRaw`
+    INSERT INTO catalog_unanswered_question AS q (id, normalized, question, outcome, lang, count, first_asked_at, last_asked_at, best_code)
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT (normalized) DO UPDATE SET
+      count = q.count + EXCLUDED.count,
+      outcome = EXCLUDED.outcome,
+      last_asked_at = GREATEST(q.last_asked_at, EXCLUDED.last_asked_at),
+      best_code = COALESCE(EXCLUDED.best_code, q.best_code)`;
 }
 
 export async function listQuestions(opts: { prisma: PrismaClient; outcome?: QuestionOutcome; page: number; pageSize: number }) {
