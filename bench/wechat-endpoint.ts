@@ -68,35 +68,45 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
   return { url: `http://127.0.0.1:${port}/wechat`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
 
+/** A server under test; `close` frees what it holds (ours: its dedupe store) once it has been measured. */
+interface App {
+  handler: http.RequestListener;
+  close?: () => Promise<void>;
+}
+
 /** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser), or bare. */
-function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): http.RequestListener {
+function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
   const config = loadConfig(
     { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
     "/nonexistent",
   );
   const queue = new MemoryQueue();
   // Only what the /wechat path touches; db and crypto are never reached by it.
-  const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), store: new MemoryStore(), queue, now: () => new Date() } as unknown as AppContext;
+  const store = new MemoryStore();
+  const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), store, queue, now: () => new Date() } as unknown as AppContext;
   const cap = createWechatCapability({ handleMessage });
   for (const job of cap.jobs?.(ctx) ?? []) queue.register(job);
-  if (!bare) return createHttpApp(ctx, [cap]).app.callback();
+  // Each app's reply slots (10,000 rendered replies, kept 10 minutes) must not stay in the heap
+  // and slow the apps measured after it: the store's sweep timer would otherwise keep it alive.
+  const close = () => store.close();
+  if (!bare) return { handler: createHttpApp(ctx, [cap]).app.callback(), close };
   // The same endpoint with no service middleware, for a like-for-like comparison with co-wechat.
   const app = new Koa();
   const router = new Router();
   cap.routes?.(router, ctx);
   app.use(router.routes());
-  return app.callback();
+  return { handler: app.callback(), close };
 }
 
 /** The baseline: co-wechat's documented minimal echo bot. */
-function coWechatApp(mode: Mode): http.RequestListener {
+function coWechatApp(mode: Mode): App {
   const require = createRequire(import.meta.url);
   const wechat = require("co-wechat") as (cfg: object) => { middleware(fn: (m: Record<string, string>) => Promise<string>): Koa.Middleware };
   const app = new Koa();
   const router = new Router();
   router.post("/wechat", wechat({ token: TOKEN, appid: APPID, ...(mode === "aes" ? { encodingAESKey: AES_KEY } : {}) }).middleware(async (m) => m.Content ?? ""));
   app.use(router.routes());
-  return app.callback();
+  return { handler: app.callback() };
 }
 
 function buildRequests(n: number, mode: Mode, questions: string[]): { path: string; body: string }[] {
@@ -180,8 +190,8 @@ async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(name: string, mode: Mode, app: http.RequestListener, o: Required<Omit<BenchOptions, "handleMessage" | "bare" | "handlerLabel" | "ratePerSec">>): Promise<Stats> {
-  const server = await listen(app);
+async function measure(name: string, mode: Mode, app: App, o: Required<Omit<BenchOptions, "handleMessage" | "bare" | "handlerLabel" | "ratePerSec">>): Promise<Stats> {
+  const server = await listen(app.handler);
   try {
     // Warm-up, the same for every app: as many messages as the measured run, so JIT and caches
     // (ours: the answer cache; "no answer cache" shows the cost of every question computed
@@ -193,6 +203,7 @@ async function measure(name: string, mode: Mode, app: http.RequestListener, o: R
     return { name, mode, requests: o.requests, rps: Math.round((o.requests / r.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors };
   } finally {
     await server.close();
+    await app.close?.();
   }
 }
 
@@ -214,9 +225,9 @@ export async function runWechatBench(opts: BenchOptions) {
   const rate = opts.ratePerSec ?? 200;
   const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
   for (const mode of o.modes) {
-    const apps: [string, http.RequestListener][] = [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]];
+    const apps: [string, App][] = [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]];
     for (const [name, app] of apps) {
-      const server = await listen(app);
+      const server = await listen(app.handler);
       try {
         await load(server.url, buildRequests(300, mode, o.questions), 4); // warm-up
         const r = await loadAtRate(server.url, buildRequests(rate * 10, mode, o.questions), rate);
@@ -224,6 +235,7 @@ export async function runWechatBench(opts: BenchOptions) {
         fixed.push({ name, mode, rate, p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors });
       } finally {
         await server.close();
+        await app.close?.();
       }
     }
   }
