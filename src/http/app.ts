@@ -8,6 +8,9 @@ import { requestContext } from "./request-context";
 import { createMetrics } from "./metrics";
 import { healthRoutes } from "./health";
 
+/** A superset of the types the body parser accepts (JSON and its `+json`/csp-report kin, forms); it decides exactly. */
+const MAYBE_PARSED = /json|csp-report|x-www-form-urlencoded/i;
+
 export interface HttpApp {
   app: Koa;
   /** Set when shutdown starts: /readyz turns 503 so the load balancer drains us. */
@@ -25,15 +28,16 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   app.use(requestContext(ctx.logger));
   app.use(metrics.middleware);
   app.use(errorMiddleware(ctx.logger));
-  app.use(
-    bodyParser({
-      enableTypes: ["json", "form"],
-      jsonLimit: ctx.config.BODY_LIMIT_BYTES,
-      formLimit: ctx.config.BODY_LIMIT_BYTES,
-      // Keep the raw text: webhook signatures are computed over the exact bytes received.
-      encoding: "utf-8",
-    }),
-  );
+  const parseBody = bodyParser({
+    enableTypes: ["json", "form"],
+    jsonLimit: ctx.config.BODY_LIMIT_BYTES,
+    formLimit: ctx.config.BODY_LIMIT_BYTES,
+    // Keep the raw text: webhook signatures are computed over the exact bytes received.
+    encoding: "utf-8",
+  });
+  // The parser's own type check (type-is) costs more than a webhook's whole signature check;
+  // requests that cannot be JSON or a form (GETs, WeChat's XML, uploads) skip it.
+  app.use((c, next) => (MAYBE_PARSED.test(c.get("content-type")) ? parseBody(c, next) : next()));
   const router = new Router();
   healthRoutes(router, ctx, metrics.registry, () => shuttingDown);
   for (const cap of capabilities) cap.routes?.(router, ctx);
