@@ -38,3 +38,4 @@ export { importPaths, type ImportReport } from "./import/import-paths";
 export { guideSchema, catalogLineSchema, type Guide, type CatalogLine } from "./guide-schema";
 export { translateGuide, type Lang } from "./translate";
 export { guidePageUrl } from "./presenters";
+export { writeAudit, AUDIT_ENTITIES, type AuditEntity } from "./audit/write-audit";

@@ -1,5 +1,4 @@
-// The catalog owns the service audit log; its index does not export the writer yet.
-import { writeAudit } from "../../catalog/audit/write-audit";
+import { writeAudit } from "../../catalog";
 import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { DEFAULT_ROUTES } from "../intake/routing";
