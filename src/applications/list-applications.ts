@@ -1,5 +1,7 @@
-import type { ApplicationModel, Prisma } from "../platform/db";
+import type { Prisma } from "../platform/db";
+import type { ApplicationState } from "./application-presenter";
 import type { ApplicationsDeps } from "./deps";
+import { loadApplicationStates } from "./load-application";
 
 export interface ListApplicationsOptions {
   department?: string | undefined;
@@ -12,8 +14,8 @@ export interface ListApplicationsOptions {
   after?: string | undefined;
 }
 
-/** Staff list, newest first. */
-export async function listApplications(deps: ApplicationsDeps, opts: ListApplicationsOptions): Promise<{ items: ApplicationModel[]; next: string | null }> {
+/** Staff list, newest first: a page of rows with their timelines and clocks, in two queries whatever the page size. */
+export async function listApplications(deps: ApplicationsDeps, opts: ListApplicationsOptions): Promise<{ items: ApplicationState[]; next: string | null }> {
   const where: Prisma.ApplicationWhereInput = {
     ...(opts.department ? { department: opts.department } : {}),
     ...(opts.status ? { status: opts.status } : {}),
@@ -29,5 +31,5 @@ export async function listApplications(deps: ApplicationsDeps, opts: ListApplica
   });
   const more = items.length > opts.limit;
   const page = more ? items.slice(0, opts.limit) : items;
-  return { items: page, next: more ? page[page.length - 1]!.id : null };
+  return { items: await loadApplicationStates(deps, page), next: more ? page[page.length - 1]!.id : null };
 }

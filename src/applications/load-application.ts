@@ -4,20 +4,45 @@ import { clockNow, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
 import { findApplication, type ApplicationRef } from "./find-application";
 
+type Client = PrismaClient | Prisma.TransactionClient;
+
 /**
- * An application's events in timeline order: by event time, then by when they were recorded.
- * Every reader that computes the clock must use this order — events with the same time (补正
- * and 补正提交 in one second) read in another order would pause a resumed clock.
+ * Timeline order: by event time, then by when they were recorded. Every reader that computes
+ * the clock must use this order — events with the same time (补正 and 补正提交 in one second)
+ * read in another order would pause a resumed clock.
  */
-export function loadTimeline(client: PrismaClient | Prisma.TransactionClient, applicationId: string): Promise<ApplicationEventModel[]> {
-  return client.applicationEvent.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { recordedAt: "asc" }] });
+const TIMELINE_ORDER = [{ at: "asc" }, { recordedAt: "asc" }] satisfies Prisma.ApplicationEventOrderByWithRelationInput[];
+
+/** An application's events in timeline order. */
+export function loadTimeline(client: Client, applicationId: string): Promise<ApplicationEventModel[]> {
+  return client.applicationEvent.findMany({ where: { applicationId }, orderBy: TIMELINE_ORDER });
+}
+
+/** The timelines of many applications in one query (a list page, a batch), each in timeline order. */
+export async function loadTimelines(client: Client, applicationIds: readonly string[]): Promise<Map<string, ApplicationEventModel[]>> {
+  const byApplication = new Map<string, ApplicationEventModel[]>(applicationIds.map((id) => [id, []]));
+  if (applicationIds.length === 0) return byApplication;
+  const events = await client.applicationEvent.findMany({ where: { applicationId: { in: [...applicationIds] } }, orderBy: TIMELINE_ORDER });
+  // The query's order is kept within each application.
+  for (const e of events) byApplication.get(e.applicationId)?.push(e);
+  return byApplication;
 }
 
 /** The row, its timeline and its clock as of now (computed live from the timeline). */
 export async function loadApplicationState(deps: ApplicationsDeps, application: ApplicationModel): Promise<ApplicationState> {
-  const events = await loadTimeline(deps.app.db.prisma, application.id);
+  const [state] = await loadApplicationStates(deps, [application]);
+  return state!;
+}
+
+/** loadApplicationState for a page of rows: one events query however many rows there are. */
+export async function loadApplicationStates(deps: ApplicationsDeps, applications: readonly ApplicationModel[]): Promise<ApplicationState[]> {
+  const timelines = await loadTimelines(deps.app.db.prisma, applications.map((a) => a.id));
   const calendar = await deps.calendar.get();
-  return { application, events, clock: clockNow(calendar, limitOf(application), events, deps.app.now()) };
+  const now = deps.app.now();
+  return applications.map((application) => {
+    const events = timelines.get(application.id) ?? [];
+    return { application, events, clock: clockNow(calendar, limitOf(application), events, now) };
+  });
 }
 
 export async function getApplication(deps: ApplicationsDeps, ref: ApplicationRef): Promise<ApplicationState> {

@@ -71,8 +71,7 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     response: z.object({ items: z.array(applicationViewSchema), next: z.string().nullable() }),
     handler: async ({ query }) => {
       const page = await listApplications(deps, query);
-      const items = await Promise.all(page.items.map(async (a) => present(await loadApplicationState(deps, a))));
-      return { items, next: page.next };
+      return { items: page.items.map((s) => present(s)), next: page.next };
     },
   });
 
