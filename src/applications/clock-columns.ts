@@ -41,9 +41,13 @@ export function clockNow(calendar: WorkCalendar, limit: TimeLimit, events: reado
  * while paused or stopped there is nothing to supervise, so warnAt is null.
  */
 export function clockColumns(calendar: WorkCalendar, limit: TimeLimit, events: readonly StoredEvent[], now: Date): ClockColumns {
+  return columnsOfClock(calendar, limit, events, clockNow(calendar, limit, events, now));
+}
+
+/** clockColumns for a clock the caller already computed (clockNow over the same events and now). */
+export function columnsOfClock(calendar: WorkCalendar, limit: TimeLimit, events: readonly StoredEvent[], clock: ReturnType<typeof clockNow>): ClockColumns {
   const acceptedAt = toTimeline(events).filter((e) => e.status === "accepted").sort((a, b) => +a.at - +b.at)[0]?.at ?? null;
   const none: ClockColumns = { acceptedAt, stoppedAt: null, paused: false, warnAt: null, dueAt: null, clockProblem: null };
-  const clock = clockNow(calendar, limit, events, now);
   if ("problem" in clock) return { ...none, clockProblem: clock.problem };
   if (!clock.started) return none;
   const base = { ...none, dueAt: clock.dueAt, paused: clock.paused, stoppedAt: clock.stoppedAt ?? null };

@@ -1,8 +1,8 @@
 import type { AppContext } from "../platform/context";
 import type { ApplicationModel } from "../platform/db";
-import { clockColumns, clockNow, limitOf, WARN_FRACTION } from "./clock-columns";
+import { clockNow, columnsOfClock, limitOf, WARN_FRACTION } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
-import { loadTimeline } from "./load-application";
+import { loadTimelines } from "./load-application";
 
 export const SUPERVISE_JOB = "applications.supervise";
 export const SUPERVISION_KINDS = ["warning", "overdue"] as const;
@@ -43,12 +43,14 @@ export async function runSupervision(deps: ApplicationsDeps): Promise<Supervisio
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
+    const timelines = await loadTimelines(prisma, batch.map((a) => a.id));
     for (const a of batch) {
       result.checked++;
-      const events = await loadTimeline(prisma, a.id);
+      const events = timelines.get(a.id) ?? [];
+      // One clock per row: it decides the flags, and the cached columns when there is nothing to flag.
       const clock = clockNow(calendar, limitOf(a), events, now);
       if ("problem" in clock || !clock.started || clock.stoppedAt || clock.paused) {
-        await prisma.application.update({ where: { id: a.id }, data: clockColumns(calendar, limitOf(a), events, now) });
+        await prisma.application.update({ where: { id: a.id }, data: columnsOfClock(calendar, limitOf(a), events, clock) });
         continue;
       }
       if (!a.warnedAt && clock.fractionUsed >= WARN_FRACTION && (await flag(deps.app, a, "warning", clock.dueAt, now))) result.warned++;
