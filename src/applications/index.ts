@@ -3,7 +3,7 @@ import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
 import { itemsFromDatabase } from "./catalog-items";
 import type { ApplicationsDeps } from "./deps";
-import { holidayCalendar } from "../calendar";
+import { holidayCalendar, holidayYearRoutes } from "../calendar";
 import { adminApplicationRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
 import { mpApplicationRoutes } from "./http/mp-routes";
@@ -11,6 +11,7 @@ import { supervisionRoutes } from "./http/supervision-routes";
 import { notify } from "../notifications";
 import { NOTIFY_JOB, notifyApplicant, pendingNotificationEvents } from "./notify-applicant";
 import type { ItemsPort, Notifier } from "./ports";
+import { refreshRunningClocks } from "./refresh-clocks";
 import { runSupervision, SUPERVISE_JOB } from "./supervise";
 
 export interface ApplicationsCapabilityOptions {
@@ -42,6 +43,10 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
         queueNotification: (eventId) => ctx.queue.enqueue(NOTIFY_JOB, { eventId }, { jobId: `application-notify:${eventId}` }),
       };
       registry.set(ctx, deps);
+      // A confirmed holiday year moves the deadlines of running applications (and unblocks
+      // the ones whose clock needed it): the stored clock columns follow the calendar.
+      const wired = deps;
+      deps.calendar.onChange(() => refreshRunningClocks(wired));
     }
     return deps;
   };
@@ -51,6 +56,9 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
       const deps = depsOf(ctx);
       adminApplicationRoutes(router, deps);
       supervisionRoutes(router, deps);
+      // The calendar's staff routes (holiday years) are mounted here: applications is the
+      // capability that first needed them, and the calendar is not a capability of its own.
+      holidayYearRoutes(router, ctx);
       integrationRoutes(router, deps);
       mpApplicationRoutes(router, deps);
     },

@@ -6,10 +6,26 @@ export const HOLIDAY_YEARS_CHANNEL = "calendar:holiday-years";
 /** Even without an announcement (e.g. a year added by SQL) the cache is rebuilt this often. */
 const MAX_AGE_MS = 10 * 60_000;
 
+/** What changed in the calendar: a year's arrangement was added. */
+export interface CalendarChange {
+  year: number;
+}
+export type CalendarChangeListener = (change: CalendarChange) => Promise<unknown>;
+
 export interface CalendarSource {
   get(): Promise<WorkCalendar>;
   /** Drop the cache: the next get() rebuilds from holiday_year. */
   invalidate(): void;
+  /**
+   * Run `listener` whenever this instance changes the calendar (see addHolidayYear), after the
+   * cache is dropped — capabilities that store deadlines recompute them there. Only the instance
+   * that made the change runs listeners: the stored deadlines live in the shared database, so
+   * once is enough; other instances hear HOLIDAY_YEARS_CHANNEL and just drop their cache.
+   * Returns a function that removes the listener.
+   */
+  onChange(listener: CalendarChangeListener): () => void;
+  /** The calendar changed here: drop the cache, then run the listeners in turn (their errors propagate). */
+  changed(change: CalendarChange): Promise<void>;
 }
 
 /** One source per service instance, shared by every capability that computes deadlines. */
@@ -32,6 +48,7 @@ export function holidayCalendar(ctx: Pick<AppContext, "db" | "store">): Calendar
     });
   };
   let subscribed = false;
+  const listeners = new Set<CalendarChangeListener>();
   const source: CalendarSource = {
     get() {
       if (!subscribed) {
@@ -48,6 +65,14 @@ export function holidayCalendar(ctx: Pick<AppContext, "db" | "store">): Calendar
     },
     invalidate() {
       cached = undefined;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async changed(change) {
+      source.invalidate();
+      for (const listener of [...listeners]) await listener(change);
     },
   };
   sources.set(ctx, source);

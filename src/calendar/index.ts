@@ -23,4 +23,12 @@ export {
   type ClockState,
   computeClock,
 } from "./clock";
-export { type CalendarSource, holidayCalendar, HOLIDAY_YEARS_CHANNEL } from "./holiday-source";
+export {
+  type CalendarSource,
+  type CalendarChange,
+  type CalendarChangeListener,
+  holidayCalendar,
+  HOLIDAY_YEARS_CHANNEL,
+} from "./holiday-source";
+export { addHolidayYear, listHolidayYears, type AddHolidayYearOptions } from "./holiday-years";
+export { holidayYearRoutes } from "./http/holiday-year-routes";

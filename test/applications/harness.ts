@@ -115,3 +115,29 @@ export function chatWith(h: Harness, channel: "wechat" | "miniprogram" | "api", 
 }
 
 export const randomOpenid = () => `o_${crypto.randomBytes(8).toString("hex")}`;
+
+/**
+ * Runs `work` with every Prisma operation of the service counted (the service's own client,
+ * wrapped with a query extension for the duration; operations read ctx.db.prisma per call).
+ * Queued jobs (applicant notifications) finish first, so only `work`'s queries are counted.
+ */
+export async function countQueries<T>(h: Harness, work: () => Promise<T>): Promise<{ queries: number; result: T }> {
+  await h.service.ctx.queue.drain();
+  const db = h.service.ctx.db;
+  const original = db.prisma;
+  let queries = 0;
+  db.prisma = original.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        queries++;
+        return query(args);
+      },
+    },
+  }) as unknown as typeof original;
+  try {
+    const result = await work();
+    return { queries, result };
+  } finally {
+    db.prisma = original;
+  }
+}

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../src/miniprogram";
 import { testDbKinds } from "../support/db";
-import { sh, startHarness, type Harness } from "./harness";
+import { ADMIN_TOKEN, countQueries, sh, startHarness, type Harness } from "./harness";
 
 /**
  * The staff list and the citizen's "my applications" show each row's timeline and clock.
  * They must load the timelines of a page together: the number of database queries a request
- * makes may not grow with the number of rows on the page. Counted on the service's own Prisma
- * client, wrapped with a query extension for the duration of one request.
+ * makes may not grow with the number of rows on the page (counted on the service's own client).
  */
 describe.each(testDbKinds())("list pages load timelines together (%s)", (db) => {
   let h: Harness;
@@ -25,34 +24,18 @@ describe.each(testDbKinds())("list pages load timelines together (%s)", (db) => 
   }, 60_000);
   afterAll(() => h?.stop());
 
-  /** Runs `request` with every Prisma operation of the service counted. */
-  async function countQueries(request: () => Promise<Response>): Promise<{ queries: number; body: any }> {
-    const dbRef = h.service.ctx.db;
-    const original = dbRef.prisma;
-    let queries = 0;
-    dbRef.prisma = original.$extends({
-      query: {
-        async $allOperations({ args, query }) {
-          queries++;
-          return query(args);
-        },
-      },
-    }) as unknown as typeof original;
-    try {
-      const res = await request();
-      expect(res.status).toBe(200);
-      return { queries, body: await res.json() };
-    } finally {
-      dbRef.prisma = original;
-    }
+  async function countRequest(request: () => Promise<Response>): Promise<{ queries: number; body: any }> {
+    const { queries, result: res } = await countQueries(h, request);
+    expect(res.status).toBe(200);
+    return { queries, body: await res.json() };
   }
 
-  const staffList = (limit: number) => () => fetch(`${h.service.url}/api/v1/admin/applications?limit=${limit}`, { headers: { authorization: "Bearer test-admin-token-0123456789" } });
+  const staffList = (limit: number) => () => fetch(`${h.service.url}/api/v1/admin/applications?limit=${limit}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
 
   it("staff list: the same queries for a page of 1 and a page of 7, each row with its timeline", async () => {
     await staffList(1)(); // the calendar is built once per instance, not per request
-    const one = await countQueries(staffList(1));
-    const seven = await countQueries(staffList(7));
+    const one = await countRequest(staffList(1));
+    const seven = await countRequest(staffList(7));
     expect(one.body.items).toHaveLength(1);
     expect(seven.body.items).toHaveLength(7);
     expect(seven.queries).toBe(one.queries);
@@ -69,8 +52,8 @@ describe.each(testDbKinds())("list pages load timelines together (%s)", (db) => 
       const { token } = await createSession(h.service.ctx, user);
       return () => fetch(`${h.service.url}/api/v1/mp/applications`, { headers: { authorization: `Bearer ${token}` } });
     };
-    const two = await countQueries(await mine(phoneOf(2)));
-    const five = await countQueries(await mine(phoneOf(1)));
+    const two = await countRequest(await mine(phoneOf(2)));
+    const five = await countRequest(await mine(phoneOf(1)));
     expect(two.body.items).toHaveLength(2);
     expect(five.body.items).toHaveLength(5);
     expect(five.queries).toBe(two.queries);

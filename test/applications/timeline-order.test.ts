@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshRunningClocks } from "../../src/applications/holiday-years";
+import { refreshRunningClocks } from "../../src/applications/refresh-clocks";
 import { loadApplicationState } from "../../src/applications/load-application";
 import { testDbKinds } from "../support/db";
 import { sh, startHarness, type Harness } from "./harness";
