@@ -1,4 +1,4 @@
-import { addDays, shanghaiDayOf, startOfShanghaiDay, type PauseInterval, type TimeLimit, type WorkCalendar } from "../calendar";
+import { dayOfCountedDays, startOfShanghaiDay, type PauseInterval, type TimeLimit, type WorkCalendar } from "../calendar";
 import { isAppError } from "../platform/errors";
 import { computeApplicationClock, derivePauseIntervals, type ApplicationClock, type TimelineEntry } from "./application-clock";
 import { isApplicationStatus } from "./application-status";
@@ -61,21 +61,13 @@ export function columnsOfClock(calendar: WorkCalendar, limit: TimeLimit, events:
 }
 
 /**
- * The start of the day on which the used days reach 80% of the limit (same counting as
- * computeClock: days after the start day, of the limit's unit, not touched by a pause).
- * For 即办 (same day) it is 80% of the way from 受理 to the end of the due day.
+ * The start of the day on which the used days reach 80% of the limit, counted by the
+ * calendar's clock (dayOfCountedDays). Only closed pauses count: warnAt is computed while
+ * the clock runs. For 即办 (same day) it is 80% of the way from 受理 to the end of the due day.
  */
 function warnInstant(calendar: WorkCalendar, limit: TimeLimit, start: Date, dueAt: Date, pauses: PauseInterval[]): Date {
   if (limit.unit === "即办") return new Date(start.getTime() + WARN_FRACTION * (dueAt.getTime() - start.getTime()));
-  const needed = Math.ceil(WARN_FRACTION * limit.value);
-  const pausedDays = new Set<string>();
-  for (const p of pauses) {
-    for (let d = shanghaiDayOf(p.from); p.to && d <= shanghaiDayOf(new Date(p.to.getTime() - 1)); d = addDays(d, 1)) pausedDays.add(d);
-  }
-  let day = shanghaiDayOf(start);
-  for (let counted = 0; counted < needed; ) {
-    day = addDays(day, 1);
-    if ((limit.unit === "自然日" || calendar.isWorkday(day)) && !pausedDays.has(day)) counted++;
-  }
+  const closed = pauses.filter((p) => p.to !== undefined);
+  const day = dayOfCountedDays({ calendar, start, unit: limit.unit, days: Math.ceil(WARN_FRACTION * limit.value), pauses: closed, now: start });
   return startOfShanghaiDay(day);
 }

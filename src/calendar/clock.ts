@@ -77,7 +77,7 @@ function validate(input: ClockInput): void {
 }
 
 /** Day numbers touched by any pause, clipped to [start, now] and with an open pause running to now. */
-function pausedDayNumbers(input: ClockInput): Set<number> {
+function pausedDayNumbers(input: Pick<ClockInput, "start" | "now" | "pauses">): Set<number> {
   const days = new Set<number>();
   const { start, now } = input;
   for (const p of input.pauses ?? []) {
@@ -108,11 +108,7 @@ export function computeClock(input: ClockInput): ClockState {
   if (limit.unit === "即办") return immediateClock(input, startDay, pausedDays, paused);
 
   const ofUnit = (d: number) => limit.unit === "自然日" || calendar.isWorkdayNumber(d);
-  let due = startDay;
-  for (let counted = 0; counted < limit.value; ) {
-    due++;
-    if (ofUnit(due) && !pausedDays.has(due)) counted++;
-  }
+  let due = countDays(calendar, limit.unit, startDay, limit.value, pausedDays);
   // 《民法典》第203条: a natural-day period that ends on a day off ends on the next working day.
   if (limit.unit === "自然日") while (!calendar.isWorkdayNumber(due)) due++;
 
@@ -136,6 +132,38 @@ export function computeClock(input: ClockInput): ClockState {
     overdue: now.getTime() > dueAt.getTime(),
     fractionUsed: daysUsed / limit.value,
   };
+}
+
+/** The day on which `n` days of `unit` after `startDay` not touched by a pause are used up. */
+function countDays(calendar: WorkCalendar, unit: "工作日" | "自然日", startDay: number, n: number, pausedDays: ReadonlySet<number>): number {
+  let day = startDay;
+  for (let counted = 0; counted < n; ) {
+    day++;
+    if ((unit === "自然日" || calendar.isWorkdayNumber(day)) && !pausedDays.has(day)) counted++;
+  }
+  return day;
+}
+
+export interface CountedDayInput {
+  calendar: WorkCalendar;
+  start: Date;
+  unit: "工作日" | "自然日";
+  /** How many counted days. */
+  days: number;
+  pauses?: readonly PauseInterval[];
+  /** Where an open pause ends (as in computeClock). */
+  now: Date;
+}
+
+/**
+ * The Shanghai day on which `days` days are used, counted as computeClock counts them: days
+ * of the unit after the start day, days touched by a pause skipped. With days = the limit it
+ * is the due day before the natural-day rule of 第203条; with a share of the limit, the day
+ * that share is reached (electronic supervision's 80% warning).
+ */
+export function dayOfCountedDays(input: CountedDayInput): CalendarDay {
+  if (!Number.isInteger(input.days) || input.days < 0) throw new AppError("bad_request", `天数必须是非负整数，收到 ${input.days}`, { days: input.days });
+  return fromDayNumber(countDays(input.calendar, input.unit, shanghaiDayNumberOf(input.start), input.days, pausedDayNumbers(input)));
 }
 
 /**

@@ -21,7 +21,9 @@ export {
   type PauseInterval,
   type ClockInput,
   type ClockState,
+  type CountedDayInput,
   computeClock,
+  dayOfCountedDays,
 } from "./clock";
 export {
   type CalendarSource,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeClock, createCalendar, type PauseInterval, type TimeLimit } from "../../src/calendar";
+import { computeClock, createCalendar, dayOfCountedDays, type PauseInterval, type TimeLimit } from "../../src/calendar";
 import { AppError } from "../../src/platform/errors";
 import { sh, staff2027 } from "./fixtures";
 
@@ -123,3 +123,30 @@ describe("clock refusals", () => {
 function start(): string {
   return "2025-11-03 10:00";
 }
+
+describe("counted days (the clock's counting, for a share of the limit)", () => {
+  const counted = (start: string, unit: "工作日" | "自然日", days: number, pauses: PauseInterval[] = []) =>
+    dayOfCountedDays({ calendar, start: sh(start), unit, days, pauses, now: sh(start) });
+
+  it("is the clock's due day when counting the whole limit in working days, pauses included", () => {
+    const pause = [{ from: sh("2025-09-29 10:00"), to: sh("2025-10-09 10:00") }];
+    for (const pauses of [[], pause]) {
+      for (const value of [1, 4, 6, 15]) {
+        const due = computeClock({ calendar, start: sh("2025-09-26 10:00"), limit: { value, unit: "工作日" }, pauses, now: sh("2025-09-26 10:00") }).dueDay;
+        expect(counted("2025-09-26 10:00", "工作日", value, pauses)).toBe(due);
+      }
+    }
+  });
+
+  it("counts natural days without the day-off roll of the due day, and 0 days is the start day", () => {
+    // 4 natural days from 09-28 end on 10-02, a holiday; the clock's due day would roll to 10-09.
+    expect(counted("2025-09-28 10:00", "自然日", 4)).toBe("2025-10-02");
+    expect(counted("2025-09-28 10:00", "工作日", 0)).toBe("2025-09-28");
+  });
+
+  it("refuses a negative or fractional count and a year nobody confirmed", () => {
+    expect(() => counted("2025-09-28 10:00", "工作日", -1)).toThrow(AppError);
+    expect(() => counted("2025-09-28 10:00", "工作日", 1.5)).toThrow(AppError);
+    expect(() => counted("2026-12-28 10:00", "工作日", 10)).toThrow(/2027年节假日安排尚未确认/);
+  });
+});
