@@ -89,13 +89,13 @@ describe.each(testDbKinds())("12345 status callbacks (%s)", (db) => {
     expect(moves(await view(t)).at(-1)).toEqual(["in_progress", "replied", "12345"]);
   });
 
-  it("acknowledges a callback that does not fit the ticket with the reason, on the timeline, and never applies it (not even when redelivered)", async () => {
+  it("acknowledges a callback that is stale or cannot apply with the reason, on the timeline, and never applies it (not even when redelivered)", async () => {
     const t = await file("饭店油烟太大，熏得没法开窗");
     const before = await view(t);
-    // Out of order: the platform says 办结 while the ticket has not been answered.
+    // 办结 with no answer to give the citizen: the ticket is not closed unanswered.
     const early = await callback({ eventId: `close-${t}`, ticketNo: t, status: "closed", note: "已办结" });
     expect(early.status).toBe(200);
-    expect(early.json).toMatchObject({ duplicate: false, outcome: "ignored", status: "dispatched", reason: expect.stringContaining("已办结") });
+    expect(early.json).toEqual({ duplicate: false, outcome: "ignored", status: "dispatched", reason: expect.stringContaining("尚未答复") });
     let v = await view(t);
     expect(v.status).toBe("dispatched");
     expect(moves(v)).toEqual(moves(before));
@@ -104,23 +104,71 @@ describe.each(testDbKinds())("12345 status callbacks (%s)", (db) => {
     ]);
     expect(await callback({ eventId: `close-${t}`, ticketNo: t, status: "closed", note: "已办结" })).toEqual({ status: 200, json: { duplicate: true, outcome: "duplicate", status: "dispatched" } });
 
-    // A reply the ticket cannot take yet is kept for staff to see, not lost and not applied.
-    const reply = await callback({ eventId: `reply-early-${t}`, ticketNo: t, status: "replied", replyText: "已责令饭店安装净化器" });
-    expect(reply.json).toMatchObject({ outcome: "ignored", status: "dispatched" });
-    v = await view(t);
-    expect(v).toMatchObject({ status: "dispatched", replyText: null });
-    expect(callbacks(v).at(-1)).toMatchObject({ note: "已责令饭店安装净化器", data: { outcome: "ignored" } });
-    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(0);
-
-    // In order now: handled, answered (the citizen is told once), then a second reply under another eventId is stale.
-    await callback({ eventId: `progress-${t}`, ticketNo: t, status: "progress" });
+    // Answered (the citizen is told once), then a second reply under another eventId is stale.
     expect((await callback({ eventId: `reply-${t}`, ticketNo: t, status: "replied", replyText: "已责令饭店安装净化器" })).json).toMatchObject({ outcome: "applied", status: "replied" });
     const stale = await callback({ eventId: `reply-again-${t}`, ticketNo: t, status: "replied", replyText: "另一份答复" });
     expect(stale.json).toEqual({ duplicate: false, outcome: "ignored", status: "replied", reason: "工单已是“已答复”" });
     v = await view(t);
     expect(v).toMatchObject({ status: "replied", replyText: "已责令饭店安装净化器" });
+    expect(callbacks(v).at(-1)).toMatchObject({ note: "另一份答复", data: { outcome: "ignored" } });
     expect(moves(v).filter(([, to]: string[]) => to === "replied")).toHaveLength(1);
     expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+
+    // Closed now; a late close redelivered under a new eventId is stale too.
+    expect((await callback({ eventId: `close2-${t}`, ticketNo: t, status: "closed" })).json).toMatchObject({ outcome: "applied", status: "closed" });
+    expect((await callback({ eventId: `close3-${t}`, ticketNo: t, status: "closed" })).json).toEqual({ duplicate: false, outcome: "ignored", status: "closed", reason: "工单已是“已办结”" });
+  });
+
+  it("applies a reply that comes before (or without) the progress report: 签收 → 办理中 → 答复, the citizen told once; the late progress is a note", async () => {
+    const t = await file("广场舞噪音太大吵人");
+    const reply = await callback({ eventId: `reply-${t}`, ticketNo: t, status: "replied", replyText: "已协调广场舞队降低音量" });
+    expect(reply).toEqual({ status: 200, json: { duplicate: false, outcome: "applied", status: "replied" } });
+    const late = await callback({ eventId: `progress-${t}`, ticketNo: t, status: "progress", note: "已到现场" });
+    expect(late.json).toEqual({ duplicate: false, outcome: "noted", status: "replied" });
+    const v = await view(t);
+    expect(v).toMatchObject({ status: "replied", replyText: "已协调广场舞队降低音量" });
+    expect(v.signedAt).not.toBeNull();
+    expect(moves(v).slice(-3)).toEqual([
+      ["dispatched", "signed", "12345"],
+      ["signed", "in_progress", "12345"],
+      ["in_progress", "replied", "12345"],
+    ]);
+    expect(v.events.filter((e: any) => e.type === "status" && e.actor === "12345").every((e: any) => e.data?.eventId === `reply-${t}`)).toBe(true);
+    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+  });
+
+  it("a close carrying the answer on a ticket never reported answered is answered and closed, the citizen told", async () => {
+    const t = await file("河道污水直排发臭");
+    const closed = await callback({ eventId: `close-${t}`, ticketNo: t, status: "closed", replyText: "排污口已封堵" });
+    expect(closed.json).toEqual({ duplicate: false, outcome: "applied", status: "closed" });
+    const v = await view(t);
+    expect(v).toMatchObject({ status: "closed", replyText: "排污口已封堵" });
+    expect(moves(v).slice(-4).map(([, to]: string[]) => to)).toEqual(["signed", "in_progress", "replied", "closed"]);
+    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+  });
+
+  it("progress and reply sent together: the reply is applied whichever is planned first, and the citizen is told once", async () => {
+    const texts = ["小区门口垃圾成堆", "夜里工地噪音扰民厉害", "楼下烧烤油烟呛人", "垃圾站臭气熏天", "工厂夜间噪音扰民", "小区污水井冒水"];
+    const tickets = await Promise.all(texts.map(file));
+    const results = await Promise.all(
+      tickets.map(async (t, i) => {
+        const progress = callback({ eventId: `p-${t}`, ticketNo: t, status: "progress", note: "已派人处理" });
+        // The reviewer's reproduction: the reply 2 ms behind the progress; alternate which goes first.
+        await new Promise((r) => setTimeout(r, i % 2 ? 0 : 2));
+        const reply = callback({ eventId: `r-${t}`, ticketNo: t, status: "replied", replyText: "已处理完毕" });
+        return Promise.all([progress, reply]);
+      }),
+    );
+    for (const [i, [p, r]] of results.entries()) {
+      const t = tickets[i]!;
+      expect(p.status).toBe(200);
+      expect(r).toEqual({ status: 200, json: { duplicate: false, outcome: "applied", status: "replied" } });
+      expect(["applied", "noted"]).toContain(p.json.outcome);
+      const v = await view(t);
+      expect(v).toMatchObject({ status: "replied", replyText: "已处理完毕" });
+      expect(moves(v).map(([, to]: string[]) => to).slice(-3)).toEqual(["signed", "in_progress", "replied"]);
+      expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+    }
   });
 
   it("keeps 4xx for a bad signature, a malformed body and an unknown ticket, recording nothing", async () => {

@@ -7,8 +7,14 @@ export type CallbackStatus = "progress" | "replied" | "closed";
  * read and tested without a database:
  * - `apply`: the moves to make, in order, each the same move staff make (and recorded so);
  * - `note`: a progress report on a ticket already being handled or past that — a timeline note;
- * - `ignore`: the move does not fit the ticket now (stale, out of order, already done). The
- *   platform still gets a 2xx: a webhook answered 4xx is redelivered, and this one never fits.
+ * - `ignore`: the callback is stale or already done (a second reply, a close of a closed
+ *   ticket), or cannot be applied at all. The platform still gets a 2xx: a webhook answered
+ *   4xx is redelivered, and this one never fits.
+ *
+ * The platform's events arrive out of order and not all of them arrive (a department may
+ * answer without ever reporting progress), so a reply or close on a ticket that has not got
+ * that far yet makes the moves in between — 签收 → 办理中 → 答复 (→ 办结) — rather than
+ * dropping the answer the citizen is waiting for.
  */
 export type CallbackPlan =
   | { outcome: "applied"; moves: ComplaintStatus[] }
@@ -26,17 +32,47 @@ const PROGRESS_MOVES: Partial<Record<ComplaintStatus, ComplaintStatus[]>> = {
   reopened: ["in_progress"],
 };
 
-const TARGET: Record<Exclude<CallbackStatus, "progress">, ComplaintStatus> = { replied: "replied", closed: "closed" };
+/** The moves that bring a ticket not yet answered to 已答复. */
+const REPLY_MOVES: Partial<Record<ComplaintStatus, ComplaintStatus[]>> = {
+  // The hotline answers a ticket it still holds directly (直接答复), as staff may.
+  accepted: ["replied"],
+  returned: ["replied"],
+  dispatched: ["signed", "in_progress", "replied"],
+  signed: ["in_progress", "replied"],
+  reopened: ["in_progress", "replied"],
+  in_progress: ["replied"],
+  // The answer makes a pending extension request moot: back to handling, then answered.
+  extension_requested: ["in_progress", "replied"],
+  extension_approved: ["replied"],
+};
 
-export function planCallback(from: ComplaintStatus, status: CallbackStatus): CallbackPlan {
+/** Answered already: a second reply is stale, a close applies. */
+const ANSWERED: readonly ComplaintStatus[] = ["replied", "visited", "rated"];
+
+const label = (s: ComplaintStatus) => `“${COMPLAINT_STATUS_LABELS[s]}”`;
+
+export function planCallback(from: ComplaintStatus, status: CallbackStatus, o: { hasReply?: boolean } = {}): CallbackPlan {
   if (status === "progress") {
     const moves = PROGRESS_MOVES[from];
     if (moves) return { outcome: "applied", moves };
     if (HANDLING_OR_LATER.includes(from)) return { outcome: "noted" };
     return { outcome: "ignored", reason: transitionRefusal(from, "in_progress")! };
   }
-  const to = TARGET[status];
-  if (from === to) return { outcome: "ignored", reason: `工单已是“${COMPLAINT_STATUS_LABELS[to]}”` };
-  const refusal = transitionRefusal(from, to);
-  return refusal ? { outcome: "ignored", reason: refusal } : { outcome: "applied", moves: [to] };
+  const toReply = REPLY_MOVES[from];
+  if (status === "replied") {
+    if (toReply) return { outcome: "applied", moves: toReply };
+    if (from === "replied") return { outcome: "ignored", reason: `工单已是${label("replied")}` };
+    if (ANSWERED.includes(from) || from === "closed") return { outcome: "ignored", reason: `工单已答复过（当前${label(from)}）` };
+    return { outcome: "ignored", reason: transitionRefusal(from, "replied")! };
+  }
+  // closed
+  if (ANSWERED.includes(from)) return { outcome: "applied", moves: ["closed"] };
+  if (from === "closed") return { outcome: "ignored", reason: `工单已是${label("closed")}` };
+  if (toReply) {
+    // 办结 needs an answer first; one the callback carries is applied on the way. Without one
+    // there is nothing to tell the citizen, and the reply callback (if it comes) applies.
+    if (o.hasReply) return { outcome: "applied", moves: [...toReply, "closed"] };
+    return { outcome: "ignored", reason: `工单尚未答复（当前${label(from)}），办结回调未附答复内容（replyText），不能变更为${label("closed")}` };
+  }
+  return { outcome: "ignored", reason: transitionRefusal(from, "closed")! };
 }

@@ -4,7 +4,7 @@ import type { ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { notifyCitizen } from "../notify-citizen";
 import { closeMove } from "../workflow/close-complaint";
-import { findComplaint, type Complaint, type Tx } from "../workflow/db";
+import { lockComplaint, type Complaint, type Tx } from "../workflow/db";
 import { progressMove } from "../workflow/progress-complaint";
 import { replyMove } from "../workflow/reply-complaint";
 import { signMove } from "../workflow/sign-complaint";
@@ -45,27 +45,34 @@ export interface CallbackResult {
  * received before anything is parsed (a bad one changes nothing: 401); a malformed body is
  * 400 and an unknown ticket 404. Anything else is acknowledged with 200 and recorded on the
  * ticket's timeline under its eventId (unique, in the same transaction as the status change),
- * so a redelivery is answered `duplicate` and never applied twice. A callback that does not
- * fit the ticket's status (stale, out of order, already done) is recorded as `ignored` with
- * the reason instead of refused: a webhook answered 4xx is redelivered, and this one never fits.
+ * so a redelivery is answered `duplicate` and never applied twice. A reply or close that
+ * arrives before the ticket got that far makes the moves in between (callback-plan.ts); one
+ * that is stale or already done is recorded as `ignored` with the reason instead of refused:
+ * a webhook answered 4xx is redelivered, and this one never fits.
  */
 export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Promise<CallbackResult> {
   const cb = parseCallback(deps, o);
   const now = deps.app.now();
+  const dedupeKey = `12345:${cb.eventId}`;
   const { result, replied } = await deps.app.db.prisma.$transaction(async (tx) => {
-    const c = await findComplaint(tx, cb.ticketNo);
-    const plan = planCallback(c.status as ComplaintStatus, cb.status);
-    const recorded = { ...cb, outcome: plan.outcome, ...(plan.outcome === "ignored" ? { reason: plan.reason, ticketStatus: c.status } : {}) };
+    // Locked before planning: a progress and a reply arriving together are planned one after
+    // the other, each on the status the other left (read unlocked, the reply was planned on
+    // 已派单 and dropped while the progress moved the ticket on).
+    const c = await lockComplaint(tx, cb.ticketNo);
+    const plan = planCallback(c.status as ComplaintStatus, cb.status, { hasReply: Boolean(cb.replyText) });
+    const recorded = { ...cb, outcome: plan.outcome, ...(plan.outcome === "ignored" ? { reason: plan.reason } : {}), ...(plan.outcome === "applied" ? { moves: plan.moves } : {}), ticketStatus: c.status };
     const { count } = await tx.complaintEvent.createMany({
-      data: [{ complaintId: c.id, type: "callback", actor: "12345", note: cb.note ?? cb.replyText ?? null, data: recorded, dedupeKey: `12345:${cb.eventId}`, at: now }],
+      data: [{ complaintId: c.id, type: "callback", actor: "12345", note: cb.note ?? cb.replyText ?? null, data: recorded, dedupeKey, at: now }],
       skipDuplicates: true,
     });
-    if (count === 0) return { result: { duplicate: true, outcome: "duplicate", status: c.status } satisfies CallbackResult };
+    if (count === 0) {
+      return { result: { duplicate: true, outcome: "duplicate", status: c.status } satisfies CallbackResult };
+    }
     if (plan.outcome !== "applied") {
       return { result: { duplicate: false, outcome: plan.outcome, status: c.status, ...(plan.outcome === "ignored" ? { reason: plan.reason } : {}) } satisfies CallbackResult };
     }
     const updated = await applyMoves(deps, tx, c, cb, plan.moves, now);
-    return { result: { duplicate: false, outcome: plan.outcome, status: updated.status } satisfies CallbackResult, replied: cb.status === "replied" ? updated : undefined };
+    return { result: { duplicate: false, outcome: plan.outcome, status: updated.status } satisfies CallbackResult, replied: plan.moves.includes("replied") ? updated : undefined };
   });
   if (replied) await notifyCitizen(deps, replied, `complaint:${replied.ticketNo}:reply:12345:${cb.eventId}`);
   return result;

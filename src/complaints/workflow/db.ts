@@ -16,3 +16,14 @@ export async function findComplaint(db: Tx, ref: string): Promise<Complaint> {
   if (!c) throw new AppError("not_found", `工单不存在：${ref}`);
   return c;
 }
+
+/**
+ * The ticket, locked for the rest of the transaction (SELECT … FOR UPDATE) and read after the
+ * lock: a decision taken on its status (which moves a callback makes) cannot be overtaken by
+ * another transaction moving it meanwhile — that one waits, then reads the outcome.
+ */
+export async function lockComplaint(tx: Tx, ref: string): Promise<Complaint> {
+  const found = await findComplaint(tx, ref);
+  await tx.$queryRaw`SELECT id FROM complaint WHERE id = ${found.id}::uuid FOR UPDATE`;
+  return tx.complaint.findUniqueOrThrow({ where: { id: found.id } });
+}
