@@ -171,6 +171,24 @@ describe.each(testDbKinds())("12345 status callbacks (%s)", (db) => {
     }
   });
 
+  it("a redelivered reply tells the citizen when the first notice was lost after the commit, and never twice", async () => {
+    const t = await file("路边垃圾堆积如山");
+    const body = { eventId: `reply-${t}`, ticketNo: t, status: "replied", replyText: "已安排清运" };
+    h.noticeFaults.failNotices = 1; // the process dies (or WeChat is down) between commit and notice
+    expect((await callback(body)).json).toEqual({ duplicate: false, outcome: "applied", status: "replied" });
+    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(0);
+
+    expect((await callback(body)).json).toEqual({ duplicate: true, outcome: "duplicate", status: "replied" });
+    const sent = h.notices.filter((n) => n.fields.complaintNo === t);
+    expect(sent).toEqual([expect.objectContaining({ dedupeKey: `complaint:${t}:reply:12345:${body.eventId}` })]);
+    expect((await callback(body)).json).toMatchObject({ duplicate: true });
+    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+    // A redelivered progress or ignored callback sends nothing.
+    await callback({ eventId: `p-${t}`, ticketNo: t, status: "progress" });
+    await callback({ eventId: `p-${t}`, ticketNo: t, status: "progress" });
+    expect(h.notices.filter((n) => n.fields.complaintNo === t)).toHaveLength(1);
+  });
+
   it("keeps 4xx for a bad signature, a malformed body and an unknown ticket, recording nothing", async () => {
     const t = await file("小区垃圾站污水横流");
     const body = JSON.stringify({ eventId: `bad-${t}`, ticketNo: t, status: "progress" });

@@ -28,7 +28,10 @@ export function fakeClassify(text: string) {
 export interface Harness {
   service: TestService;
   cap: ReturnType<typeof complaintsCapability>;
+  /** Notices sent (one per dedupeKey, as the notifications capability makes them). */
   notices: { dedupeKey: string; userId?: string; oaOpenid?: string; fields: Record<string, string> }[];
+  /** Make the next `failNotices` sends throw (WeChat unreachable, or a crash before the send). */
+  noticeFaults: { failNotices: number };
   staff(method: string, path: string, body?: unknown, name?: string): Promise<{ status: number; json: any }>;
   mpToken(userId?: string): Promise<{ token: string; userId: string }>;
 }
@@ -49,10 +52,21 @@ export async function startComplaints(
   } = {},
 ): Promise<Harness> {
   const notices: Harness["notices"] = [];
+  const noticeFaults = { failNotices: 0 };
   const cap = complaintsCapability({
     classify: fakeClassify,
     confidenceThreshold: 0.6,
-    ...(o.realNotify ? {} : { notify: async (_app, n) => void notices.push(n) }),
+    ...(o.realNotify
+      ? {}
+      : {
+          notify: async (_app, n) => {
+            if (noticeFaults.failNotices > 0) {
+              noticeFaults.failNotices--;
+              throw new Error("notice not sent (test fault)");
+            }
+            if (!notices.some((x) => x.dedupeKey === n.dedupeKey)) notices.push(n);
+          },
+        }),
     supervisionEveryMs: 3_600_000,
     hotThreshold: 3,
     ...o.options,
@@ -69,6 +83,7 @@ export async function startComplaints(
     service,
     cap,
     notices,
+    noticeFaults,
     async staff(method, path, body, name = "张调度") {
       const res = await fetch(service.url + path, {
         method,

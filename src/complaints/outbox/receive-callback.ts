@@ -66,7 +66,7 @@ export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOp
       skipDuplicates: true,
     });
     if (count === 0) {
-      return { result: { duplicate: true, outcome: "duplicate", status: c.status } satisfies CallbackResult };
+      return { result: { duplicate: true, outcome: "duplicate", status: c.status } satisfies CallbackResult, replied: await stillItsReply(tx, c, cb, dedupeKey) };
     }
     if (plan.outcome !== "applied") {
       return { result: { duplicate: false, outcome: plan.outcome, status: c.status, ...(plan.outcome === "ignored" ? { reason: plan.reason } : {}) } satisfies CallbackResult };
@@ -76,6 +76,20 @@ export async function receiveCallback(deps: ComplaintsDeps, o: ReceiveCallbackOp
   });
   if (replied) await notifyCitizen(deps, replied, `complaint:${replied.ticketNo}:reply:12345:${cb.eventId}`);
   return result;
+}
+
+/**
+ * A redelivered callback whose reply was applied: the notice goes out after the commit, so a
+ * crash in between (or a failed send) would leave the citizen untold while the platform's
+ * redelivery is answered `duplicate`. The notice is sent again under the same dedupe key —
+ * notifications make one message per key, so a citizen already told is not told twice — as
+ * long as the ticket still carries this reply (not one given after a 重办).
+ */
+async function stillItsReply(tx: Tx, c: Complaint, cb: Callback, dedupeKey: string): Promise<Complaint | undefined> {
+  if (!cb.replyText || c.replyText !== cb.replyText || !c.repliedAt) return undefined;
+  const first = await tx.complaintEvent.findUnique({ where: { dedupeKey }, select: { complaintId: true, data: true } });
+  const data = first?.data as { moves?: string[] } | null | undefined;
+  return first?.complaintId === c.id && data?.moves?.includes("replied") ? c : undefined;
 }
 
 function parseCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Callback {
