@@ -98,6 +98,27 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     expect(platform.accepted.get(key)).toHaveLength(1);
   });
 
+  it("a turn whose job ran out of queue attempts before it could claim the row is delivered by a later sweep", async () => {
+    platform.state.down = 0;
+    const { ticketNo, row } = await fileWithoutKick("小区垃圾成堆，一周没人清运");
+    const key = `${ticketNo}:complaint.accepted`;
+    // Every attempt of turn 0 fails before claiming (here: a claim that stays fresh, so each
+    // one throws OutboxBusyError; the database being unreachable fails the same way).
+    await prisma().complaintOutbox.update({ where: { id: row.id }, data: { claimedAt: new Date(Date.now() + 3_600_000) } });
+    await q().enqueue(DELIVER_JOB, { id: row.id, seq: 0 }, { jobId: deliverJobId(row.id, 0), attempts: 2, backoffMs: 20 });
+    await q().drain(5_000);
+    await waitFor(async () => (await prisma().failedJob.count({ where: { name: DELIVER_JOB, payload: { equals: { id: row.id, seq: 0 } } } })) === 1, 5_000);
+    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "pending", jobSeq: 0, attempts: 0 });
+
+    // The outage is over: the sweep names the same turn, and that job id is free again.
+    await prisma().complaintOutbox.update({ where: { id: row.id }, data: { claimedAt: null } });
+    await sweep();
+    await waitFor(async () => platform.accepted.has(key), 5_000);
+    await q().drain(5_000);
+    expect(platform.accepted.get(key)).toHaveLength(1);
+    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
   it("a staff replay racing the sweep makes one delivery job: one request per attempt, sent once", async () => {
     platform.state.down = 1000;
     const ticketNo = await file("楼道堆满杂物，消防通道被堵死");

@@ -53,7 +53,7 @@ describe.each(testStoreKinds())("JobQueue contract (%s)", (kind) => {
     expect(failed[0]!.error).toContain("permanent");
   });
 
-  it("ignores a second enqueue with the same job id", async () => {
+  it("ignores a second enqueue with the same job id while the first is pending or completed", async () => {
     queue = makeQueue(kind, []);
     let runs = 0;
     queue.register(defineJob({ name: "once", handler: async () => { runs++; } }));
@@ -62,6 +62,41 @@ describe.each(testStoreKinds())("JobQueue contract (%s)", (kind) => {
     await queue.enqueue("once", {}, { jobId: "same:1" });
     await queue.drain(10_000);
     expect(runs).toBe(1);
+  });
+
+  it("a job id whose job finally failed can be enqueued again (the failure is recorded); while it still retries the id is taken", async () => {
+    const failed: FailedJobRecord[] = [];
+    queue = makeQueue(kind, failed);
+    let runs = 0;
+    let broken = true;
+    queue.register(
+      defineJob({
+        name: "fragile",
+        defaults: { attempts: 2, backoffMs: 200 },
+        handler: async () => {
+          runs++;
+          if (broken) throw new Error("database unreachable");
+        },
+      }),
+    );
+    await queue.start();
+    await queue.enqueue("fragile", {}, { jobId: "turn:1" });
+    await waitFor(() => runs === 1);
+    await queue.enqueue("fragile", {}, { jobId: "turn:1" }); // waiting out its backoff: still the same job
+    await queue.drain(10_000);
+    await waitFor(() => failed.length === 1);
+    expect(runs).toBe(2);
+
+    // The work is not done: a sweep naming the same job id gets a job, not a no-op.
+    broken = false;
+    await queue.enqueue("fragile", {}, { jobId: "turn:1" });
+    await queue.drain(10_000);
+    expect(runs).toBe(3);
+    expect(failed).toHaveLength(1);
+    // Completed now: the id is remembered again.
+    await queue.enqueue("fragile", {}, { jobId: "turn:1" });
+    await queue.drain(10_000);
+    expect(runs).toBe(3);
   });
 
   it("holds jobs enqueued before start and runs them once started", async () => {

@@ -13,8 +13,11 @@ export interface DeliverPayload {
  * scheduled retry, the start-up requeue, the sweep and a staff replay all name the row's
  * current turn, so the same turn is never queued twice; and since every claim (and every
  * replay) moves the row to the next turn, a job that finished — sent, skipped after a crash,
- * or gave up — never holds an id the row still needs (BullMQ keeps finished ids for a day,
- * the in-process queue for its lifetime).
+ * or gave up — never holds an id the row still needs (BullMQ keeps completed ids for a day,
+ * the in-process queue for its lifetime). A job that failed before it could claim (database
+ * unreachable, or an earlier claim still fresh, through all its queue attempts) leaves the
+ * row on the same turn: the queue gives a finally failed job's id back (JobOptions.jobId),
+ * so the sweep's enqueue of that turn runs instead of being a no-op.
  */
 export const deliverJobId = (outboxId: string, seq: number) => `complaint-outbox:${outboxId}:${seq}`;
 

@@ -36,7 +36,9 @@ export class BullQueue implements JobQueue {
       backoff: { type: "exponential", delay: o.backoffMs ?? 1000 },
       delay: o.delayMs,
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
+      // A finally failed job with a caller's id is removed, so the id can be enqueued again
+      // (JobOptions.jobId); failed_job keeps the record. Anonymous ones stay a week to inspect.
+      removeOnFail: o.jobId ? true : { age: 7 * 24 * 3600 },
     });
   }
 

@@ -7,6 +7,8 @@ interface Pending {
   name: string;
   payload: unknown;
   attempt: number;
+  /** The caller named the job (jobId): its id is remembered in `seen`. */
+  explicitId: boolean;
   opts: Required<Pick<JobOptions, "attempts" | "backoffMs">>;
 }
 
@@ -43,7 +45,7 @@ export class MemoryQueue implements JobQueue {
       this.seen.set(o.jobId, Date.now());
       if (this.seen.size > 100_000) this.seen.delete(this.seen.keys().next().value as string);
     }
-    const job: Pending = { id, name, payload, attempt: 1, opts: { attempts: o.attempts ?? 5, backoffMs: o.backoffMs ?? 1000 } };
+    const job: Pending = { id, name, payload, attempt: 1, explicitId: Boolean(o.jobId), opts: { attempts: o.attempts ?? 5, backoffMs: o.backoffMs ?? 1000 } };
     this.schedule(job, o.delayMs ?? 0);
   }
 
@@ -79,6 +81,8 @@ export class MemoryQueue implements JobQueue {
           const delay = job.opts.backoffMs * 2 ** (job.attempt - 1);
           this.schedule({ ...job, attempt: job.attempt + 1 }, delay);
         } else {
+          // The id is free again once the job has finally failed (JobOptions.jobId).
+          if (job.explicitId) this.seen.delete(job.id);
           await this.onFailed({ queue: "memory", name: job.name, payload: job.payload, error: String((e as Error)?.stack ?? e), attempts: job.attempt }).catch(() => {});
         }
       }

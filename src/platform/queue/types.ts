@@ -12,8 +12,10 @@ export interface JobOptions {
   /** Delay before the first attempt, in ms. */
   delayMs?: number;
   /**
-   * Idempotency key: a second enqueue with the same id while the first is pending or done
-   * is ignored (BullMQ jobId semantics).
+   * Idempotency key: a second enqueue with the same id while the first is pending, running
+   * or completed is ignored (BullMQ jobId semantics). A job that finally failed gives its id
+   * back (its record is in `failed_job`): the work it stood for is not done, and whoever
+   * enqueues it again by the same id (a sweep of pending rows) must get a job, not a no-op.
    */
   jobId?: string;
 }
