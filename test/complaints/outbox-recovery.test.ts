@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComplaintsDeps } from "../../src/complaints/deps";
+import { deliverOutbox } from "../../src/complaints/outbox/deliver-outbox";
 import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
 import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
 import { testDbKinds } from "../support/db";
@@ -117,6 +119,34 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     await q().drain(5_000);
     expect(platform.accepted.get(key)).toHaveLength(1);
     expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("an attempt that stalled past its claim and finishes after a later attempt sent the row leaves it sent and posts nothing more", async () => {
+    platform.state.down = 0;
+    const { ticketNo, row } = await fileWithoutKick("小区路灯坏了半个月没人修");
+    const key = `${ticketNo}:complaint.accepted`;
+    // Only deliverOutbox reads deps.app and deps.outbox. Attempt A's request may run long (a
+    // paused process does not time out); B runs 10 s later on the service clock, when A's
+    // claim has gone stale.
+    const ctx = h.service.ctx;
+    const settings = { maxAttempts: 4, backoffMs: 20, timeoutMs: TIMEOUT_MS, sweepEveryMs: 60_000, sweepAfterMs: 0 };
+    const depsA = { app: ctx, outbox: { ...settings, timeoutMs: 30_000 } } as unknown as ComplaintsDeps;
+    const depsB = { app: Object.assign(Object.create(ctx), { now: () => new Date(ctx.now().getTime() + 10_000) }), outbox: settings } as unknown as ComplaintsDeps;
+    const before = platform.state.requests;
+    platform.state.down = 1; // A's request fails …
+    platform.state.hold = 1; // … but its answer comes only when released
+    const a = deliverOutbox(depsA, row.id, 0);
+    await waitFor(async () => platform.state.requests === before + 1, 5_000);
+    expect(await deliverOutbox(depsB, row.id, 1)).toBe("sent");
+    platform.release();
+    expect(await a).toBe("skipped");
+
+    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 1, lastError: null, claimedAt: null });
+    await q().drain(5_000);
+    await sweep();
+    expect(platform.state.requests - before).toBe(2);
+    expect(platform.accepted.get(key)).toHaveLength(1);
+    expect((await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 
   it("a staff replay racing the sweep makes one delivery job: one request per attempt, sent once", async () => {

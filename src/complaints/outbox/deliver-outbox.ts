@@ -32,11 +32,15 @@ export async function deliverOutbox(deps: ComplaintsDeps, id: string, seq?: numb
   });
   if (count !== 1) return notClaimed(deps, id, seq);
   const row = await prisma.complaintOutbox.findUniqueOrThrow({ where: { id } });
+  // Every write below holds this claim: an attempt that stalled until its claim went stale
+  // (a paused process, a slow database) must not overwrite what a later attempt recorded.
+  const ours = { id, jobSeq: row.jobSeq, claimedAt: now };
+  if (row.claimedAt?.getTime() !== now.getTime()) return overtaken(deps, id, "before posting");
   const error = await post(deps, row, now);
   const attempts = row.attempts + 1;
   if (!error) {
-    await prisma.complaintOutbox.update({ where: { id }, data: { status: "sent", sentAt: app.now(), attempts, claimedAt: null, lastError: null } });
-    return "sent";
+    const sent = await prisma.complaintOutbox.updateMany({ where: ours, data: { status: "sent", sentAt: app.now(), attempts, claimedAt: null, lastError: null } });
+    return sent.count === 1 ? "sent" : overtaken(deps, id, "sent, not recorded");
   }
   const dead = attempts >= settings.maxAttempts;
   if (!dead) {
@@ -46,13 +50,20 @@ export async function deliverOutbox(deps: ComplaintsDeps, id: string, seq?: numb
       app.logger.warn({ err, outboxId: id }, "12345 outbox: retry not enqueued; the sweep will re-enqueue it"),
     );
   }
-  await prisma.complaintOutbox.update({ where: { id }, data: { status: dead ? "dead" : "pending", attempts, lastError: error, claimedAt: null } });
+  const failed = await prisma.complaintOutbox.updateMany({ where: ours, data: { status: dead ? "dead" : "pending", attempts, lastError: error, claimedAt: null } });
+  if (failed.count !== 1) return overtaken(deps, id, `failed (${error}), not recorded`);
   if (dead) {
     app.logger.error({ outboxId: id, attempts, error }, "12345 forwarding gave up; in the dead-letter list");
     return "dead";
   }
   app.logger.warn({ outboxId: id, attempts, error }, "12345 delivery failed; retrying");
   return "retrying";
+}
+
+/** A later attempt took the row over (this one's claim went stale): its outcome stands. */
+function overtaken(deps: ComplaintsDeps, id: string, what: string): "skipped" {
+  deps.app.logger.warn({ outboxId: id }, `12345 outbox: a later attempt took over this row; this attempt ${what}`);
+  return "skipped";
 }
 
 /**
