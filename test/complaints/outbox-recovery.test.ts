@@ -3,6 +3,7 @@ import type { ComplaintsDeps } from "../../src/complaints/deps";
 import { deliverOutbox } from "../../src/complaints/outbox/deliver-outbox";
 import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
 import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
+import type { JobDefinition } from "../../src/platform/queue";
 import { testDbKinds } from "../support/db";
 import { testStoreKinds } from "../support/store";
 import { startFake12345, waitFor } from "./fake-12345";
@@ -149,7 +150,7 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     expect((await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 
-  it("a staff replay racing the sweep makes one delivery job: one request per attempt, sent once", async () => {
+  it("a staff replay racing the sweep makes one delivery job per turn: one request per attempt, sent once", async () => {
     platform.state.down = 1000;
     const ticketNo = await file("楼道堆满杂物，消防通道被堵死");
     const key = `${ticketNo}:complaint.accepted`;
@@ -158,15 +159,47 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     const dead = await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(dead.attempts).toBe(4);
 
-    platform.state.down = 2;
-    const before = platform.state.requests;
-    const [replay] = await Promise.all([h.staff("POST", `/api/v1/admin/outbox/${dead.id}/replay`), sweep(), sweep(), sweep()]);
-    expect(replay.status).toBe(200);
-    await waitFor(async () => platform.accepted.has(key), 5_000);
-    await q().drain(5_000);
-    await sweep();
-    expect(platform.accepted.get(key)).toHaveLength(1);
-    expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "sent", attempts: 3 });
-    expect(platform.state.requests - before).toBe(3); // two failures, one success: a second job would have posted more
+    // Count what is asked of the queue (every enqueue naming a turn of this row) and what it
+    // makes of it (the jobs that run, by their first attempt), through the capability's own handler.
+    const queue = q();
+    const named: number[] = [];
+    const jobs: number[] = [];
+    const enqueue = queue.enqueue;
+    queue.enqueue = async (name, payload, opts) => {
+      if (name === DELIVER_JOB && (payload as { id: string }).id === dead.id) named.push((payload as { seq: number }).seq);
+      return enqueue.call(queue, name, payload, opts);
+    };
+    const deliver = h.cap.jobs!(h.service.ctx).find((d) => d.name === DELIVER_JOB)! as unknown as JobDefinition<{ id: string; seq: number }>;
+    queue.register<{ id: string; seq: number }>({
+      ...deliver,
+      handler: async (p, c) => {
+        if (p.id === dead.id && c.attempt === 1) jobs.push(p.seq);
+        return deliver.handler(p, c);
+      },
+    });
+    try {
+      platform.state.down = 2;
+      const before = platform.state.requests;
+      const replay = h.staff("POST", `/api/v1/admin/outbox/${dead.id}/replay`);
+      // Sweeps keep coming while the row is replayed, fails twice and is sent: each names the
+      // turn the replay or the failed attempt has just queued (while it waits out its backoff).
+      while (!platform.accepted.has(key)) {
+        await Promise.all([q().enqueue(SWEEP_OUTBOX_JOB, {}), q().enqueue(SWEEP_OUTBOX_JOB, {})]);
+        await sleep(3);
+      }
+      expect((await replay).status).toBe(200);
+      await q().drain(5_000);
+      await sweep();
+      expect(platform.accepted.get(key)).toHaveLength(1);
+      expect(await prisma().complaintOutbox.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "sent", attempts: 3 });
+      expect(platform.state.requests - before).toBe(3); // two failures, one success
+
+      const turns = [...new Set(named)];
+      expect(named.length).toBeGreaterThan(turns.length); // turns were named more than once …
+      expect(jobs.sort()).toEqual(turns.sort()); // … and each made one job
+    } finally {
+      queue.enqueue = enqueue;
+      queue.register(deliver);
+    }
   });
 });
