@@ -123,6 +123,14 @@ function workdayReminder(day: string, n: number, policy: ComplaintDeadlinePolicy
   return new Date(startOfShanghaiDay(reminderDay).getTime() + policy.reminderHour * 3_600_000);
 }
 
+/**
+ * 整改 after a 差评: the reply limit again, in working days from the day of the rating
+ * (the instant of the rectification's "open" event), ending at the end of that working day.
+ */
+export function rectificationDueAt(openedAt: Date, policy: ComplaintDeadlinePolicy, calendar: WorkCalendar): Date {
+  return calendar.endOfDay(calendar.addWorkdays(shanghaiDayOf(openedAt), policy.replyWithinWorkdays));
+}
+
 function assertExtensionWithinPolicy(workdays: number, policy: ComplaintDeadlinePolicy): void {
   if (!Number.isInteger(workdays) || workdays < 0) {
     throw new AppError("bad_request", `延期天数必须是正整数，收到 ${workdays}`, { workdays });

@@ -1,4 +1,4 @@
-import { shanghaiDayOf, type WorkCalendar } from "../../calendar";
+import { rectificationDueAt } from "../deadlines";
 import type { ComplaintsDeps } from "../deps";
 import { isNegative, type Satisfaction } from "../types";
 import type { Complaint } from "../workflow/db";
@@ -31,7 +31,7 @@ export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOption
     patch: (c) => ({
       satisfaction: o.satisfaction,
       ratedAt: now,
-      ...(negative ? { rectification: "open", rectificationDueAt: rectificationDue(deps, calendar!, c, now) } : {}),
+      ...(negative ? { rectification: "open", rectificationDueAt: rectificationDueAt(now, policyFor(deps, c), calendar!) } : {}),
     }),
     after: async (c, tx) => {
       if (!negative) return;
@@ -47,7 +47,3 @@ export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOption
   });
 }
 
-function rectificationDue(deps: ComplaintsDeps, calendar: WorkCalendar, c: Complaint, now: Date): Date {
-  const days = policyFor(deps, c).replyWithinWorkdays;
-  return calendar.endOfDay(calendar.addWorkdays(shanghaiDayOf(now), days));
-}
