@@ -16,6 +16,7 @@ import { open311Routes } from "./open311/open311-routes";
 import { deliverOutbox } from "./outbox/deliver-outbox";
 import { requeuePendingOutbox, SWEEP_OUTBOX_JOB } from "./outbox/replay-outbox";
 import { DELIVER_JOB, type DeliverPayload } from "./outbox/delivery-job";
+import { refreshComplaintDeadlines } from "./workflow/refresh-deadlines";
 import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complaints";
 
 /**
@@ -31,7 +32,13 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
     if (!app) throw new Error("complaints capability used before start/routes");
     return (deps ??= resolveDeps(app, options));
   };
-  const bind = (ctx: AppContext) => (app ??= ctx);
+  const bind = (ctx: AppContext) => {
+    if (app) return;
+    app = ctx;
+    // A holiday year staff add or correct moves the stored deadlines of open tickets; the
+    // calendar runs this on the instance that made the change, before the request returns.
+    if (!options.calendar) holidayCalendar(ctx).onChange(() => refreshComplaintDeadlines(get()));
+  };
   return {
     name: "complaints",
     chatCommand: complaintChatCommand(get),
@@ -96,4 +103,5 @@ export { complaintChatCommand } from "./chat-command";
 export type { ComplaintsOptions, CitizenNotice, ComplaintClassification } from "./deps";
 export { createComplaint, type CreateComplaintOptions } from "./intake/create-complaint";
 export { superviseComplaints } from "./workflow/supervise-complaints";
+export { refreshComplaintDeadlines } from "./workflow/refresh-deadlines";
 export { SATISFACTION_LEVELS, COMPLAINT_KINDS } from "./types";
