@@ -29,6 +29,8 @@ export interface OutboxSettings {
   sweepEveryMs: number;
   /** … and how old a pending row must be to be swept. */
   sweepAfterMs: number;
+  /** Rows read per page by the sweep, which pages through every pending row (default 500). */
+  sweepBatch?: number;
 }
 
 export interface ComplaintsOptions {

@@ -64,7 +64,7 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
         defineJob<Record<string, never>>({
           name: SWEEP_OUTBOX_JOB,
           handler: async () => {
-            const n = await requeuePendingOutbox(get(), get().outbox.sweepAfterMs);
+            const n = await requeuePendingOutbox(get(), get().outbox.sweepAfterMs, get().outbox.sweepBatch);
             if (n) ctx.logger.info({ pending: n }, "12345 outbox: sweep re-enqueued pending events");
           },
           defaults: { attempts: 1 },

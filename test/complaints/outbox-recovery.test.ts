@@ -26,7 +26,8 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     h = await startComplaints(db, {
       redis: queue === "redis",
       env: { TWELVE345_URL: platform.url, TWELVE345_SECRET: SECRET },
-      options: { outbox: { maxAttempts: 4, backoffMs: 20, timeoutMs: TIMEOUT_MS, sweepAfterMs: 0 } },
+      // Pages of 2: the sweep must page through every pending row, not only the oldest page.
+      options: { outbox: { maxAttempts: 4, backoffMs: 20, timeoutMs: TIMEOUT_MS, sweepAfterMs: 0, sweepBatch: 2 } },
     });
   });
   afterAll(async () => {
@@ -64,6 +65,16 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     await q().enqueue(SWEEP_OUTBOX_JOB, {});
     await q().drain(5_000);
   };
+
+  it("one sweep re-enqueues every pending row whose kick was lost, page after page (more rows than a page)", async () => {
+    platform.state.down = 0;
+    const lost: { ticketNo: string }[] = [];
+    for (let i = 0; i < 5; i++) lost.push(await fileWithoutKick(`路灯坏了第${i + 1}盏，晚上很黑`));
+    await sweep();
+    await waitFor(async () => lost.every(({ ticketNo }) => platform.accepted.has(`${ticketNo}:complaint.accepted`)), 5_000);
+    await q().drain(5_000);
+    for (const { ticketNo } of lost) expect(platform.accepted.get(`${ticketNo}:complaint.accepted`)).toHaveLength(1);
+  });
 
   it("delivers a row left claimed by a worker that died, from the sweep once the claim is stale, without a restart and once", async () => {
     platform.state.down = 0;

@@ -4,6 +4,8 @@ import { staleClaimMs } from "./deliver-outbox";
 import { enqueueDelivery } from "./delivery-job";
 
 export const SWEEP_OUTBOX_JOB = "complaints.outbox.sweep";
+/** Bounds one sweep run (pages × page size rows); the next run takes the rest. */
+const MAX_SWEEP_PAGES = 40;
 
 /**
  * Staff replay a dead letter: it becomes pending with a fresh attempt budget, on a new turn,
@@ -31,20 +33,31 @@ export async function replayOutbox(deps: ComplaintsDeps, o: { id: string; actor:
  * a row whose last job ended without finishing it (crash) gets a job id not used before.
  * Rows with a fresh claim are left alone until it is stale: an attempt may still be running.
  * `olderThanMs` keeps the sweep away from rows just written, whose kick is on its way.
- * Bounded per run; the next run takes the rest.
+ * The sweep pages through every pending row (oldest first, `pageSize` a page, at most
+ * `MAX_SWEEP_PAGES` pages a run): with only the oldest page, a long outage with more pending
+ * rows than a page left the newer ones, whose kick was lost, waiting until the older went dead.
  */
-export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0, take = 500): Promise<number> {
+export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0, pageSize = 500): Promise<number> {
   const now = deps.app.now().getTime();
-  const rows = await deps.app.db.prisma.complaintOutbox.findMany({
-    where: {
-      status: "pending",
-      createdAt: { lte: new Date(now - olderThanMs) },
-      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now - staleClaimMs(deps)) } }],
-    },
-    select: { id: true, jobSeq: true },
-    orderBy: { createdAt: "asc" },
-    take,
-  });
-  for (const r of rows) await enqueueDelivery(deps, r.id, r.jobSeq);
-  return rows.length;
+  const where = {
+    status: "pending",
+    createdAt: { lte: new Date(now - olderThanMs) },
+    OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now - staleClaimMs(deps)) } }],
+  };
+  let after: { id: string } | undefined;
+  let total = 0;
+  for (let page = 0; page < MAX_SWEEP_PAGES; page++) {
+    const rows = await deps.app.db.prisma.complaintOutbox.findMany({
+      where,
+      select: { id: true, jobSeq: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: pageSize,
+      ...(after ? { cursor: after, skip: 1 } : {}),
+    });
+    for (const r of rows) await enqueueDelivery(deps, r.id, r.jobSeq);
+    total += rows.length;
+    if (rows.length < pageSize) break;
+    after = { id: rows[rows.length - 1]!.id };
+  }
+  return total;
 }
