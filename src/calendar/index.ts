@@ -32,5 +32,5 @@ export {
   holidayCalendar,
   HOLIDAY_YEARS_CHANNEL,
 } from "./holiday-source";
-export { addHolidayYear, listHolidayYears, type AddHolidayYearOptions } from "./holiday-years";
+export { addHolidayYear, correctHolidayYear, listHolidayYears, type AddHolidayYearOptions, type CorrectHolidayYearOptions } from "./holiday-years";
 export { holidayYearRoutes } from "./http/holiday-year-routes";

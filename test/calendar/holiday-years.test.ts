@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addHolidayYear, holidayCalendar, HOLIDAY_YEARS_CHANNEL, listHolidayYears } from "../../src/calendar";
+import { addHolidayYear, correctHolidayYear, holidayCalendar, HOLIDAY_YEARS_CHANNEL, listHolidayYears } from "../../src/calendar";
 import { createLogger } from "../../src/platform/logger";
 import { MemoryStore } from "../../src/platform/store";
 import { createTestDb, testDbKinds, type TestDb } from "../support/db";
@@ -50,6 +50,26 @@ describe.each(testDbKinds())("holiday years (%s)", (kind) => {
     await addHolidayYear(ctx, { arrangement: { ...staff2027, year: 2028, holidays: ["2028-01-01"], workdays: [] }, createdBy: "张科长" });
     expect(seen).toHaveLength(1);
     expect((await source.get()).isConfirmedYear(2028)).toBe(true);
+  });
+
+  it("corrects an entered year: replaced whole, listeners see the corrected calendar, other instances are told", async () => {
+    const source = holidayCalendar(ctx);
+    await new Promise((r) => setTimeout(r, 10)); // announcements of the test before are delivered
+    const announced: string[] = [];
+    const unsubscribe = await store.subscribe(HOLIDAY_YEARS_CHANNEL, (m) => void announced.push(m));
+    const seen: boolean[] = [];
+    const off = source.onChange(async () => void seen.push((await source.get()).isWorkday("2027-10-09")));
+    // The amended notice drops the Saturday make-up day.
+    const row = await correctHolidayYear(ctx, { year: 2027, arrangement: { ...staff2027, workdays: ["2027-09-26"] }, correctedBy: "李处长" });
+    expect(row).toMatchObject({ year: 2027, workdays: ["2027-09-26"], createdBy: "张科长" });
+    expect(seen).toEqual([false]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(announced).toEqual(["2027"]);
+    await expect(correctHolidayYear(ctx, { year: 2030, arrangement: { year: 2030, holidays: ["2030-01-01"], workdays: [] }, correctedBy: "x" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(correctHolidayYear(ctx, { year: 2027, arrangement: { year: 2028, holidays: ["2028-01-01"], workdays: [] }, correctedBy: "x" })).rejects.toMatchObject({ code: "bad_request" });
+    expect(seen).toHaveLength(1);
+    off();
+    await unsubscribe();
   });
 
   it("refuses an invalid arrangement whole, storing nothing and telling nobody", async () => {

@@ -41,5 +41,34 @@ describe("a staff-confirmed holiday year reaches complaint deadlines", () => {
     expect((await staff("POST", "/api/v1/admin/holiday-years", staff2027)).status).toBe(201);
     const accepted = await staff("POST", `/api/v1/admin/complaints/${ticket}/dispatch`, { department: "西宁市城西区住房和城乡建设局" });
     expect(accepted.status).toBe(200);
+    ticketNo = ticket!;
+  });
+
+  let ticketNo = "";
+  const replyDue = async () => ((await (await staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json()) as { deadlines: { replyDueAt: string } }).deadlines.replyDueAt;
+
+  it("a correction to 2027 (one more day off) moves the open complaint's reply deadline by that day, audited", async () => {
+    const before = await replyDue();
+    // The State Council amends the arrangement: Monday 4 January 2027 becomes a day off too.
+    const corrected = { ...staff2027, holidays: [...staff2027.holidays, "2027-01-04"], source: "test fixture, amended" };
+    const res = await staff("PUT", "/api/v1/admin/holiday-years/2027", corrected);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ year: 2027, holidays: expect.arrayContaining(["2027-01-04"]), source: "test fixture, amended" });
+    const after = await replyDue();
+    expect(new Date(after).getTime() - new Date(before).getTime()).toBe(24 * 3600_000);
+
+    const audit = (await (await staff("GET", "/api/v1/admin/audit?entity=holiday_year:2027")).json()) as { entries: { action: string; actor: string; diff: { from?: { holidays: string[] }; to: { holidays: string[] } } }[] };
+    expect(audit.entries.map((e) => e.action).sort()).toEqual(["holiday_year.add", "holiday_year.correct"]);
+    const correction = audit.entries.find((e) => e.action === "holiday_year.correct")!;
+    expect(correction.diff.from?.holidays).not.toContain("2027-01-04");
+    expect(correction.diff.to.holidays).toContain("2027-01-04");
+  });
+
+  it("a correction must name an entered year and match it; nothing changes otherwise", async () => {
+    const due = await replyDue();
+    expect((await staff("PUT", "/api/v1/admin/holiday-years/2031", { ...staff2027, year: 2031, holidays: ["2031-01-01"], workdays: [] })).status).toBe(404);
+    expect((await staff("PUT", "/api/v1/admin/holiday-years/2027", { ...staff2027, year: 2028, holidays: ["2028-01-01"], workdays: [] })).status).toBe(400);
+    expect((await staff("PUT", "/api/v1/admin/holiday-years/2027", { ...staff2027, holidays: ["2026-12-31"] })).status).toBe(400);
+    expect(await replyDue()).toBe(due);
   });
 });

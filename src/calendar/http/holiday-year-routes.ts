@@ -4,7 +4,7 @@ import { defineRoute } from "../../http/openapi";
 import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
 import { yearArrangementSchema } from "../arrangements";
-import { addHolidayYear, listHolidayYears } from "../holiday-years";
+import { addHolidayYear, correctHolidayYear, listHolidayYears } from "../holiday-years";
 
 // The tag the routes were published under when applications owned them; kept so the OpenAPI
 // document clients generate from does not change.
@@ -24,6 +24,17 @@ export function holidayYearRoutes(router: Router, ctx: AppContext): void {
     body: yearArrangementSchema,
     response: holidayYearView,
     handler: async ({ body }, c) => presentYear(await addHolidayYear(ctx, { arrangement: body, createdBy: staffActor(c) })),
+  });
+
+  defineRoute(router, {
+    method: "put",
+    path: "/api/v1/admin/holiday-years/:year",
+    summary: "Correct a year's holiday arrangement already entered (replaced whole, audited; running deadlines are recomputed)",
+    tags, security: ["admin"], before,
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: yearArrangementSchema,
+    response: holidayYearView,
+    handler: async ({ params, body }, c) => presentYear(await correctHolidayYear(ctx, { year: params.year, arrangement: body, correctedBy: staffActor(c) })),
   });
 
   defineRoute(router, {

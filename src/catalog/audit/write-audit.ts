@@ -3,9 +3,10 @@ import { toJson } from "../content-hash";
 
 /**
  * What the service audit log records changes to (`catalog_audit_log.entity`). Written here by
- * the catalog, and by complaints for its category → department routes (set-route.ts).
+ * the catalog, by complaints for its category → department routes (set-route.ts), and by the
+ * calendar for staff-confirmed holiday years (calendar/holiday-years.ts).
  */
-export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route"] as const;
+export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route", "holiday_year"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {

@@ -17,7 +17,7 @@ export function adminListRoutes(router: Router, app: AppContext, base: Base): vo
   const actor = (state: Record<string, unknown>) => (state.actor as string | undefined) ?? "admin";
 
   defineRoute(router, {
-    ...base, method: "get", path: "/api/v1/admin/audit", summary: "Audit log, newest first (?entity=item | item:<code> | synonym | complaint_route | complaint_route:<category>)",
+    ...base, method: "get", path: "/api/v1/admin/audit", summary: "Audit log, newest first (?entity=item | item:<code> | synonym | complaint_route | complaint_route:<category> | holiday_year | holiday_year:<year>)",
     query: auditQuery,
     handler: async ({ query }) => {
       const { entries, total } = await listAudit({ prisma, ...query });
