@@ -25,15 +25,7 @@ describe.each(testDbKinds())("12345 status callbacks (%s)", (db) => {
   });
 
   /** Auto-dispatched (the fake classifier is confident about 垃圾/噪音/油烟). */
-  const file = async (text: string) => {
-    const { token } = await h.mpToken();
-    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text }),
-    });
-    return ((await res.json()) as any).ticketNo as string;
-  };
+  const file = (text: string) => h.fileFromMiniProgram({ text });
   const post = async (raw: string, signature?: string) => {
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await fetch(`${h.service.url}/api/v1/integrations/12345/callbacks`, {

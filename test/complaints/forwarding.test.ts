@@ -23,15 +23,7 @@ describe.each(testDbKinds())("forwarding to the 12345 platform (%s)", (db) => {
     await platform?.close();
   });
 
-  const file = async (text: string) => {
-    const { token } = await h.mpToken();
-    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text, contactName: "王明", contactPhone: "13912345678", contactConsent: true }),
-    });
-    return ((await res.json()) as any).ticketNo as string;
-  };
+  const file = (text: string) => h.fileFromMiniProgram({ text, contactName: "王明", contactPhone: "13912345678", contactConsent: true });
   const outbox = async (status?: string) => (await h.staff("GET", `/api/v1/admin/outbox${status ? `?status=${status}` : ""}`)).json.items as any[];
 
   it("delivers every accepted complaint once, signed, through a platform that is down for a while", async () => {

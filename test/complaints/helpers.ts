@@ -34,6 +34,8 @@ export interface Harness {
   noticeFaults: { failNotices: number };
   staff(method: string, path: string, body?: unknown, name?: string): Promise<{ status: number; json: any }>;
   mpToken(userId?: string): Promise<{ token: string; userId: string }>;
+  /** Files a complaint from the mini-program as a new citizen (any other body fields too); its ticket number. */
+  fileFromMiniProgram(body: { text: string } & Record<string, unknown>): Promise<string>;
 }
 
 export async function startComplaints(
@@ -95,6 +97,16 @@ export async function startComplaints(
     async mpToken(userId = crypto.randomUUID()) {
       const { token } = await createSession(service.ctx, userId);
       return { token, userId };
+    },
+    async fileFromMiniProgram(body) {
+      const { token } = await createSession(service.ctx, crypto.randomUUID());
+      const res = await fetch(`${service.url}/api/v1/mp/complaints`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { ticketNo: string }).ticketNo;
     },
   };
 }

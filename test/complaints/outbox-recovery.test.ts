@@ -37,15 +37,7 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
 
   const prisma = () => h.service.ctx.db.prisma;
   const q = () => h.service.ctx.queue;
-  const file = async (text: string) => {
-    const { token } = await h.mpToken();
-    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text }),
-    });
-    return ((await res.json()) as any).ticketNo as string;
-  };
+  const file = (text: string) => h.fileFromMiniProgram({ text });
   /** Files a complaint whose delivery kick is lost, so only what the test does drives its row. */
   const fileWithoutKick = async (text: string) => {
     const queue = q();

@@ -30,13 +30,7 @@ describe.each(testDbKinds())("a holiday correction recomputes the deadlines of o
   /** A ticket filed and dispatched at `at` (Shanghai), then moved by `then` (action, body) pairs. */
   async function ticket(at: string, o: { urgent?: boolean; then?: [string, object?][] } = {}): Promise<string> {
     clock.set(sh(at).toISOString());
-    const { token } = await h.mpToken();
-    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text: "楼道的灯坏了好几天没人修", urgent: o.urgent ?? false }),
-    });
-    const { ticketNo } = (await res.json()) as { ticketNo: string };
+    const ticketNo = await h.fileFromMiniProgram({ text: "楼道的灯坏了好几天没人修", urgent: o.urgent ?? false });
     await act(ticketNo, "dispatch", { department: "城西区住建局" });
     for (const [action, body] of o.then ?? []) await act(ticketNo, action, body);
     return ticketNo;

@@ -19,16 +19,7 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
     await h?.service.stop();
   });
 
-  const fileMp = async (text: string) => {
-    const { token } = await h.mpToken();
-    const res = await fetch(`${h.service.url}/api/v1/mp/complaints`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ text }),
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as any).ticketNo as string;
-  };
+  const fileMp = (text: string) => h.fileFromMiniProgram({ text });
   const fileOpen311 = async (serviceCode: string, description: string) => {
     const res = await fetch(`${h.service.url}/open311/v2/requests.json`, {
       method: "POST",

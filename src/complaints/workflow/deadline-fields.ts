@@ -1,10 +1,22 @@
 import type { WorkCalendar } from "../../calendar";
-import { complaintDeadlines, resolvePolicy, type ComplaintDeadlinePolicy } from "../deadlines";
+import { complaintDeadlines, resolvePolicy, type ComplaintDeadlinePolicy, type ComplaintDeadlines } from "../deadlines";
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "./db";
 
 export const policyFor = (deps: ComplaintsDeps, c: Pick<Complaint, "kind">): ComplaintDeadlinePolicy =>
   resolvePolicy(deps.policies, { province: deps.app.config.PROVINCE_REGION, type: c.kind });
+
+type DueKey = keyof ComplaintDeadlines;
+
+/** The six work-order deadline columns of a deadline set (or of a row that holds one). */
+export const dueColumnsOf = <D extends Record<DueKey, unknown>>(d: D): Pick<D, DueKey> => ({
+  signDueAt: d.signDueAt,
+  returnDueAt: d.returnDueAt,
+  replyDueAt: d.replyDueAt,
+  reminderAt: d.reminderAt,
+  supervisionAt: d.supervisionAt,
+  escalationAt: d.escalationAt,
+});
 
 /**
  * The deadline columns of a ticket dispatched at `dispatchedAt` (with an approved extension),
@@ -23,12 +35,7 @@ export function deadlineFields(
   return {
     dispatchedAt,
     extensionWorkdays,
-    signDueAt: d.signDueAt,
-    returnDueAt: d.returnDueAt,
-    replyDueAt: d.replyDueAt,
-    reminderAt: d.reminderAt,
-    supervisionAt: d.supervisionAt,
-    escalationAt: d.escalationAt,
+    ...dueColumnsOf(d),
     deadlineVersion: c.deadlineVersion + 1,
     supervisionStage: 0,
   };

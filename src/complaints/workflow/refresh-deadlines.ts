@@ -3,7 +3,7 @@ import { Prisma } from "../../platform/db";
 import { COMPLAINT_TERMINAL_STATUSES } from "../complaint-status";
 import { complaintDeadlines, rectificationDueAt } from "../deadlines";
 import type { ComplaintsDeps } from "../deps";
-import { policyFor } from "./deadline-fields";
+import { dueColumnsOf, policyFor } from "./deadline-fields";
 
 const BATCH = 500;
 const COLUMNS = {
@@ -117,12 +117,7 @@ function recompute(deps: ComplaintsDeps, calendar: WorkCalendar, c: Row, rectifi
       ? complaintDeadlines({ dispatchedAt: c.dispatchedAt, urgent: false, extensionWorkdays: c.extensionWorkdays }, policy, calendar)
       : c;
     return {
-      signDueAt: d.signDueAt,
-      returnDueAt: d.returnDueAt,
-      replyDueAt: d.replyDueAt,
-      reminderAt: d.reminderAt,
-      supervisionAt: d.supervisionAt,
-      escalationAt: d.escalationAt,
+      ...dueColumnsOf(d),
       rectificationDueAt: rectificationOpenedAt ? rectificationDueAt(rectificationOpenedAt, policy, calendar) : c.rectificationDueAt,
     };
   } catch (err) {
