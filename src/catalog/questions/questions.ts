@@ -32,21 +32,9 @@ export interface RecordQuestionOptions {
 export async function recordQuestion(opts: RecordQuestionOptions): Promise<void> {
   const normalized = opts.normalized ?? normalizeQuestion(opts.question);
   if (!normalized) return;
-  await opts.prisma.unansweredQuestion.upsert({
-    where: { normalized },
-    create: {
-      normalized,
-      // Staff read these: an ID or phone number a citizen typed is masked, as in logs.
-      question: maskText(opts.question.normalize("NFKC")).trim().slice(0, 500),
-      outcome: opts.outcome,
-      lang: opts.lang,
-      bestCode: opts.bestCode ?? null,
-      firstAskedAt: opts.now,
-      lastAskedAt: opts.now,
-      count: opts.count ?? 1,
-    },
-    update: { count: { increment: opts.count ?? 1 }, outcome: opts.outcome, lastAskedAt: opts.now, ...(opts.bestCode ? { bestCode: opts.bestCode } : {}) },
-  });
+  await recordQuestionCounts(opts.prisma, [
+    { normalized, question: opts.question, outcome: opts.outcome, lang: opts.lang, bestCode: opts.bestCode, count: opts.count ?? 1, at: opts.now },
+  ]);
 }
 
 /** Counted asks of one normalised question, as a buffered log holds them between writes. */
@@ -61,9 +49,10 @@ export interface QuestionCount {
 }
 
 /**
- * The same upsert as `recordQuestion` for many distinct questions in one statement: a buffered
- * log's flush is then one round trip (and, on the embedded database, one short pause of the
- * event loop) instead of one query per question. `rows` must not repeat a normalised text.
+ * The upsert behind the question log, for many distinct questions in one statement: a buffered
+ * log's flush is one round trip (and, on the embedded database, one short pause of the event
+ * loop) instead of one query per question. Staff read the wording: an ID or phone number a
+ * citizen typed is masked, as in logs. `rows` must not repeat a normalised text.
  */
 export async function recordQuestionCounts(prisma: PrismaClient, rows: QuestionCount[]): Promise<void> {
   if (!rows.length) return;
