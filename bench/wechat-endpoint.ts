@@ -84,7 +84,7 @@ interface App {
 }
 
 /** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser), or bare. */
-function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
+export function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
   const config = loadConfig(
     { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
     "/nonexistent",
@@ -108,7 +108,7 @@ function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
 }
 
 /** The baseline: co-wechat's documented minimal echo bot. */
-function coWechatApp(mode: Mode): App {
+export function coWechatApp(mode: Mode): App {
   const require = createRequire(import.meta.url);
   const wechat = require("co-wechat") as (cfg: object) => { middleware(fn: (m: Record<string, string>) => Promise<string>): Koa.Middleware };
   const app = new Koa();
@@ -118,7 +118,7 @@ function coWechatApp(mode: Mode): App {
   return { handler: app.callback() };
 }
 
-function buildRequests(n: number, mode: Mode, questions: string[]): { path: string; body: string }[] {
+export function buildRequests(n: number, mode: Mode, questions: string[]): { path: string; body: string }[] {
   const base = BigInt(Date.now()) * 1_000_000n;
   return Array.from({ length: n }, (_, i) => {
     const ts = String(Math.floor(Date.now() / 1000));
@@ -160,7 +160,7 @@ function send(url: string, agent: http.Agent, r: Req, tally: Tally): Promise<voi
 }
 
 /** Closed-loop load: `concurrency` clients, each sending its next message when the last answered. */
-async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
+export async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const tally: Tally = { latencies: [], errors: 0 };
   let next = 0;
@@ -276,7 +276,7 @@ export async function runWechatBench(opts: BenchOptions) {
  * The real answering path: a full service instance (embedded PGlite in memory, the shipped
  * guides imported, the search index built) and its chat capability's handleMessage.
  */
-async function realChatHandler(answerCache = 5000) {
+export async function realChatHandler(answerCache = 5000) {
   const { startService } = await import("../src/server");
   const { createCapabilities } = await import("../src/capabilities");
   const caps = createCapabilities();
@@ -290,7 +290,7 @@ async function realChatHandler(answerCache = 5000) {
 }
 
 /** Real citizen questions: the first turn of each conversation in the QA development set. */
-function realQuestions(): string[] {
+export function realQuestions(): string[] {
   const file = new URL("../eval/qa-dev.jsonl", import.meta.url);
   return fs
     .readFileSync(file, "utf8")

@@ -47,13 +47,17 @@ export interface RenderTarget {
  * customer service (MsgType transfer_customer_service). CreateTime is in seconds.
  */
 export function renderReply(reply: Reply, to: RenderTarget, suffix?: string): string {
-  const head = {
-    ToUserName: { cdata: to.openid },
-    FromUserName: { cdata: to.account },
-    CreateTime: Math.floor(to.now.getTime() / 1000),
-  };
-  if (reply.kind === "transfer") return buildWechatXml({ ...head, MsgType: { cdata: "transfer_customer_service" } });
+  const createTime = Math.floor(to.now.getTime() / 1000);
+  if (reply.kind === "transfer") {
+    return buildWechatXml({ ToUserName: { cdata: to.openid }, FromUserName: { cdata: to.account }, CreateTime: createTime, MsgType: { cdata: "transfer_customer_service" } });
+  }
   const text = replyText(reply);
   if (!text || !text.trim()) return "success";
-  return buildWechatXml({ ...head, MsgType: { cdata: "text" }, Content: { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) } });
+  return buildWechatXml({
+    ToUserName: { cdata: to.openid },
+    FromUserName: { cdata: to.account },
+    CreateTime: createTime,
+    MsgType: { cdata: "text" },
+    Content: { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) },
+  });
 }
