@@ -5,8 +5,9 @@
  *
  *   npx tsx bench/wechat-endpoint.ts            (also run by `npm run bench`)
  *
- * Closed loop: 3 rounds, each measuring the echo bot and ours one after the other; the ratio is
- * taken within a round and the median round reported. Then an open loop at a fixed rate.
+ * Closed loop: the echo bot and ours (full app, bare Koa) all listening, measured in interleaved
+ * batches (see compareInterleaved); the ratio of their totals is reported, with the quartiles of
+ * the per-batch ratios. Then an open loop at a fixed rate.
  *
  * `runWechatBench({ handleMessage })` takes the dialog handler; run directly it starts a full
  * service (embedded database, shipped guides) and measures the real chat handler against the
@@ -51,12 +52,8 @@ export interface BenchOptions {
   ratePerSec?: number;
   /** Questions to send (cycled); distinct MsgIds regardless. */
   questions?: string[];
-  /**
-   * Rounds of the closed-loop comparison (default 3): each round measures the echo bot and ours
-   * one after the other, the ratio is taken within the round, and the median round is reported
-   * (one run of a few seconds on a shared 2-core machine varies by ±15 %).
-   */
-  rounds?: number;
+  /** Interleaved batches of the closed-loop comparison (default 20; see compareInterleaved). */
+  batches?: number;
 }
 
 interface Stats {
@@ -199,45 +196,72 @@ async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(name: string, mode: Mode, app: App, o: Required<Omit<BenchOptions, "handleMessage" | "bare" | "handlerLabel" | "ratePerSec" | "rounds">>): Promise<Stats> {
-  const server = await listen(app.handler);
+interface Contender {
+  name: string;
+  app: App;
+}
+
+/**
+ * Closed loop, interleaved: every contender listens at once; each is warmed up with as many
+ * messages as it will be measured with (JIT and caches — ours: the answer cache — in the state
+ * of a running instance), then the measured messages go in `batches` batches, the contenders
+ * taking turns batch by batch (the order rotating). A slow phase of a shared 2-core machine (a
+ * neighbour, a major GC) then falls on every contender alike instead of on whichever ran during
+ * it: one whole run after another varied by ±15 %; the ratio of interleaved totals by a few %.
+ */
+async function compareInterleaved(mode: Mode, contenders: Contender[], o: { requests: number; concurrency: number; questions: string[]; batches: number }) {
+  const servers = await Promise.all(contenders.map((c) => listen(c.app.handler)));
   try {
-    // Warm-up, the same for every app: as many messages as the measured run, so JIT and caches
-    // (ours: the answer cache; "no answer cache" shows the cost of every question computed
-    // afresh) are in the state of a running instance.
-    await load(server.url, buildRequests(o.requests, mode, o.questions), o.concurrency);
+    for (const server of servers) await load(server.url, buildRequests(o.requests, mode, o.questions), o.concurrency);
     (globalThis as { gc?: () => void }).gc?.();
-    const r = await load(server.url, buildRequests(o.requests, mode, o.questions), o.concurrency);
-    const sorted = [...r.latencies].sort((a, b) => a - b);
-    return { name, mode, requests: o.requests, rps: Math.round((o.requests / r.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors };
+    const measured = servers.map(() => buildRequests(o.requests, mode, o.questions));
+    const size = Math.ceil(o.requests / o.batches);
+    const tallies = contenders.map(() => ({ ms: 0, latencies: [] as number[], errors: 0, batchMs: [] as number[] }));
+    for (let b = 0; b < o.batches; b++) {
+      for (let k = 0; k < contenders.length; k++) {
+        const i = (b + k) % contenders.length;
+        const r = await load(servers[i]!.url, measured[i]!.slice(b * size, (b + 1) * size), o.concurrency);
+        const t = tallies[i]!;
+        t.ms += r.ms;
+        t.batchMs.push(r.ms);
+        t.latencies.push(...r.latencies);
+        t.errors += r.errors;
+      }
+    }
+    return contenders.map((c, i): Stats & { batchMs: number[] } => {
+      const t = tallies[i]!;
+      const sorted = t.latencies.sort((a, b) => a - b);
+      return { name: c.name, mode, requests: sorted.length, rps: Math.round((sorted.length / t.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: t.errors, batchMs: t.batchMs };
+    });
   } finally {
-    await server.close();
-    await app.close?.();
+    for (const server of servers) await server.close();
+    for (const c of contenders) await c.app.close?.();
   }
 }
 
 export async function runWechatBench(opts: BenchOptions) {
-  const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
+  const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, batches: opts.batches ?? 20, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
   const label = opts.handlerLabel ?? "injected handler";
   const results: (Stats & { vsCoWechat?: number })[] = [];
-  console.log(`wechat-endpoint: ${o.requests} signed text messages per run, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
-  const rounds = Math.max(1, opts.rounds ?? 3);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const perRound: { mode: Mode; round: number; echo: number; full: number; bare?: number }[] = [];
+  console.log(`wechat-endpoint: ${o.requests} signed text messages per contender, in ${o.batches} interleaved batches, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
+  const quartiles = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return [s[Math.floor(s.length / 4)]!, s[Math.floor(s.length / 2)]!, s[Math.floor((3 * s.length) / 4)]!].map((x) => +x.toFixed(2));
+  };
+  const spread: { mode: Mode; name: string; batchRatioQuartiles: number[] }[] = [];
   for (const mode of o.modes) {
-    const runs: { base: Stats; ours: Stats; bare?: Stats }[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const base = await measure("co-wechat echo bot", mode, coWechatApp(mode), o);
-      const ours = await measure(`ours, full app (${label})`, mode, ourApp(mode, opts.handleMessage), o);
-      const bare = opts.bare !== false ? await measure(`ours, bare Koa (${label})`, mode, ourApp(mode, opts.handleMessage, true), o) : undefined;
-      runs.push({ base, ours, bare });
-      perRound.push({ mode, round, echo: base.rps, full: +(ours.rps / base.rps).toFixed(2), ...(bare ? { bare: +(bare.rps / base.rps).toFixed(2) } : {}) });
+    const contenders: Contender[] = [
+      { name: "co-wechat echo bot", app: coWechatApp(mode) },
+      { name: `ours, full app (${label})`, app: ourApp(mode, opts.handleMessage) },
+      ...(opts.bare !== false ? [{ name: `ours, bare Koa (${label})`, app: ourApp(mode, opts.handleMessage, true) }] : []),
+    ];
+    const [base, ...ours] = await compareInterleaved(mode, contenders, o);
+    results.push(base!);
+    for (const r of ours) {
+      results.push({ ...r, vsCoWechat: +(r.rps / base!.rps).toFixed(2) });
+      // Per batch pair: the echo bot's batch time over ours (>1: ours faster in that batch).
+      spread.push({ mode, name: r.name, batchRatioQuartiles: quartiles(r.batchMs.map((ms, b) => base!.batchMs[b]! / ms)) });
     }
-    // The median round by the full app's ratio; its echo-bot run is the baseline shown.
-    const byRatio = [...runs].sort((a, b) => a.ours.rps / a.base.rps - b.ours.rps / b.base.rps);
-    const mid = byRatio[Math.floor(byRatio.length / 2)]!;
-    results.push(mid.base, { ...mid.ours, vsCoWechat: median(runs.map((r) => +(r.ours.rps / r.base.rps).toFixed(2))) });
-    if (mid.bare) results.push({ ...mid.bare, vsCoWechat: median(runs.map((r) => +(r.bare!.rps / r.base.rps).toFixed(2))) });
   }
   // Fixed offered rate for both, far above a provincial account's peak message rate.
   const rate = opts.ratePerSec ?? 200;
@@ -263,13 +287,11 @@ export async function runWechatBench(opts: BenchOptions) {
         (r.vsCoWechat !== undefined ? `  (${r.vsCoWechat}× co-wechat)` : ""),
     );
   }
-  if (rounds > 1) {
-    console.log(`(median of ${rounds} rounds; ratio per round, full app${opts.bare !== false ? " / bare" : ""}):`);
-    for (const mode of o.modes) console.log(`  ${mode.padEnd(5)} ${perRound.filter((r) => r.mode === mode).map((r) => `${r.full}${r.bare !== undefined ? `/${r.bare}` : ""}`).join("  ")}`);
-  }
+  console.log("ratio per batch (echo bot's time / ours), quartiles:");
+  for (const x of spread) console.log(`  ${x.mode.padEnd(5)} ${x.name.padEnd(58)} ${x.batchRatioQuartiles.join(" / ")}`);
   console.log(`\nat a fixed ${rate} messages/s for 10 s (open loop):`);
   for (const f of fixed) console.log(`${f.mode.padEnd(5)} ${f.name.padEnd(58)} p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  errors ${f.errors}`);
-  return { handler: label, concurrency: o.concurrency, rounds, results, perRound, fixedRate: fixed };
+  return { handler: label, concurrency: o.concurrency, batches: o.batches, results, batchRatios: spread, fixedRate: fixed };
 }
 
 /**

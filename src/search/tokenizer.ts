@@ -1,5 +1,5 @@
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+import { dict } from "@node-rs/jieba/dict.js";
 
 /**
  * Tokenisation for Chinese and Tibetan (measured choices in ../shared/docs/search-notes.md):
