@@ -60,12 +60,12 @@ export class AnswerCache {
    * computed by `compute` (which must be deterministic in these inputs) and remembered.
    */
   async answer(
-    key: { lang: string; question: string; session: Session; version: string },
+    key: { lang: string; question: string; session: Session; sessionJson?: string; version: string },
     log: QuestionLogPort,
     compute: (log: QuestionLogPort) => Promise<{ reply: Reply; session: Session }>,
-  ): Promise<{ reply: Reply; session: Session }> {
-    if (this.options.maxEntries <= 0) return compute(log);
-    const k = `${key.lang}\u0000${key.question}\u0000${JSON.stringify(key.session)}`;
+  ): Promise<Answered> {
+    if (this.options.maxEntries <= 0) return withJson(await compute(log));
+    const k = `${key.lang}\u0000${key.question}\u0000${key.sessionJson ?? JSON.stringify(key.session)}`;
     const hit = this.entries.get(k);
     if (hit && hit.version === key.version && this.now() - hit.at < this.ttlMs) {
       this.hits++;
@@ -73,7 +73,9 @@ export class AnswerCache {
       this.entries.delete(k);
       this.entries.set(k, hit);
       for (const e of hit.logged) await log.record(e);
-      return { reply: copyReply(hit.reply), session: JSON.parse(hit.session) as Session };
+      // The session after is kept as text and handed back as text (it is saved as text); it is
+      // parsed only if the caller reads it.
+      return lazySession(copyReply(hit.reply), hit.session);
     }
     this.misses++;
     const logged: LogEntry[] = [];
@@ -83,15 +85,35 @@ export class AnswerCache {
         await log.record(e);
       },
     };
-    const out = await compute(recording);
+    const out = withJson(await compute(recording));
     this.entries.delete(k);
-    this.entries.set(k, { reply: copyReply(out.reply), session: JSON.stringify(out.session), logged, version: key.version, at: this.now() });
+    this.entries.set(k, { reply: copyReply(out.reply), session: out.sessionJson, logged, version: key.version, at: this.now() });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
     return out;
   }
+}
+
+/** An answer with the conversation state after it, as an object and as the JSON text that is saved. */
+export interface Answered {
+  reply: Reply;
+  session: Session;
+  sessionJson: string;
+}
+
+const withJson = (out: { reply: Reply; session: Session }): Answered => ({ reply: out.reply, session: out.session, sessionJson: JSON.stringify(out.session) });
+
+function lazySession(reply: Reply, sessionJson: string): Answered {
+  let session: Session | undefined;
+  return {
+    reply,
+    sessionJson,
+    get session() {
+      return (session ??= JSON.parse(sessionJson) as Session);
+    },
+  };
 }
 
 /** Replies are flat apart from their candidate list: a copy so no caller can change a remembered one. */

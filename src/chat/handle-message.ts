@@ -3,6 +3,7 @@ import type { IncomingMessage, Reply } from "./types";
 import type { ChatDeps } from "./deps";
 import { builtinCommands } from "./commands";
 import { answer } from "./answer";
+import type { Answered } from "./answer-cache";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type Session } from "./session";
 import { understand } from "./understand";
@@ -23,32 +24,37 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     if (incoming.kind === "unsupported") return { kind: "text", text: t(lang, "unsupported") };
 
     const text = foldVariants(incoming.text.normalize("NFKC").trim());
-    let session: Session = await loadSession(deps.store, incoming.channel, incoming.userId);
+    const loaded = await loadSession(deps.store, incoming.channel, incoming.userId);
+    const session: Session = loaded.session;
     session.lang = lang;
 
     const commands = [...builtinCommands, ...(deps.commands ?? [])];
     const command = commands.find((c) => c.match(text, session));
-    let reply: Reply;
     if (command) {
-      reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
-    } else {
-      ({ reply, session } = await answerQuestion(deps, text, lang, session));
+      const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
+      await saveSession(deps.store, incoming.channel, incoming.userId, session);
+      return reply;
     }
-    await saveSession(deps.store, incoming.channel, incoming.userId, session);
-    return reply;
+    const answered = await answerQuestion(deps, text, lang, session, loaded.json);
+    await saveSession(deps.store, incoming.channel, incoming.userId, answered.sessionJson);
+    return answered.reply;
   } catch (err) {
     deps.onError?.(err);
     return { kind: "text", text: t(lang, "error", { hotline: deps.config.HOTLINE }) };
   }
 }
 
-/** Understand and answer a question, or replay the answer to the same question in the same conversation state. */
-function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Session): Promise<{ reply: Reply; session: Session }> {
+/**
+ * Understand and answer a question, or replay the answer to the same question in the same
+ * conversation state. `storedJson` is the session's text as loaded: only its language has been
+ * set since, and the language is part of the cache key, so the text stands for the state.
+ */
+function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Session, storedJson: string): Promise<Answered> {
   const compute = async (questionLog: ChatDeps["questionLog"]) => {
     const d = { ...deps, questionLog };
     const reply = await answer(d, await understand(d, text, session), text, lang, session);
     return { reply, session };
   };
-  if (!deps.answerCache) return compute(deps.questionLog);
-  return deps.answerCache.answer({ lang, question: text, session, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
+  if (!deps.answerCache) return compute(deps.questionLog).then((out) => ({ ...out, sessionJson: JSON.stringify(out.session) }));
+  return deps.answerCache.answer({ lang, question: text, session, sessionJson: storedJson, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
 }

@@ -20,16 +20,20 @@ export const SESSION_TTL_SECONDS = 30 * 60;
 
 const key = (channel: string, userId: string) => `chat:session:${channel}:${userId}`;
 
-export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<Session> {
+/** The session and the stored text it was read from ("{}" when there was none or it was unreadable). */
+export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<{ session: Session; json: string }> {
   const raw = await store.get(key(channel, userId));
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as Session;
-  } catch {
-    return {};
+  if (raw) {
+    try {
+      return { session: JSON.parse(raw) as Session, json: raw };
+    } catch {
+      /* unreadable: start afresh */
+    }
   }
+  return { session: {}, json: "{}" };
 }
 
-export async function saveSession(store: KeyValueStore, channel: string, userId: string, s: Session): Promise<void> {
-  await store.set(key(channel, userId), JSON.stringify(s), SESSION_TTL_SECONDS);
+/** Saves a session, or its JSON text when the caller already has it (a replayed answer). */
+export async function saveSession(store: KeyValueStore, channel: string, userId: string, s: Session | string): Promise<void> {
+  await store.set(key(channel, userId), typeof s === "string" ? s : JSON.stringify(s), SESSION_TTL_SECONDS);
 }

@@ -40,6 +40,8 @@ const LEASE_MARGIN_MS = 1500;
  */
 const SLOT_TTL_SECONDS = 600;
 const SUCCESS = "success";
+const PENDING = JSON.stringify({ s: "pending" } satisfies Slot);
+const DEFERRED = JSON.stringify({ s: "deferred" } satisfies Slot);
 
 /**
  * WeChat waits 5 s for a passive reply and retries 3 times, so each message is handled once:
@@ -71,7 +73,7 @@ export function createAnswerer(deps: AnswerDeps) {
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     if (first === "late") {
-      await deps.store.set(key, JSON.stringify({ s: "deferred" } satisfies Slot), SLOT_TTL_SECONDS);
+      await deps.store.set(key, DEFERRED, SLOT_TTL_SECONDS);
       void work
         .then((reply) => deps.deliverLater(inbound, reply))
         .catch((err: unknown) => deps.logger.error({ err, dedupeKey: inbound.dedupeKey }, "wechat: late reply not queued"));
@@ -107,7 +109,7 @@ export function createAnswerer(deps: AnswerDeps) {
   }
 
   const leaseSeconds = Math.ceil((deps.replyBudgetMs + LEASE_MARGIN_MS) / 1000);
-  const claim = (key: string) => deps.store.setIfAbsent(key, JSON.stringify({ s: "pending" } satisfies Slot), leaseSeconds);
+  const claim = (key: string) => deps.store.setIfAbsent(key, PENDING, leaseSeconds);
 
   return {
     /** The plaintext reply XML (or "success") for this message, handling it at most once. */

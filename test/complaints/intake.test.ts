@@ -15,7 +15,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
 
   describe("chat dialogue", () => {
     const errors: unknown[] = [];
-    const session = (userId: string) => loadSession(h.service.ctx.store, "wechat", userId);
+    const session = (userId: string) => loadSession(h.service.ctx.store, "wechat", userId).then((l) => l.session);
     const chat = (userId: string) => {
       const deps = {
         catalog: {} as never,
