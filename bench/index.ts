@@ -2,11 +2,15 @@
  * `npm run bench`: runs every benchmark in its own process, one after another (a 2-core
  * machine gives noisy numbers when they overlap). Each benchmark measures its own baseline in
  * the same run and reports ratios; each prints a summary and writes bench/results/<name>.json.
- * Pass names to run a subset: `npm run bench -- search`.
+ * Pass names to run a subset: `npm run bench -- search`; other arguments go to each benchmark.
+ *
+ * Each benchmark is bundled first (scripts/build.ts, as `npm start` bundles the service) and
+ * run with plain Node, so what is measured is the code as production runs it.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { bundle } from "../scripts/build";
 
 const dir = import.meta.dirname;
 const all = fs
@@ -16,12 +20,13 @@ const all = fs
   .sort();
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
-const tsx = path.resolve(dir, "../node_modules/.bin/tsx");
 
 let failed = 0;
 for (const name of names) {
   console.log(`\n=== bench: ${name} ===`);
-  const r = spawnSync(tsx, ["--expose-gc", path.join(dir, `${name}.ts`)], { stdio: "inherit", env: process.env });
+  const built = path.join(dir, "dist", `${name}.mjs`);
+  await bundle(path.join(dir, `${name}.ts`), built);
+  const r = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", built, ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
   if (r.status !== 0) {
     failed++;
     console.error(`bench ${name} failed (exit ${r.status})`);

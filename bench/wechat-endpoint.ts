@@ -19,7 +19,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Koa from "koa";
 import Router from "@koa/router";
 import { encrypt } from "@wecom/crypto";
@@ -321,7 +322,8 @@ export function realQuestions(): string[] {
     .map((l) => (JSON.parse(l) as { turns: { q: string }[] }).turns[0]!.q);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run directly, from source or bundled (bench/dist/wechat-endpoint.mjs, where import.meta.url names the source).
+if (process.argv[1] && path.parse(process.argv[1]).name === path.parse(fileURLToPath(import.meta.url)).name) {
   // One service at a time (a second one's heap would slow the first one's runs): first with
   // the answer cache, as a running instance answers; then without it, every question computed.
   const real = await realChatHandler();
