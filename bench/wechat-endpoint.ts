@@ -55,6 +55,8 @@ export interface BenchOptions {
   questions?: string[];
   /** Interleaved batches of the closed-loop comparison (default 20; see compareInterleaved). */
   batches?: number;
+  /** The answer cache's counters, to report its hits and misses in the measured batches. */
+  cacheStats?: () => { hits: number; misses: number };
 }
 
 interface Stats {
@@ -116,13 +118,16 @@ export function coWechatApp(mode: Mode): App {
   return { handler: app.callback() };
 }
 
-export function buildRequests(n: number, mode: Mode, questions: string[]): { path: string; body: string }[] {
-  const base = BigInt(Date.now()) * 1_000_000n;
+/** MsgIds are distinct across every batch the process builds. */
+let nextMsgId = BigInt(Date.now()) * 1_000_000n;
+
+/** `n` messages from 500 citizens (`<users>0`…`<users>499`), each asking the questions in turn. */
+export function buildRequests(n: number, mode: Mode, questions: string[], users = "o_bench_"): { path: string; body: string }[] {
   return Array.from({ length: n }, (_, i) => {
     const ts = String(Math.floor(Date.now() / 1000));
     const nonce = String(crypto.randomInt(1e9));
     const q = questions[i % questions.length]!;
-    const xml = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[o_bench_${i % 500}]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${q}]]></Content><MsgId>${base + BigInt(i)}</MsgId></xml>`;
+    const xml = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[${users}${i % 500}]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${q}]]></Content><MsgId>${nextMsgId++}</MsgId></xml>`;
     const p = new URLSearchParams({ signature: sha1Signature(TOKEN, ts, nonce), timestamp: ts, nonce });
     if (mode === "plain") return { path: `?${p}`, body: xml };
     const cipher = encrypt(AES_KEY, xml, APPID);
@@ -203,19 +208,31 @@ interface Contender {
 }
 
 /**
- * Closed loop, interleaved: every contender listens at once; each is warmed up with as many
- * messages as it will be measured with (JIT and caches — ours: the answer cache — in the state
- * of a running instance), then the measured messages go in `batches` batches, the contenders
- * taking turns batch by batch (the order rotating). A slow phase of a shared 2-core machine (a
- * neighbour, a major GC) then falls on every contender alike instead of on whichever ran during
- * it: one whole run after another varied by ±15 %; the ratio of interleaved totals by a few %.
+ * Closed loop, interleaved: every contender listens at once, each with citizens of its own (a
+ * conversation goes to one endpoint). Each is warmed up by sending, twice, the very sequence of
+ * questions it will be measured with (new MsgIds): JIT and caches are then in the state of a
+ * running instance asked these questions before — for ours, every (question, conversation
+ * state) of the measured run is in the answer cache, which `cacheStats` lets the report show;
+ * the run without the cache measures the other extreme. Then the measured messages go in
+ * `batches` batches, the contenders taking turns batch by batch (the order rotating). A slow
+ * phase of a shared 2-core machine (a neighbour, a major GC) then falls on every contender alike
+ * instead of on whichever ran during it: one whole run after another varied by ±15 %; the ratio
+ * of interleaved totals by a few %.
  */
-async function compareInterleaved(mode: Mode, contenders: Contender[], o: { requests: number; concurrency: number; questions: string[]; batches: number }) {
+async function compareInterleaved(
+  mode: Mode,
+  contenders: Contender[],
+  o: { requests: number; concurrency: number; questions: string[]; batches: number; cacheStats?: () => { hits: number; misses: number } },
+) {
   const servers = await Promise.all(contenders.map((c) => listen(c.app.handler)));
+  const users = (k: number) => `o_bench${k}_`;
   try {
-    for (const server of servers) await load(server.url, buildRequests(o.requests, mode, o.questions), o.concurrency);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [k, server] of servers.entries()) await load(server.url, buildRequests(o.requests, mode, o.questions, users(k)), o.concurrency);
+    }
     (globalThis as { gc?: () => void }).gc?.();
-    const measured = servers.map(() => buildRequests(o.requests, mode, o.questions));
+    const measured = servers.map((_, k) => buildRequests(o.requests, mode, o.questions, users(k)));
+    const before = o.cacheStats?.();
     const size = Math.ceil(o.requests / o.batches);
     const tallies = contenders.map(() => ({ ms: 0, latencies: [] as number[], errors: 0, batchMs: [] as number[] }));
     for (let b = 0; b < o.batches; b++) {
@@ -229,6 +246,8 @@ async function compareInterleaved(mode: Mode, contenders: Contender[], o: { requ
         t.errors += r.errors;
       }
     }
+    const after = o.cacheStats?.();
+    if (before && after) console.log(`${mode.padEnd(5)} answer cache during the measured batches: ${after.hits - before.hits} hits, ${after.misses - before.misses} misses`);
     return contenders.map((c, i): Stats & { batchMs: number[] } => {
       const t = tallies[i]!;
       const sorted = t.latencies.sort((a, b) => a - b);
@@ -241,7 +260,7 @@ async function compareInterleaved(mode: Mode, contenders: Contender[], o: { requ
 }
 
 export async function runWechatBench(opts: BenchOptions) {
-  const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, batches: opts.batches ?? 20, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
+  const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, batches: opts.batches ?? 20, cacheStats: opts.cacheStats, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
   const label = opts.handlerLabel ?? "injected handler";
   const results: (Stats & { vsCoWechat?: number })[] = [];
   console.log(`wechat-endpoint: ${o.requests} signed text messages per contender, in ${o.batches} interleaved batches, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
@@ -327,7 +346,7 @@ if (process.argv[1] && path.parse(process.argv[1]).name === path.parse(fileURLTo
   // One service at a time (a second one's heap would slow the first one's runs): first with
   // the answer cache, as a running instance answers; then without it, every question computed.
   const real = await realChatHandler();
-  const cached = await runWechatBench({ handleMessage: real.handle, handlerLabel: "chat.handleMessage, shipped catalog", questions: realQuestions() });
+  const cached = await runWechatBench({ handleMessage: real.handle, handlerLabel: "chat.handleMessage, shipped catalog", questions: realQuestions(), cacheStats: real.stats });
   const cache = real.stats();
   console.log(`answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % hits), ${cache.size} entries\n`);
   await real.stop();

@@ -60,7 +60,6 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
   };
 
   const receive: Middleware = async (ctx) => {
-    const log = logOf(ctx);
     try {
       const body = await readBody(ctx);
       const now = deps.now();
@@ -71,8 +70,8 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
       ctx.type = plain ? "text/plain" : "application/xml";
       ctx.body = opened.encrypted && !plain ? sealReply(xml, deps.keys, deps.now()) : xml;
     } catch (e) {
-      if (isRejection(e)) return reject(ctx, log, e);
-      log.error({ err: e }, "wechat: callback failed, answering success");
+      if (isRejection(e)) return reject(ctx, logOf(ctx), e);
+      logOf(ctx).error({ err: e }, "wechat: callback failed, answering success");
       ctx.type = "text/plain";
       ctx.body = "success";
     }
