@@ -202,7 +202,7 @@ async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-interface Contender {
+export interface Contender {
   name: string;
   app: App;
 }
@@ -219,7 +219,7 @@ interface Contender {
  * instead of on whichever ran during it: one whole run after another varied by ±15 %; the ratio
  * of interleaved totals by a few %.
  */
-async function compareInterleaved(
+export async function compareInterleaved(
   mode: Mode,
   contenders: Contender[],
   o: { requests: number; concurrency: number; questions: string[]; batches: number; cacheStats?: () => { hits: number; misses: number } },
