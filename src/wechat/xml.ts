@@ -22,7 +22,7 @@ let roots = 0;
 let field: string | undefined;
 let text = "";
 let nested = false;
-let repeated: Set<string>;
+let seen: Set<string>;
 
 function newParser(): SaxesParser {
   const p = new SaxesParser({ position: false });
@@ -44,10 +44,11 @@ function newParser(): SaxesParser {
   p.on("cdata", addText);
   p.on("closetag", () => {
     if (depth === 2 && field !== undefined) {
-      if (Object.hasOwn(fields, field) || repeated.has(field)) {
-        delete fields[field];
-        repeated.add(field);
-      } else if (!nested) fields[field] = text.trim();
+      if (seen.has(field)) delete fields[field];
+      else {
+        seen.add(field);
+        if (!nested) fields[field] = text.trim();
+      }
       field = undefined;
     }
     depth--;
@@ -60,7 +61,7 @@ let parser = newParser();
 export function parseWechatXml(xml: string): XmlFields {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WechatRejection(400, "DTD not allowed");
   fields = Object.create(null) as XmlFields;
-  repeated = new Set();
+  seen = new Set();
   depth = roots = 0;
   field = undefined;
   try {

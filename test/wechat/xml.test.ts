@@ -22,7 +22,7 @@ describe("WeChat XML parsing", () => {
     expect(rejected('<!DOCTYPE x [<!ENTITY e "boom">]><xml><A>&e;</A></xml>')).toBe(true);
   });
   it("drops nested and repeated elements, keeps a __proto__ element as a plain key", () => {
-    const f = parseWechatXml("<xml><A><B>1</B></A><C>1</C><C>2</C><C>3</C><__proto__>p</__proto__><E>e</E></xml>");
+    const f = parseWechatXml("<xml><A><B>1</B></A><A>a</A><C>1</C><C>2</C><C>3</C><__proto__>p</__proto__><E>e</E></xml>");
     expect(Object.keys(f).sort()).toEqual(["E", "__proto__"]);
     expect(({} as Record<string, unknown>).p).toBeUndefined();
     expect(Object.getPrototypeOf(f)).toBeNull();
