@@ -43,9 +43,10 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
       b.onResolve({ filter: /\.json$/ }, (args) => (args.path.startsWith(".") ? undefined : { path: createRequire(args.importer).resolve(args.path) }));
     },
   };
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: [entry],
     outfile,
+    write: false,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -56,6 +57,14 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
     banner: { js: 'import { fileURLToPath as __zwPath } from "node:url";' },
     logLevel: "warning",
   });
+  // Each file is written beside its place and renamed over it: instances started together from
+  // one checkout (ROLE=web and ROLE=worker, say) each build, and none may load a half-written bundle.
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, file.contents);
+    fs.renameSync(tmp, file.path);
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
