@@ -10,7 +10,11 @@ import { startFake12345, waitFor } from "./fake-12345";
 import { startComplaints, type Harness } from "./helpers";
 
 const SECRET = "twelve345-recovery-secret";
-const TIMEOUT_MS = 200; // a claim is stale after 2 × this
+// A claim is stale after 2 × this. Generous: a delivery the platform accepted but answered after
+// the timeout (a loaded 2-core CI machine, the fake platform on this process's event loop) is
+// retried and accepted again — the at-least-once the Idempotency-Key exists for — which the
+// "exactly once" checks here would count as a second send.
+const TIMEOUT_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
