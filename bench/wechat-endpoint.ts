@@ -3,7 +3,7 @@
  * the whole path (verify → decrypt → parse → dedupe → handler → render → encrypt), beside a
  * minimal co-wechat echo bot measured in the same run, on the same machine, with the same load.
  *
- *   npx tsx bench/wechat-endpoint.ts            (also run by `npm run bench`)
+ *   npm run bench -- wechat-endpoint     (bundled, as `npm start` runs the service)
  *
  * Closed loop: the echo bot and ours (full app, bare Koa) all listening, measured in interleaved
  * batches (see compareInterleaved); the ratio of their totals is reported, with the quartiles of
@@ -84,7 +84,7 @@ interface App {
 }
 
 /** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser), or bare. */
-export function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
+function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
   const config = loadConfig(
     { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
     "/nonexistent",
@@ -108,7 +108,7 @@ export function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false):
 }
 
 /** The baseline: co-wechat's documented minimal echo bot. */
-export function coWechatApp(mode: Mode): App {
+function coWechatApp(mode: Mode): App {
   const require = createRequire(import.meta.url);
   const wechat = require("co-wechat") as (cfg: object) => { middleware(fn: (m: Record<string, string>) => Promise<string>): Koa.Middleware };
   const app = new Koa();
@@ -122,7 +122,7 @@ export function coWechatApp(mode: Mode): App {
 let nextMsgId = BigInt(Date.now()) * 1_000_000n;
 
 /** `n` messages from 500 citizens (`<users>0`…`<users>499`), each asking the questions in turn. */
-export function buildRequests(n: number, mode: Mode, questions: string[], users = "o_bench_"): { path: string; body: string }[] {
+function buildRequests(n: number, mode: Mode, questions: string[], users = "o_bench_"): { path: string; body: string }[] {
   return Array.from({ length: n }, (_, i) => {
     const ts = String(Math.floor(Date.now() / 1000));
     const nonce = String(crypto.randomInt(1e9));
@@ -163,7 +163,7 @@ function send(url: string, agent: http.Agent, r: Req, tally: Tally): Promise<voi
 }
 
 /** Closed-loop load: `concurrency` clients, each sending its next message when the last answered. */
-export async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
+async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const tally: Tally = { latencies: [], errors: 0 };
   let next = 0;
@@ -202,7 +202,7 @@ async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-export interface Contender {
+interface Contender {
   name: string;
   app: App;
 }
@@ -219,7 +219,7 @@ export interface Contender {
  * instead of on whichever ran during it: one whole run after another varied by ±15 %; the ratio
  * of interleaved totals by a few %.
  */
-export async function compareInterleaved(
+async function compareInterleaved(
   mode: Mode,
   contenders: Contender[],
   o: { requests: number; concurrency: number; questions: string[]; batches: number; cacheStats?: () => { hits: number; misses: number } },
@@ -318,7 +318,7 @@ export async function runWechatBench(opts: BenchOptions) {
  * The real answering path: a full service instance (embedded PGlite in memory, the shipped
  * guides imported, the search index built) and its chat capability's handleMessage.
  */
-export async function realChatHandler(answerCache = 5000) {
+async function realChatHandler(answerCache = 5000) {
   const { startService } = await import("../src/server");
   const { createCapabilities } = await import("../src/capabilities");
   const caps = createCapabilities();
@@ -332,7 +332,7 @@ export async function realChatHandler(answerCache = 5000) {
 }
 
 /** Real citizen questions: the first turn of each conversation in the QA development set. */
-export function realQuestions(): string[] {
+function realQuestions(): string[] {
   const file = new URL("../eval/qa-dev.jsonl", import.meta.url);
   return fs
     .readFileSync(file, "utf8")

@@ -64,7 +64,7 @@ export class AnswerCache {
     log: QuestionLogPort,
     compute: (log: QuestionLogPort) => Promise<{ reply: Reply; session: Session }>,
   ): Promise<Answered> {
-    if (this.options.maxEntries <= 0) return withJson(await compute(log));
+    if (this.options.maxEntries <= 0) return answered(await compute(log));
     const k = `${key.lang}\u0000${key.question}\u0000${key.sessionJson ?? JSON.stringify(key.session)}`;
     const hit = this.entries.get(k);
     if (hit && hit.version === key.version && this.now() - hit.at < this.ttlMs) {
@@ -73,9 +73,8 @@ export class AnswerCache {
       this.entries.delete(k);
       this.entries.set(k, hit);
       for (const e of hit.logged) await log.record(e);
-      // The session after is kept as text and handed back as text (it is saved as text); it is
-      // parsed only if the caller reads it.
-      return lazySession(copyReply(hit.reply), hit.session);
+      // The session after is kept, handed back and saved as text: no parse/stringify round trip.
+      return { reply: copyReply(hit.reply), sessionJson: hit.session };
     }
     this.misses++;
     const logged: LogEntry[] = [];
@@ -85,7 +84,7 @@ export class AnswerCache {
         await log.record(e);
       },
     };
-    const out = withJson(await compute(recording));
+    const out = answered(await compute(recording));
     this.entries.delete(k);
     this.entries.set(k, { reply: copyReply(out.reply), session: out.sessionJson, logged, version: key.version, at: this.now() });
     while (this.entries.size > this.options.maxEntries) {
@@ -96,25 +95,13 @@ export class AnswerCache {
   }
 }
 
-/** An answer with the conversation state after it, as an object and as the JSON text that is saved. */
+/** An answer with the conversation state after it, as the JSON text that is saved. */
 export interface Answered {
   reply: Reply;
-  session: Session;
   sessionJson: string;
 }
 
-const withJson = (out: { reply: Reply; session: Session }): Answered => ({ reply: out.reply, session: out.session, sessionJson: JSON.stringify(out.session) });
-
-function lazySession(reply: Reply, sessionJson: string): Answered {
-  let session: Session | undefined;
-  return {
-    reply,
-    sessionJson,
-    get session() {
-      return (session ??= JSON.parse(sessionJson) as Session);
-    },
-  };
-}
+export const answered = (out: { reply: Reply; session: Session }): Answered => ({ reply: out.reply, sessionJson: JSON.stringify(out.session) });
 
 /** Replies are flat apart from their candidate list: a copy so no caller can change a remembered one. */
 function copyReply(r: Reply): Reply {

@@ -3,7 +3,7 @@ import type { IncomingMessage, Reply } from "./types";
 import type { ChatDeps } from "./deps";
 import { builtinCommands } from "./commands";
 import { answer } from "./answer";
-import type { Answered } from "./answer-cache";
+import { answered, type Answered } from "./answer-cache";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type Session } from "./session";
 import { understand } from "./understand";
@@ -55,6 +55,6 @@ function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Sessi
     const reply = await answer(d, await understand(d, text, session), text, lang, session);
     return { reply, session };
   };
-  if (!deps.answerCache) return compute(deps.questionLog).then((out) => ({ ...out, sessionJson: JSON.stringify(out.session) }));
+  if (!deps.answerCache) return compute(deps.questionLog).then(answered);
   return deps.answerCache.answer({ lang, question: text, session, sessionJson: storedJson, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
 }

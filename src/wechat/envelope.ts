@@ -77,12 +77,13 @@ export function openCallback(query: CallbackQuery, body: string, keys: EnvelopeK
 export function sealReply(replyXml: string, keys: EnvelopeKeys, now: Date): string {
   if (!keys.aesKey) throw new Error("sealReply needs an AES key");
   const cipher = encrypt(keys.aesKey, replyXml, keys.appId);
-  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const seconds = Math.floor(now.getTime() / 1000);
+  const timestamp = String(seconds);
   const nonce = crypto.randomBytes(8).toString("hex");
   return buildWechatXml({
     Encrypt: { cdata: cipher },
     MsgSignature: { cdata: sha1Signature(keys.token, timestamp, nonce, cipher) },
-    TimeStamp: timestamp,
+    TimeStamp: seconds,
     Nonce: { cdata: nonce },
   });
 }

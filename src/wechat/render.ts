@@ -1,5 +1,5 @@
 import type { Reply } from "../chat/types";
-import { buildWechatXml } from "./xml";
+import { buildWechatXml, type XmlValue } from "./xml";
 
 /**
  * No official limit is documented for a passive text reply; 2048 UTF-8 bytes is the
@@ -47,17 +47,15 @@ export interface RenderTarget {
  * customer service (MsgType transfer_customer_service). CreateTime is in seconds.
  */
 export function renderReply(reply: Reply, to: RenderTarget, suffix?: string): string {
-  const createTime = Math.floor(to.now.getTime() / 1000);
-  if (reply.kind === "transfer") {
-    return buildWechatXml({ ToUserName: { cdata: to.openid }, FromUserName: { cdata: to.account }, CreateTime: createTime, MsgType: { cdata: "transfer_customer_service" } });
-  }
-  const text = replyText(reply);
-  if (!text || !text.trim()) return "success";
-  return buildWechatXml({
+  const transfer = reply.kind === "transfer";
+  const text = transfer ? undefined : replyText(reply);
+  if (!transfer && !text?.trim()) return "success";
+  const fields: Record<string, XmlValue> = {
     ToUserName: { cdata: to.openid },
     FromUserName: { cdata: to.account },
-    CreateTime: createTime,
-    MsgType: { cdata: "text" },
-    Content: { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) },
-  });
+    CreateTime: Math.floor(to.now.getTime() / 1000),
+    MsgType: { cdata: transfer ? "transfer_customer_service" : "text" },
+  };
+  if (text) fields.Content = { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) };
+  return buildWechatXml(fields);
 }

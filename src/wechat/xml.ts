@@ -18,7 +18,6 @@ export type XmlFields = Record<string, string>;
 /** Parsing is synchronous, so one parser and one state serve every message. */
 let fields: XmlFields;
 let depth = 0;
-let roots = 0;
 let field: string | undefined;
 let text = "";
 let nested = false;
@@ -28,8 +27,8 @@ function newParser(): SaxesParser {
   const p = new SaxesParser({ position: false });
   p.on("opentag", (tag) => {
     depth++;
+    // saxes itself refuses a document with no root or a second one.
     if (depth === 1) {
-      roots++;
       if (tag.name !== "xml") throw new WechatRejection(400, "malformed XML: expected one <xml> root");
     } else if (depth === 2) {
       field = tag.name;
@@ -62,7 +61,7 @@ export function parseWechatXml(xml: string): XmlFields {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WechatRejection(400, "DTD not allowed");
   fields = Object.create(null) as XmlFields;
   seen = new Set();
-  depth = roots = 0;
+  depth = 0;
   field = undefined;
   try {
     parser.write(xml).close();
@@ -70,35 +69,31 @@ export function parseWechatXml(xml: string): XmlFields {
     parser = newParser(); // saxes cannot resume after an error
     throw e instanceof WechatRejection ? e : new WechatRejection(400, "malformed XML");
   }
-  if (roots !== 1) throw new WechatRejection(400, "malformed XML: expected one <xml> root");
-  const out = fields;
-  fields = Object.create(null) as XmlFields; // drop the reference; the next call starts afresh
-  return out;
+  return fields;
 }
 
 /** Characters XML 1.0 forbids even inside CDATA (control chars, lone surrogates, U+FFFE/F). */
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 export const stripInvalidXmlChars = (s: string): string => s.replace(INVALID_XML_CHARS, "");
 
-export type XmlValue = string | number | { cdata: string };
+/** Text (put in CDATA) or a number (CreateTime, TimeStamp). */
+export type XmlValue = number | { cdata: string };
 
 /** A CDATA section holding any text: each `]]>` is split across two sections, so it cannot close ours. */
 const cdata = (s: string) => `<![CDATA[${stripInvalidXmlChars(s).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /**
- * Builds `<xml>…</xml>` from our own field names (checked, never user text). Text goes in
- * CDATA with `]]>` split, so user text cannot close the section and inject elements; plain
- * values are numbers or our own ASCII tokens, escaped anyway.
+ * Builds `<xml>…</xml>` from our own field names (checked, never user text), WeChat's fixed
+ * reply template as co-wechat's ejs one. Text goes in CDATA with `]]>` split, so user text
+ * cannot close the section and inject elements; numbers need no escaping.
  */
 export function buildWechatXml(values: Record<string, XmlValue>): string {
   let out = "<xml>";
   for (const name in values) {
     if (!ELEMENT_NAME.test(name)) throw new Error(`not an XML element name: ${name}`);
     const v = values[name]!;
-    out += `<${name}>${typeof v === "object" ? cdata(v.cdata) : escapeText(String(v))}</${name}>`;
+    out += `<${name}>${typeof v === "number" ? String(v) : cdata(v.cdata)}</${name}>`;
   }
   return out + "</xml>";
 }
-
-const escapeText = (s: string) => stripInvalidXmlChars(s).replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));

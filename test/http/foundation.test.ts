@@ -55,6 +55,10 @@ describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
     const fresh = await fetch(`${svc.url}/healthz`);
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(svc.logs.some((l) => l.reqId === "abc-123" && l.msg === "request")).toBe(true);
+    // A line logged inside the request (here the error mapping's) goes through the request's
+    // own logger, made on first use, and carries the id too.
+    await fetch(`${svc.url}/test/echo/x`, { method: "POST", headers: { "content-type": "application/json", "X-Request-Id": "def-456" }, body: "{}" });
+    expect(svc.logs.some((l) => l.reqId === "def-456" && l.msg === "request rejected")).toBe(true);
   });
 
   it("validates params and body, with the error shape", async () => {

@@ -49,8 +49,8 @@ describe("WeChat XML building", () => {
     expect(Object.keys(f).sort()).toEqual(["Content", "CreateTime", "ToUserName"]);
     expect(f.CreateTime).toBe("1700000000");
   });
-  it("escapes plain values and refuses element names that are not names", () => {
-    expect(parseWechatXml(buildWechatXml({ A: "<b>&" })).A).toBe("<b>&");
-    expect(() => buildWechatXml({ "A><B": "x" })).toThrow(/element name/);
+  it("writes numbers as they are and refuses element names that are not names", () => {
+    expect(parseWechatXml(buildWechatXml({ A: 1700000000, B: { cdata: "<b>&" } }))).toMatchObject({ A: "1700000000", B: "<b>&" });
+    expect(() => buildWechatXml({ "A><B": 1 })).toThrow(/element name/);
   });
 });
