@@ -5,7 +5,9 @@
  * Pass names to run a subset: `npm run bench -- search`; other arguments go to each benchmark.
  *
  * Each benchmark is bundled first (scripts/build.ts, as `npm start` bundles the service) and
- * run with plain Node, so what is measured is the code as production runs it.
+ * run with plain Node, so what is measured is the code as production runs it. Helpers a
+ * benchmark starts as worker threads (bench/lib, e.g. the HTTP load generator) are bundled
+ * too, into bench/dist/lib.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +22,10 @@ const all = fs
   .sort();
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
+
+for (const f of fs.readdirSync(path.join(dir, "lib")).filter((f) => f.endsWith(".ts"))) {
+  await bundle(path.join(dir, "lib", f), path.join(dir, "dist", "lib", f.replace(/\.ts$/, ".mjs")));
+}
 
 let failed = 0;
 for (const name of names) {

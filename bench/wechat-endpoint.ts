@@ -7,11 +7,14 @@
  *
  * Closed loop: the echo bot and ours (full app, bare Koa) all listening, measured in interleaved
  * batches (see compareInterleaved); the ratio of their totals is reported, with the quartiles of
- * the per-batch ratios. Then an open loop at a fixed rate.
+ * the per-batch ratios and each server's busy time per message. Then an open loop at a fixed
+ * rate. The load comes from a worker thread (bench/lib/http-load.ts), as WeChat's would come
+ * from elsewhere: the servers' thread does the servers' work only, and is the bottleneck.
  *
  * `runWechatBench({ handleMessage })` takes the dialog handler; run directly it starts a full
  * service (embedded database, shipped guides) and measures the real chat handler against the
- * co-wechat echo bot — so ours does strictly more work than the baseline.
+ * co-wechat echo bot — so ours does strictly more work than the baseline — inside the service's
+ * whole HTTP app (every capability's routes, as `npm start` serves them).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -26,6 +29,7 @@ import Router from "@koa/router";
 import { encrypt } from "@wecom/crypto";
 import type { IncomingMessage, Reply } from "../src/chat/types";
 import type { ChatCapability } from "../src/chat/capability";
+import type { Capability } from "../src/platform/capability";
 import { loadConfig } from "../src/platform/config";
 import type { AppContext } from "../src/platform/context";
 import { createLogger } from "../src/platform/logger";
@@ -34,6 +38,7 @@ import { MemoryStore } from "../src/platform/store";
 import { createHttpApp } from "../src/http/app";
 import { createWechatCapability, type MessageHandler } from "../src/wechat";
 import { sha1Signature } from "../src/wechat/signature";
+import { startLoadWorker, type LoadWorker, type Req } from "./lib/http-load";
 
 const TOKEN = "bench_token";
 const APPID = "wxbench000000001";
@@ -57,6 +62,13 @@ export interface BenchOptions {
   batches?: number;
   /** The answer cache's counters, to report its hits and misses in the measured batches. */
   cacheStats?: () => { hits: number; misses: number };
+  /**
+   * A running service whose HTTP app the "full app" reproduces: its context and every
+   * capability's routes, the WeChat capability replaced by the benchmark's (the service's own
+   * is not configured for the benchmark's token and key). Without it the full app has the
+   * WeChat routes and the health routes only.
+   */
+  service?: { ctx: AppContext; capabilities: Capability[] };
 }
 
 interface Stats {
@@ -67,6 +79,8 @@ interface Stats {
   p50: number;
   p99: number;
   errors: number;
+  /** The server thread's busy time per message (µs): event-loop utilisation over the batches. */
+  busyUs: number;
 }
 
 async function listen(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
@@ -83,8 +97,11 @@ interface App {
   close?: () => Promise<void>;
 }
 
-/** Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser), or bare. */
-function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
+/**
+ * Ours, inside the real HTTP stack (request context, metrics, error middleware, body parser and,
+ * given the service, every route it serves), or bare.
+ */
+function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false, service?: BenchOptions["service"]): App {
   const config = loadConfig(
     { NODE_ENV: "production", WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_APPSECRET: "s", ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}) },
     "/nonexistent",
@@ -92,13 +109,15 @@ function ourApp(mode: Mode, handleMessage: MessageHandler, bare = false): App {
   const queue = new MemoryQueue();
   // Only what the /wechat path touches; db and crypto are never reached by it.
   const store = new MemoryStore();
-  const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), store, queue, now: () => new Date() } as unknown as AppContext;
+  const own = { config, logger: createLogger({ level: "silent", format: "json" }), store, queue, now: () => new Date() };
+  const ctx = (service ? { ...service.ctx, ...own } : own) as unknown as AppContext;
   const cap = createWechatCapability({ handleMessage });
   for (const job of cap.jobs?.(ctx) ?? []) queue.register(job);
   // Each app's reply slots (10,000 rendered replies, kept 10 minutes) must not stay in the heap
   // and slow the apps measured after it: the store's sweep timer would otherwise keep it alive.
   const close = () => store.close();
-  if (!bare) return { handler: createHttpApp(ctx, [cap]).app.callback(), close };
+  const capabilities = service ? service.capabilities.map((c) => (c.name === "wechat" ? cap : c)) : [cap];
+  if (!bare) return { handler: createHttpApp(ctx, capabilities).app.callback(), close };
   // The same endpoint with no service middleware, for a like-for-like comparison with co-wechat.
   const app = new Koa();
   const router = new Router();
@@ -137,69 +156,6 @@ function buildRequests(n: number, mode: Mode, questions: string[], users = "o_be
   });
 }
 
-type Req = { path: string; body: string };
-interface Tally {
-  latencies: number[];
-  errors: number;
-}
-
-/** One signed POST; its latency is recorded, and a non-200 or non-XML answer counts as an error. */
-function send(url: string, agent: http.Agent, r: Req, tally: Tally): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const t0 = performance.now();
-    const req = http.request(`${url}${r.path}`, { method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(r.body) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => {
-        tally.latencies.push(performance.now() - t0);
-        if (res.statusCode !== 200 || !text.includes("<xml>")) tally.errors++;
-        resolve();
-      });
-    });
-    req.on("error", () => (tally.errors++, resolve()));
-    req.end(r.body);
-  });
-}
-
-/** Closed-loop load: `concurrency` clients, each sending its next message when the last answered. */
-async function load(url: string, reqs: Req[], concurrency: number): Promise<Tally & { ms: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const tally: Tally = { latencies: [], errors: 0 };
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < reqs.length) await send(url, agent, reqs[next++]!, tally);
-    }),
-  );
-  const ms = performance.now() - start;
-  agent.destroy();
-  return { ...tally, ms };
-}
-
-/**
- * Open-loop load: requests leave at a fixed rate whether or not earlier ones have answered,
- * as WeChat's servers send them. Latency then includes any queueing our process causes —
- * the honest number for "p99 at this load".
- */
-async function loadAtRate(url: string, reqs: Req[], ratePerSec: number): Promise<Tally> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const tally: Tally = { latencies: [], errors: 0 };
-  const start = performance.now();
-  await Promise.all(
-    reqs.map(
-      (r, i) =>
-        new Promise<void>((resolve) => {
-          const due = start + (i * 1000) / ratePerSec;
-          setTimeout(() => void send(url, agent, r, tally).then(resolve), Math.max(0, due - performance.now()));
-        }),
-    ),
-  );
-  agent.destroy();
-  return tally;
-}
-
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface Contender {
@@ -217,9 +173,11 @@ interface Contender {
  * `batches` batches, the contenders taking turns batch by batch (the order rotating). A slow
  * phase of a shared 2-core machine (a neighbour, a major GC) then falls on every contender alike
  * instead of on whichever ran during it: one whole run after another varied by ±15 %; the ratio
- * of interleaved totals by a few %.
+ * of interleaved totals by a few %. Each server's busy time is this thread's event-loop
+ * utilisation over its batches (the client is in the worker), so it counts the server's work.
  */
 async function compareInterleaved(
+  client: LoadWorker,
   mode: Mode,
   contenders: Contender[],
   o: { requests: number; concurrency: number; questions: string[]; batches: number; cacheStats?: () => { hits: number; misses: number } },
@@ -228,18 +186,20 @@ async function compareInterleaved(
   const users = (k: number) => `o_bench${k}_`;
   try {
     for (let pass = 0; pass < 2; pass++) {
-      for (const [k, server] of servers.entries()) await load(server.url, buildRequests(o.requests, mode, o.questions, users(k)), o.concurrency);
+      for (const [k, server] of servers.entries()) await client.closedLoop(server.url, buildRequests(o.requests, mode, o.questions, users(k)), o.concurrency);
     }
     (globalThis as { gc?: () => void }).gc?.();
     const measured = servers.map((_, k) => buildRequests(o.requests, mode, o.questions, users(k)));
     const before = o.cacheStats?.();
     const size = Math.ceil(o.requests / o.batches);
-    const tallies = contenders.map(() => ({ ms: 0, latencies: [] as number[], errors: 0, batchMs: [] as number[] }));
+    const tallies = contenders.map(() => ({ ms: 0, busyMs: 0, latencies: [] as number[], errors: 0, batchMs: [] as number[] }));
     for (let b = 0; b < o.batches; b++) {
       for (let k = 0; k < contenders.length; k++) {
         const i = (b + k) % contenders.length;
-        const r = await load(servers[i]!.url, measured[i]!.slice(b * size, (b + 1) * size), o.concurrency);
+        const elu = performance.eventLoopUtilization();
+        const r = await client.closedLoop(servers[i]!.url, measured[i]!.slice(b * size, (b + 1) * size), o.concurrency);
         const t = tallies[i]!;
+        t.busyMs += performance.eventLoopUtilization(elu).active;
         t.ms += r.ms;
         t.batchMs.push(r.ms);
         t.latencies.push(...r.latencies);
@@ -251,7 +211,8 @@ async function compareInterleaved(
     return contenders.map((c, i): Stats & { batchMs: number[] } => {
       const t = tallies[i]!;
       const sorted = t.latencies.sort((a, b) => a - b);
-      return { name: c.name, mode, requests: sorted.length, rps: Math.round((sorted.length / t.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: t.errors, batchMs: t.batchMs };
+      const busyUs = +((t.busyMs * 1000) / sorted.length).toFixed(1);
+      return { name: c.name, mode, requests: sorted.length, rps: Math.round((sorted.length / t.ms) * 1000), p50: pct(sorted, 50), p99: pct(sorted, 99), errors: t.errors, busyUs, batchMs: t.batchMs };
     });
   } finally {
     for (const server of servers) await server.close();
@@ -262,8 +223,13 @@ async function compareInterleaved(
 export async function runWechatBench(opts: BenchOptions) {
   const o = { requests: opts.requests ?? 5000, concurrency: opts.concurrency ?? 16, batches: opts.batches ?? 20, cacheStats: opts.cacheStats, modes: opts.modes ?? (["plain", "aes"] as Mode[]), questions: opts.questions ?? ["身份证丢了怎么补办", "营业执照需要什么材料", "进度 QH2026000123", "社保卡怎么挂失"] };
   const label = opts.handlerLabel ?? "injected handler";
-  const results: (Stats & { vsCoWechat?: number })[] = [];
-  console.log(`wechat-endpoint: ${o.requests} signed text messages per contender, in ${o.batches} interleaved batches, ${o.concurrency} concurrent, keep-alive, one process; handler: ${label}`);
+  const results: (Stats & { vsCoWechat?: number; busyVsCoWechat?: number })[] = [];
+  console.log(
+    `wechat-endpoint: ${o.requests} signed text messages per contender, in ${o.batches} interleaved batches, ${o.concurrency} concurrent, keep-alive, load from a worker thread; handler: ${label}` +
+      (opts.service ? `; full app: the service's ${opts.service.capabilities.length} capabilities and their routes` : ""),
+  );
+  // The load generator in a worker thread of its own (bench/index.ts bundles bench/lib beside the benchmarks).
+  const client = startLoadWorker(new URL("./dist/lib/http-load.mjs", import.meta.url));
   const quartiles = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return [s[Math.floor(s.length / 4)]!, s[Math.floor(s.length / 2)]!, s[Math.floor((3 * s.length) / 4)]!].map((x) => +x.toFixed(2));
@@ -272,13 +238,13 @@ export async function runWechatBench(opts: BenchOptions) {
   for (const mode of o.modes) {
     const contenders: Contender[] = [
       { name: "co-wechat echo bot", app: coWechatApp(mode) },
-      { name: `ours, full app (${label})`, app: ourApp(mode, opts.handleMessage) },
+      { name: `ours, full app (${label})`, app: ourApp(mode, opts.handleMessage, false, opts.service) },
       ...(opts.bare !== false ? [{ name: `ours, bare Koa (${label})`, app: ourApp(mode, opts.handleMessage, true) }] : []),
     ];
-    const [base, ...ours] = await compareInterleaved(mode, contenders, o);
+    const [base, ...ours] = await compareInterleaved(client, mode, contenders, o);
     results.push(base!);
     for (const r of ours) {
-      results.push({ ...r, vsCoWechat: +(r.rps / base!.rps).toFixed(2) });
+      results.push({ ...r, vsCoWechat: +(r.rps / base!.rps).toFixed(2), busyVsCoWechat: +(base!.busyUs / r.busyUs).toFixed(2) });
       // Per batch pair: the echo bot's batch time over ours (>1: ours faster in that batch).
       spread.push({ mode, name: r.name, batchRatioQuartiles: quartiles(r.batchMs.map((ms, b) => base!.batchMs[b]! / ms)) });
     }
@@ -287,12 +253,12 @@ export async function runWechatBench(opts: BenchOptions) {
   const rate = opts.ratePerSec ?? 200;
   const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
   for (const mode of o.modes) {
-    const apps: [string, App][] = [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage)]];
+    const apps: [string, App][] = [["co-wechat echo bot", coWechatApp(mode)], [`ours, full app (${label})`, ourApp(mode, opts.handleMessage, false, opts.service)]];
     for (const [name, app] of apps) {
       const server = await listen(app.handler);
       try {
-        await load(server.url, buildRequests(300, mode, o.questions), 4); // warm-up
-        const r = await loadAtRate(server.url, buildRequests(rate * 10, mode, o.questions), rate);
+        await client.closedLoop(server.url, buildRequests(300, mode, o.questions), 4); // warm-up
+        const r = await client.openLoop(server.url, buildRequests(rate * 10, mode, o.questions), rate);
         const sorted = [...r.latencies].sort((a, b) => a - b);
         fixed.push({ name, mode, rate, p50: pct(sorted, 50), p99: pct(sorted, 99), errors: r.errors });
       } finally {
@@ -301,12 +267,15 @@ export async function runWechatBench(opts: BenchOptions) {
       }
     }
   }
+  await client.stop();
   for (const r of results) {
     console.log(
       `${r.mode.padEnd(5)} ${r.name.padEnd(58)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}` +
         (r.vsCoWechat !== undefined ? `  (${r.vsCoWechat}× co-wechat)` : ""),
     );
   }
+  console.log("server thread busy per message (event-loop utilisation; lower is better):");
+  for (const r of results) console.log(`  ${r.mode.padEnd(5)} ${r.name.padEnd(58)} ${r.busyUs.toFixed(1).padStart(6)} µs` + (r.busyVsCoWechat !== undefined ? `  (co-wechat's / ours: ${r.busyVsCoWechat})` : ""));
   console.log("ratio per batch (echo bot's time / ours), quartiles:");
   for (const x of spread) console.log(`  ${x.mode.padEnd(5)} ${x.name.padEnd(58)} ${x.batchRatioQuartiles.join(" / ")}`);
   console.log(`\nat a fixed ${rate} messages/s for 10 s (open loop):`);
@@ -328,7 +297,7 @@ async function realChatHandler(answerCache = 5000) {
     "/nonexistent",
   );
   const svc = await startService(config, { capabilities: caps, logger: createLogger({ level: "silent", format: "json" }) });
-  return { handle: ((m) => chat.handle(m)) as MessageHandler, stats: () => chat.answerCacheStats(), stop: () => svc.stop() };
+  return { handle: ((m) => chat.handle(m)) as MessageHandler, stats: () => chat.answerCacheStats(), service: { ctx: svc.ctx, capabilities: caps }, stop: () => svc.stop() };
 }
 
 /** Real citizen questions: the first turn of each conversation in the QA development set. */
@@ -346,13 +315,13 @@ if (process.argv[1] && path.parse(process.argv[1]).name === path.parse(fileURLTo
   // One service at a time (a second one's heap would slow the first one's runs): first with
   // the answer cache, as a running instance answers; then without it, every question computed.
   const real = await realChatHandler();
-  const cached = await runWechatBench({ handleMessage: real.handle, handlerLabel: "chat.handleMessage, shipped catalog", questions: realQuestions(), cacheStats: real.stats });
+  const cached = await runWechatBench({ handleMessage: real.handle, handlerLabel: "chat.handleMessage, shipped catalog", questions: realQuestions(), cacheStats: real.stats, service: real.service });
   const cache = real.stats();
   console.log(`answer cache: ${cache.hits} hits, ${cache.misses} misses (${((100 * cache.hits) / Math.max(1, cache.hits + cache.misses)).toFixed(1)} % hits), ${cache.size} entries\n`);
   await real.stop();
   (globalThis as { gc?: () => void }).gc?.();
   const cold = await realChatHandler(0);
-  const uncached = await runWechatBench({ handleMessage: cold.handle, handlerLabel: "chat.handleMessage, no answer cache", questions: realQuestions(), bare: false, requests: 3000 });
+  const uncached = await runWechatBench({ handleMessage: cold.handle, handlerLabel: "chat.handleMessage, no answer cache", questions: realQuestions(), bare: false, requests: 3000, service: cold.service });
   await cold.stop();
   const summary = { cached: { ...cached, answerCache: cache }, uncached };
   fs.mkdirSync(new URL("./results/", import.meta.url), { recursive: true });

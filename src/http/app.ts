@@ -7,6 +7,7 @@ import { errorMiddleware } from "./error-middleware";
 import { requestContext } from "./request-context";
 import { createMetrics } from "./metrics";
 import { healthRoutes } from "./health";
+import { segmentRoutes } from "./segment-routes";
 
 /** A superset of the types the body parser accepts (JSON and its `+json`/csp-report kin, forms); it decides exactly. */
 const MAYBE_PARSED = /json|csp-report|x-www-form-urlencoded/i;
@@ -19,7 +20,8 @@ export interface HttpApp {
 
 /**
  * The Koa application: request id + logging → metrics → errors → body parsing (JSON and
- * forms only; XML and signed payloads are read raw by their own routes) → routes.
+ * forms only; XML and signed payloads are read raw by their own routes) → routes, by first
+ * path segment.
  */
 export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
   const app = new Koa({ proxy: true });
@@ -41,8 +43,7 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   const router = new Router();
   healthRoutes(router, ctx, metrics.registry, () => shuttingDown);
   for (const cap of capabilities) cap.routes?.(router, ctx);
-  app.use(router.routes());
-  app.use(router.allowedMethods());
+  app.use(segmentRoutes(router));
   app.on("error", () => {
     /* already logged by errorMiddleware; socket errors after the response are not ours */
   });

@@ -107,11 +107,25 @@ describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
     expect(doc.paths["/test/echo/{id}"]).toBeDefined();
   });
 
-  it("exposes request metrics by route pattern", async () => {
-    await fetch(`${svc.url}/test/echo/9`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "m" }) });
+  it("exposes request metrics by route pattern and status", async () => {
+    const count = async (labels: string) => {
+      const text = await (await fetch(`${svc.url}/metrics`)).text();
+      const line = text.split("\n").find((l) => l.startsWith(`http_request_duration_seconds_count{${labels}}`));
+      return line ? Number(line.split(" ").at(-1)) : 0;
+    };
+    const ok = '{method="POST",route="/test/echo/:id",status="200"}'.slice(1, -1);
+    const bad = '{method="POST",route="/test/echo/:id",status="400"}'.slice(1, -1);
+    const [ok0, bad0] = [await count(ok), await count(bad)];
+    const post = (id: string, body: unknown) => fetch(`${svc.url}/test/echo/${id}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await post("9", { text: "m" });
+    await post("10", { text: "n" });
+    await post("x", {});
+    expect(await count(ok)).toBe(ok0 + 2);
+    expect(await count(bad)).toBe(bad0 + 1);
+    await fetch(`${svc.url}/no/such/path`);
+    expect(await count('method="GET",route="unmatched",status="404"')).toBeGreaterThanOrEqual(1);
     const text = await (await fetch(`${svc.url}/metrics`)).text();
-    expect(text).toMatch(/http_requests_total\{method="POST",route="\/test\/echo\/:id",status="200"\} \d+/);
-    expect(text).toContain("http_request_duration_seconds_bucket");
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/test\/echo\/:id",status="200"\} \d+/);
   });
 });
 
