@@ -20,18 +20,26 @@ export function createMetrics() {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  // Bound once per (method, route, status): the label object is built once, not per request.
-  const bound = new Map<string, ReturnType<typeof latency.labels>>();
+  // Bound once per (route, method, status), looked up without building a key string: the
+  // route pattern is the router's own string, so its hash is computed once.
+  type Bound = ReturnType<typeof latency.labels>;
+  const bound = new Map<string, Map<string, Map<number, Bound>>>();
+  const bind = (route: string, method: string, status: number): Bound => {
+    let byMethod = bound.get(route);
+    if (!byMethod) bound.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+    let h = byStatus.get(status);
+    if (!h) byStatus.set(status, (h = latency.labels({ method, route, status: String(status) })));
+    return h;
+  };
   const middleware: Middleware = async (ctx, next) => {
-    const start = process.hrtime.bigint();
+    const start = performance.now();
     try {
       await next();
     } finally {
       const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
-      const key = `${ctx.method} ${ctx.status} ${route}`;
-      let h = bound.get(key);
-      if (!h) bound.set(key, (h = latency.labels({ method: ctx.method, route, status: String(ctx.status) })));
-      h.observe(Number(process.hrtime.bigint() - start) / 1e9);
+      bind(route, ctx.method, ctx.status).observe((performance.now() - start) / 1000);
     }
   };
   return { registry, middleware };

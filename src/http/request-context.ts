@@ -34,12 +34,12 @@ export function requestContext(logger: Logger): Middleware {
     const id = SANE_ID.test(incoming) ? incoming : crypto.randomUUID();
     ctx.state = new RequestState(id, logger);
     ctx.set("X-Request-Id", id);
-    const start = process.hrtime.bigint();
+    const start = performance.now();
     try {
       await next();
     } finally {
       if (logger.isLevelEnabled("info")) {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const ms = performance.now() - start;
         logger.info({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, "request");
       }
     }
