@@ -1,14 +1,10 @@
 /**
- * The benchmarks' HTTP load generator, run in a worker thread of its own: WeChat's servers are
- * not in our process, and a client sharing the server's event loop and heap would charge each
- * server for the client's parsing and garbage too (and its timers would wait on the server).
- *
- * Worker side: answers `{ id, url, reqs, concurrency }` (closed loop) or `{ id, url, reqs, rate }`
- * (open loop) with `{ id, result }`. Main side: `startLoadWorker()`.
+ * The benchmarks' HTTP load generator: signed POSTs in a closed loop (N clients, each sending
+ * its next message when the last is answered) or an open loop (a fixed rate). It runs in the
+ * benchmark's own process and the servers in theirs, as WeChat's servers are not in ours.
  */
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { Worker, isMainThread, parentPort } from "node:worker_threads";
 
 export type Req = { path: string; body: string };
 export interface LoadResult {
@@ -37,9 +33,21 @@ function send(url: string, agent: http.Agent, r: Req, tally: LoadResult): Promis
   });
 }
 
+/**
+ * Keep-alive connections per server, kept from one batch to the next as WeChat's servers keep
+ * theirs: a batch then measures messages, not connection setup.
+ */
+const agents = new Map<string, http.Agent>();
+const agentFor = (url: string, concurrency: number) => {
+  const key = `${url} ${concurrency}`;
+  let agent = agents.get(key);
+  if (!agent) agents.set(key, (agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })));
+  return agent;
+};
+
 /** Closed loop: `concurrency` clients, each sending its next message when the last answered. */
-async function closedLoop(url: string, reqs: Req[], concurrency: number): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+export async function closedLoop(url: string, reqs: Req[], concurrency: number): Promise<LoadResult> {
+  const agent = agentFor(url, concurrency);
   const tally: LoadResult = { latencies: [], errors: 0, ms: 0 };
   let next = 0;
   const start = performance.now();
@@ -49,7 +57,6 @@ async function closedLoop(url: string, reqs: Req[], concurrency: number): Promis
     }),
   );
   tally.ms = performance.now() - start;
-  agent.destroy();
   return tally;
 }
 
@@ -58,7 +65,7 @@ async function closedLoop(url: string, reqs: Req[], concurrency: number): Promis
  * WeChat's servers send them. Latency then includes any queueing the server causes — the
  * honest number for "p99 at this load".
  */
-async function openLoop(url: string, reqs: Req[], ratePerSec: number): Promise<LoadResult> {
+export async function openLoop(url: string, reqs: Req[], ratePerSec: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const tally: LoadResult = { latencies: [], errors: 0, ms: 0 };
   const start = performance.now();
@@ -76,45 +83,12 @@ async function openLoop(url: string, reqs: Req[], ratePerSec: number): Promise<L
   return tally;
 }
 
-type Work = { url: string; reqs: Req[] } & ({ concurrency: number } | { rate: number });
-type Job = Work & { id: number };
-
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  port.on("message", (job: Job) => {
-    const run = "rate" in job ? openLoop(job.url, job.reqs, job.rate) : closedLoop(job.url, job.reqs, job.concurrency);
-    void run.then((result) => port.postMessage({ id: job.id, result }));
-  });
-}
-
-export interface LoadWorker {
-  closedLoop(url: string, reqs: Req[], concurrency: number): Promise<LoadResult>;
-  openLoop(url: string, reqs: Req[], ratePerSec: number): Promise<LoadResult>;
-  stop(): Promise<void>;
-}
-
-/** Starts the load generator (this module, bundled: `file`) in a worker thread. */
-export function startLoadWorker(file: string | URL): LoadWorker {
-  const worker = new Worker(file);
-  const pending = new Map<number, { resolve: (r: LoadResult) => void; reject: (e: unknown) => void }>();
-  let nextId = 0;
-  worker.on("message", (m: { id: number; result: LoadResult }) => {
-    pending.get(m.id)?.resolve(m.result);
-    pending.delete(m.id);
-  });
-  worker.on("error", (e) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  });
-  const ask = (job: Work) =>
-    new Promise<LoadResult>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id });
-    });
-  return {
-    closedLoop: (url, reqs, concurrency) => ask({ url, reqs, concurrency }),
-    openLoop: (url, reqs, rate) => ask({ url, reqs, rate }),
-    stop: async () => void (await worker.terminate()),
-  };
+/** Closes the kept connections to `url` (before its server goes away). */
+export function forget(url: string): void {
+  for (const [key, agent] of agents) {
+    if (key.startsWith(`${url} `)) {
+      agent.destroy();
+      agents.delete(key);
+    }
+  }
 }

@@ -3,9 +3,8 @@ import Router from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import type { AppContext } from "../platform/context";
 import type { Capability } from "../platform/capability";
-import { errorMiddleware } from "./error-middleware";
-import { requestContext } from "./request-context";
 import { createMetrics } from "./metrics";
+import { observeRequests } from "./observe";
 import { healthRoutes } from "./health";
 import { segmentRoutes } from "./segment-routes";
 
@@ -19,17 +18,15 @@ export interface HttpApp {
 }
 
 /**
- * The Koa application: request id + logging → metrics → errors → body parsing (JSON and
- * forms only; XML and signed payloads are read raw by their own routes) → routes, by first
- * path segment.
+ * The Koa application: request id, error responses, metrics and the log line (observe.ts) →
+ * body parsing (JSON and forms only; XML and signed payloads are read raw by their own
+ * routes) → routes, by first path segment.
  */
 export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
   const app = new Koa({ proxy: true });
   let shuttingDown = false;
   const metrics = createMetrics();
-  app.use(requestContext(ctx.logger));
-  app.use(metrics.middleware);
-  app.use(errorMiddleware(ctx.logger));
+  app.use(observeRequests(ctx.logger, metrics));
   const parseBody = bodyParser({
     enableTypes: ["json", "form"],
     jsonLimit: ctx.config.BODY_LIMIT_BYTES,
@@ -45,7 +42,7 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   for (const cap of capabilities) cap.routes?.(router, ctx);
   app.use(segmentRoutes(router));
   app.on("error", () => {
-    /* already logged by errorMiddleware; socket errors after the response are not ours */
+    /* already logged by observeRequests; socket errors after the response are not ours */
   });
   return { app, markShuttingDown: () => (shuttingDown = true) };
 }

@@ -1,4 +1,4 @@
-import type { Middleware } from "koa";
+import type { Context } from "koa";
 import client from "prom-client";
 
 /**
@@ -33,14 +33,10 @@ export function createMetrics() {
     if (!h) byStatus.set(status, (h = latency.labels({ method, route, status: String(status) })));
     return h;
   };
-  const middleware: Middleware = async (ctx, next) => {
-    const start = performance.now();
-    try {
-      await next();
-    } finally {
-      const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
-      bind(route, ctx.method, ctx.status).observe((performance.now() - start) / 1000);
-    }
+  /** Records one finished request, by the route pattern the router matched. */
+  const record = (ctx: Context, seconds: number): void => {
+    const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
+    bind(route, ctx.method, ctx.status).observe(seconds);
   };
-  return { registry, middleware };
+  return { registry, record };
 }

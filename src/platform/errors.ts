@@ -1,6 +1,6 @@
 /**
  * One error type for the whole service. Operations throw `AppError(code, message)`; only the
- * HTTP error middleware (src/http/error-middleware.ts) turns a code into a status.
+ * HTTP layer (src/http/error-response.ts) turns a code into a status.
  */
 export const errorStatus = {
   bad_request: 400,

@@ -52,8 +52,11 @@ describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
   it("gives every request an id, in the response and in the log lines", async () => {
     const r = await fetch(`${svc.url}/healthz`, { headers: { "X-Request-Id": "abc-123" } });
     expect(r.headers.get("x-request-id")).toBe("abc-123");
-    const fresh = await fetch(`${svc.url}/healthz`);
-    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // A request without one (or with one that does not look like an id) gets a new, unique id.
+    const fresh = await Promise.all([1, 2, 3].map(() => fetch(`${svc.url}/healthz`, { headers: { "X-Request-Id": "bad id\u00e9!" } })));
+    const ids = fresh.map((f) => f.headers.get("x-request-id"));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}-[0-9a-z]+$/);
+    expect(new Set(ids).size).toBe(3);
     expect(svc.logs.some((l) => l.reqId === "abc-123" && l.msg === "request")).toBe(true);
     // A line logged inside the request (here the error mapping's) goes through the request's
     // own logger, made on first use, and carries the id too.

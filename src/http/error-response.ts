@@ -1,33 +1,31 @@
-import type { Middleware } from "koa";
+import type { Context } from "koa";
 import { AppError, isAppError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
+
+/** A request no route answered becomes the not_found error (thrown into respondWithError). */
+export function assertAnswered(ctx: Context): void {
+  if (ctx.status === 404 && ctx.body === undefined) {
+    throw new AppError("not_found", `No route for ${ctx.method} ${ctx.path}`);
+  }
+}
 
 /**
  * The single place where errors become HTTP responses: `{ error: { code, message } }` with
  * the status of the AppError code. Unknown errors are logged with the request id and shown
  * as a generic 500 so that internals never leak to clients.
  */
-export function errorMiddleware(logger: Logger): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError("not_found", `No route for ${ctx.method} ${ctx.path}`);
-      }
-    } catch (err) {
-      const e = toAppError(err);
-      ctx.status = e.status;
-      if ((e.code === "rate_limited" || e.code === "unavailable") && typeof e.details?.retryAfter === "number") {
-        ctx.set("Retry-After", String(e.details.retryAfter));
-      }
-      const body: { code: string; message: string; details?: unknown } = { code: e.code, message: e.message };
-      if (e.code === "validation_failed" && e.details?.issues) body.details = e.details.issues;
-      ctx.body = { error: body };
-      const log = (ctx.state.log as Logger | undefined) ?? logger;
-      if (e.status >= 500) log.error({ err }, "request failed");
-      else log.info({ code: e.code, msg: e.message }, "request rejected");
-    }
-  };
+export function respondWithError(ctx: Context, err: unknown, logger: Logger): void {
+  const e = toAppError(err);
+  ctx.status = e.status;
+  if ((e.code === "rate_limited" || e.code === "unavailable") && typeof e.details?.retryAfter === "number") {
+    ctx.set("Retry-After", String(e.details.retryAfter));
+  }
+  const body: { code: string; message: string; details?: unknown } = { code: e.code, message: e.message };
+  if (e.code === "validation_failed" && e.details?.issues) body.details = e.details.issues;
+  ctx.body = { error: body };
+  const log = (ctx.state.log as Logger | undefined) ?? logger;
+  if (e.status >= 500) log.error({ err }, "request failed");
+  else log.info({ code: e.code, msg: e.message }, "request rejected");
 }
 
 function toAppError(err: unknown): AppError {
