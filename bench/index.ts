@@ -5,9 +5,9 @@
  * Pass names to run a subset: `npm run bench -- search`; other arguments go to each benchmark.
  *
  * Each benchmark is bundled first (scripts/build.ts, as `npm start` bundles the service) and
- * run with plain Node, so what is measured is the code as production runs it. Helpers a
- * benchmark starts as worker threads (bench/lib, e.g. the HTTP load generator) are bundled
- * too, into bench/dist/lib.
+ * run with plain Node, so what is measured is the code as production runs it. What a
+ * benchmark starts as processes of their own (bench/lib, e.g. the message endpoint's servers)
+ * is bundled too, into bench/dist/lib.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

@@ -36,7 +36,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts one server process (bench/dist/lib/wechat-server.mjs, bundled by bench/index.ts). */
+/**
+ * Starts one server process (bench/dist/lib/wechat-server.mjs, bundled by bench/index.ts — run
+ * this benchmark through `npm run bench`, which bundles it first).
+ */
 function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5000): Promise<Server> {
   const file = fileURLToPath(new URL("./dist/lib/wechat-server.mjs", import.meta.url));
   const child: ChildProcess = fork(file, [], {
@@ -51,7 +54,10 @@ function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5
       child.once("message", (m) => (child.off("exit", onExit), resolve(m as ServerReply)));
     });
   return next().then((ready) => {
-    if (!("url" in ready)) throw new Error(`${name}: unexpected first message`);
+    if (!("url" in ready)) {
+      child.kill();
+      throw new Error(`${name}: unexpected first message`);
+    }
     return {
       name,
       url: ready.url,
@@ -64,9 +70,13 @@ function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5
       },
       stop: async () => {
         forget(ready.url);
+        if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise<void>((r) => child.once("exit", () => r()));
-        child.send("stop");
+        const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        if (child.connected) child.send("stop");
+        else child.kill();
         await exited;
+        clearTimeout(kill);
       },
     };
   });
@@ -128,9 +138,13 @@ async function compareInterleaved(mode: Mode, servers: Server[], o: { requests: 
   for (let pass = 0; pass < 2; pass++) {
     for (const [k, s] of servers.entries()) await closedLoop(s.url, buildRequests(o.requests, mode, o.questions, users(k)), o.concurrency);
   }
+  const size = Math.ceil(o.requests / o.batches);
+  // One unmeasured round of batches: a server idle past its 5-second keep-alive during the
+  // others' warm-up has closed its connections; they are reopened here, not in a measured batch.
+  // Citizens of their own, so the measured citizens' conversations stay where warm-up left them.
+  for (const [k, s] of servers.entries()) await closedLoop(s.url, buildRequests(size, mode, o.questions, `${users(k)}settle_`), o.concurrency);
   const measured = servers.map((_, k) => buildRequests(o.requests, mode, o.questions, users(k)));
   const before = await Promise.all(servers.map((s) => s.busy()));
-  const size = Math.ceil(o.requests / o.batches);
   const tallies = servers.map(() => ({ ms: 0, busyMs: 0, latencies: [] as number[], errors: 0, batchMs: [] as number[] }));
   for (let b = 0; b < o.batches; b++) {
     for (let k = 0; k < servers.length; k++) {
@@ -191,7 +205,13 @@ async function run(o: { requests: number; concurrency: number; batches: number; 
   const results: (Result & { vsEcho?: number; busyVsEcho?: number; batchRatios?: number[] })[] = [];
   const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
   for (const mode of ["plain", "aes"] as Mode[]) {
-    const servers = await Promise.all([startServer(ECHO, "echo", mode), startServer(FULL, "full", mode), startServer(BARE, "bare", mode), startServer(COLD, "full", mode, 0)]);
+    const starting = await Promise.allSettled([startServer(ECHO, "echo", mode), startServer(FULL, "full", mode), startServer(BARE, "bare", mode), startServer(COLD, "full", mode, 0)]);
+    const servers = starting.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failed = starting.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (failed) {
+      await Promise.all(servers.map((s) => s.stop()));
+      throw failed.reason;
+    }
     try {
       const [echo, ...ours] = await compareInterleaved(mode, servers, { ...o, questions });
       results.push(echo!);

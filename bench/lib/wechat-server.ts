@@ -39,7 +39,7 @@ function coWechatApp(mode: Mode): Koa {
 
 async function listen(handler: http.RequestListener): Promise<string> {
   const server = http.createServer(handler);
-  server.keepAliveTimeout = 60_000;
+  server.keepAliveTimeout = 5000; // as the service's own server (src/server.ts)
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
 }
@@ -90,4 +90,6 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
 }
 
 const kind = process.env.BENCH_SERVER as ServerKind | undefined;
+// A server outlives nothing: when the benchmark goes (finished, failed or killed), so does it.
+if (kind && process.send) process.on("disconnect", () => process.exit(0));
 if (kind && process.send) await main(kind, (process.env.BENCH_MODE ?? "plain") as Mode, Number(process.env.BENCH_ANSWER_CACHE ?? 5000));

@@ -21,7 +21,12 @@ export function observeRequests(logger: Logger, metrics: ReturnType<typeof creat
       respondWithError(ctx, err, logger);
     } finally {
       const ms = performance.now() - start;
-      metrics.record(ctx, ms / 1000);
+      try {
+        metrics.record(ctx, ms / 1000);
+      } catch (err) {
+        // A metric must never cost a request its response (or its log line).
+        logger.error({ err }, "request metric not recorded");
+      }
       logRequest(logger, ctx, id, ms);
     }
   };

@@ -20,13 +20,16 @@ const newRequestId = () => `${INSTANCE}-${(++issued).toString(36)}`;
  */
 export class RequestState {
   #log?: Logger;
+  readonly #parent: Logger;
   [key: string]: unknown;
   constructor(
     readonly requestId: string,
-    private readonly parent: Logger,
-  ) {}
+    parent: Logger,
+  ) {
+    this.#parent = parent;
+  }
   get log(): Logger {
-    return (this.#log ??= this.parent.child({ reqId: this.requestId }));
+    return (this.#log ??= this.#parent.child({ reqId: this.requestId }));
   }
 }
 

@@ -23,14 +23,20 @@ function firstSegment(path: string): string {
  * Behaviour is the router's own: the same layers in the same order, each group with its
  * `allowedMethods()` (405 with `Allow`, OPTIONS, 501). A route whose first segment is not
  * literal (a parameter, a RegExp path) is tested for every request, in its registration
- * place. A path of no group falls through to `next()` (404 downstream), as an unmatched
- * path did.
+ * place. A path of no group goes to a router holding only those (maybe none): it falls through
+ * to `next()` (404 downstream) as an unmatched path did, and an unknown method still gets 501.
+ *
+ * Takes the router once every route is registered (routes added later are not seen); the
+ * group routers have no prefix of their own (the layers carry it) and `ctx.router` is the
+ * request's group router, so `ctx.router.url(name)` knows only that group's routes.
  */
 export function segmentRoutes(router: Router): Middleware {
   const literal = (layer: Layer) => typeof layer.path === "string" && LITERAL.test(firstSegment(layer.path));
   const groups = new Map<string, Router>();
-  for (const layer of router.stack) if (literal(layer)) groups.set(firstSegment(layer.path as string), new Router(router.opts));
-  const anywhere = new Router(router.opts);
+  // The layers already carry the router's prefix: the groups must not add it again.
+  const opts = { ...router.opts, prefix: undefined };
+  for (const layer of router.stack) if (literal(layer)) groups.set(firstSegment(layer.path as string), new Router(opts));
+  const anywhere = new Router(opts);
   for (const layer of router.stack) {
     const targets = literal(layer) ? [groups.get(firstSegment(layer.path as string))!] : [...groups.values(), anywhere];
     // GET layers list HEAD too, which registering adds again.
@@ -43,9 +49,6 @@ export function segmentRoutes(router: Router): Middleware {
     return (ctx, next) => routes(ctx, () => allowed(ctx, next));
   };
   const byFirst = new Map([...groups].map(([segment, g]) => [segment, dispatch(g)]));
-  const fallback = anywhere.stack.length ? dispatch(anywhere) : undefined;
-  return (ctx, next) => {
-    const mw = byFirst.get(firstSegment(ctx.path)) ?? fallback;
-    return mw ? mw(ctx, next) : next();
-  };
+  const fallback = dispatch(anywhere);
+  return (ctx, next) => (byFirst.get(firstSegment(ctx.path)) ?? fallback)(ctx, next);
 }

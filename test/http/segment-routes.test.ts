@@ -77,6 +77,13 @@ describe("segment routes", () => {
       req.end();
     });
     expect(unknownVerb).toBe(501);
+    // …on a path no route group holds too, as the router answered before the split.
+    const elsewhere = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${url}/nowhere`, { method: "PROPFIND" }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on("error", reject);
+      req.end();
+    });
+    expect(elsewhere).toBe(501);
   });
 
   it("tries a route with a parameter first segment for any path, and leaves unknown paths to 404", async () => {
