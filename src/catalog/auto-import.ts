@@ -30,7 +30,11 @@ export async function importOnFirstStart(app: AppContext): Promise<ImportReport 
         { dir: config.GUIDES_DIR, guides: report.guides.created, catalogItems: report.catalog.created, rejected: report.rejectedFiles.length, ms: report.ms },
         "imported the shipped catalog on first start",
       );
-      await announceChanged(app.store, report.changedCodes);
+      // For instances that built their index before this import (through Redis). This instance's
+      // own index is built after it, so with the in-process store there is nobody to tell: the
+      // announcements only made the index re-read every item it had just read (seconds of CPU
+      // at a fresh embedded start) and churned the answer cache meanwhile.
+      if (config.REDIS_URL) await announceChanged(app.store, report.changedCodes);
       return report;
     } finally {
       await conn.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
