@@ -6,8 +6,8 @@
  *
  * Each benchmark is bundled first (scripts/build.ts, as `npm start` bundles the service) and
  * run with plain Node, so what is measured is the code as production runs it. What a
- * benchmark starts as processes of their own (bench/lib, e.g. the message endpoint's servers)
- * is bundled too, into bench/dist/lib.
+ * benchmark starts as processes of its own (bench/lib: the message endpoint's servers) is
+ * bundled too, into bench/dist/lib; shared code the benchmarks import is in bench/support.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

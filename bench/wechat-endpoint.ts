@@ -19,14 +19,12 @@
  * echo bot. Then an open loop at a fixed rate.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { encrypt } from "@wecom/crypto";
-import { sha1Signature } from "../src/wechat/signature";
-import { closedLoop, forget, openLoop, type Req } from "./lib/http-load";
-import { AES_KEY, APPID, TOKEN, type Mode, type ServerKind, type ServerReply } from "./lib/wechat-server";
+import { fixture, signedRequest, type Mode } from "../test/wechat/helpers";
+import { closedLoop, forget, openLoop, type Req } from "./support/http-load";
+import type { ServerKind, ServerReply } from "./lib/wechat-server";
 
 interface Server {
   name: string;
@@ -82,22 +80,16 @@ function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5
   });
 }
 
-/** MsgIds are distinct across every batch the process builds. */
-let nextMsgId = BigInt(Date.now()) * 1_000_000n;
-
-/** `n` messages from 500 citizens (`<users>0`…`<users>499`), each asking the questions in turn. */
-function buildRequests(n: number, mode: Mode, questions: string[], users = "o_bench_"): Req[] {
+/**
+ * `n` messages from 500 citizens (`<users>0`…`<users>499`), each asking the questions in turn:
+ * the text-message fixture of the WeChat tests, signed (and in safe mode encrypted) by their
+ * helper, as WeChat sends them, each with a new MsgId.
+ */
+function buildRequests(n: number, mode: Mode, questions: string[], users: string): Req[] {
   return Array.from({ length: n }, (_, i) => {
-    const ts = String(Math.floor(Date.now() / 1000));
-    const nonce = String(crypto.randomInt(1e9));
-    const q = questions[i % questions.length]!;
-    const xml = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[${users}${i % 500}]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${q}]]></Content><MsgId>${nextMsgId++}</MsgId></xml>`;
-    const p = new URLSearchParams({ signature: sha1Signature(TOKEN, ts, nonce), timestamp: ts, nonce });
-    if (mode === "plain") return { path: `?${p}`, body: xml };
-    const cipher = encrypt(AES_KEY, xml, APPID);
-    p.set("encrypt_type", "aes");
-    p.set("msg_signature", sha1Signature(TOKEN, ts, nonce, cipher));
-    return { path: `?${p}`, body: `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt></xml>` };
+    const xml = fixture("text", { from: `${users}${i % 500}`, content: questions[i % questions.length]! });
+    const { query, body } = signedRequest(xml, { mode });
+    return { path: `?${query}`, body };
   });
 }
 

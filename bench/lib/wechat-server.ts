@@ -12,18 +12,15 @@
  * IPC: sends `{ url }` once listening; answers "busy" with `{ busyMs, cache }` — this process's
  * event-loop busy time so far and its answer cache's counters — and exits on "stop".
  */
-import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import Koa from "koa";
 import Router from "@koa/router";
+// The WeChat tests' account (token, AppId, EncodingAESKey): the benchmark signs with their helper.
+import { AES_KEY, APPID, TOKEN, wechatEnv, type Mode } from "../../test/wechat/helpers";
 
-export const TOKEN = "bench_token";
-export const APPID = "wxbench000000001";
-export const AES_KEY = crypto.createHash("sha256").update("bench").digest("base64").slice(0, 43);
-export type Mode = "plain" | "aes";
 export type ServerKind = "echo" | "full" | "bare";
 export type ServerReply = { url: string } | { busyMs: number; cache?: { hits: number; misses: number; size: number } };
 
@@ -66,10 +63,7 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
       DATA_DIR: "memory://",
       LOG_LEVEL: "silent",
       CHAT_ANSWER_CACHE: String(answerCache),
-      WECHAT_TOKEN: TOKEN,
-      WECHAT_APPID: APPID,
-      WECHAT_APPSECRET: "bench",
-      ...(mode === "aes" ? { WECHAT_AES_KEY: AES_KEY } : {}),
+      ...wechatEnv(mode),
     },
     "/nonexistent",
   );

@@ -60,12 +60,12 @@ export class AnswerCache {
    * computed by `compute` (which must be deterministic in these inputs) and remembered.
    */
   async answer(
-    key: { lang: string; question: string; session: Session; sessionJson?: string; version: string },
+    key: { lang: string; question: string; /** The session before, as the stored JSON text. */ sessionJson: string; version: string },
     log: QuestionLogPort,
     compute: (log: QuestionLogPort) => Promise<{ reply: Reply; session: Session }>,
   ): Promise<Answered> {
     if (this.options.maxEntries <= 0) return answered(await compute(log));
-    const k = `${key.lang}\u0000${key.question}\u0000${key.sessionJson ?? JSON.stringify(key.session)}`;
+    const k = `${key.lang}\u0000${key.question}\u0000${key.sessionJson}`;
     const hit = this.entries.get(k);
     if (hit && hit.version === key.version && this.now() - hit.at < this.ttlMs) {
       this.hits++;

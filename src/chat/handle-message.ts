@@ -56,5 +56,5 @@ function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Sessi
     return { reply, session };
   };
   if (!deps.answerCache) return compute(deps.questionLog).then(answered);
-  return deps.answerCache.answer({ lang, question: text, session, sessionJson: storedJson, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
+  return deps.answerCache.answer({ lang, question: text, sessionJson: storedJson, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
 }

@@ -21,12 +21,7 @@ export function observeRequests(logger: Logger, metrics: ReturnType<typeof creat
       respondWithError(ctx, err, logger);
     } finally {
       const ms = performance.now() - start;
-      try {
-        metrics.record(ctx, ms / 1000);
-      } catch (err) {
-        // A metric must never cost a request its response (or its log line).
-        logger.error({ err }, "request metric not recorded");
-      }
+      metrics.record(ctx, ms / 1000);
       logRequest(logger, ctx, id, ms);
     }
   };

@@ -31,14 +31,22 @@ function firstSegment(path: string): string {
  * request's group router, so `ctx.router.url(name)` knows only that group's routes.
  */
 export function segmentRoutes(router: Router): Middleware {
-  const literal = (layer: Layer) => typeof layer.path === "string" && LITERAL.test(firstSegment(layer.path));
-  const groups = new Map<string, Router>();
+  // Each layer's group: its literal first segment, or undefined when it must be tried everywhere.
+  const segmentOf = (layer: Layer) => {
+    const segment = typeof layer.path === "string" ? firstSegment(layer.path) : undefined;
+    return segment !== undefined && LITERAL.test(segment) ? segment : undefined;
+  };
   // The layers already carry the router's prefix: the groups must not add it again.
   const opts = { ...router.opts, prefix: undefined };
-  for (const layer of router.stack) if (literal(layer)) groups.set(firstSegment(layer.path as string), new Router(opts));
+  const groups = new Map<string, Router>();
+  for (const layer of router.stack) {
+    const segment = segmentOf(layer);
+    if (segment !== undefined && !groups.has(segment)) groups.set(segment, new Router(opts));
+  }
   const anywhere = new Router(opts);
   for (const layer of router.stack) {
-    const targets = literal(layer) ? [groups.get(firstSegment(layer.path as string))!] : [...groups.values(), anywhere];
+    const segment = segmentOf(layer);
+    const targets = segment !== undefined ? [groups.get(segment)!] : [...groups.values(), anywhere];
     // GET layers list HEAD too, which registering adds again.
     const methods = layer.methods.includes("GET") ? layer.methods.filter((m) => m !== "HEAD") : layer.methods;
     for (const g of targets) g.register(layer.path, methods, layer.stack as RouterMiddleware[], layer.opts);

@@ -62,7 +62,7 @@ describe("answer cache", () => {
     const log = { record: async () => {} };
     let computed = 0;
     const ask = (q: string) =>
-      small.answer({ lang: "zh", question: q, session: {}, version: "" }, log, async () => {
+      small.answer({ lang: "zh", question: q, sessionJson: "{}", version: "" }, log, async () => {
         computed++;
         return { reply: { kind: "text", text: q }, session: {} };
       });
@@ -84,7 +84,7 @@ describe("answer cache", () => {
     const off = new AnswerCache({ maxEntries: 0 });
     let computed = 0;
     const compute = async () => (computed++, { reply: { kind: "text" as const, text: "x" }, session: {} });
-    const key = { lang: "zh", question: "q", session: {}, version: "" };
+    const key = { lang: "zh", question: "q", sessionJson: "{}", version: "" };
     const log = { record: async () => {} };
     await c.answer(key, log, compute);
     now = 999;

@@ -26,9 +26,12 @@ let seq = 0;
 export const nextMsgId = () => String(24_000_000_000_000_000n + BigInt(Date.now()) * 1000n + BigInt(++seq));
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+const fixtureTexts = new Map<string, string>();
+
 /** A fixture from test/wechat/fixtures with its {{…}} slots filled; CONTENT is CDATA-escaped as WeChat does. */
 export function fixture(name: string, v: { from?: string; time?: number; msgId?: string; content?: string } = {}): string {
-  const raw = fs.readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), "utf8").trim();
+  let raw = fixtureTexts.get(name);
+  if (raw === undefined) fixtureTexts.set(name, (raw = fs.readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), "utf8").trim()));
   return raw
     .replaceAll("{{FROM}}", v.from ?? "o_citizen_1")
     .replaceAll("{{TIME}}", String(v.time ?? nowSeconds()))

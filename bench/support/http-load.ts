@@ -39,9 +39,8 @@ function send(url: string, agent: http.Agent, r: Req, tally: LoadResult): Promis
  */
 const agents = new Map<string, http.Agent>();
 const agentFor = (url: string, concurrency: number) => {
-  const key = `${url} ${concurrency}`;
-  let agent = agents.get(key);
-  if (!agent) agents.set(key, (agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })));
+  let agent = agents.get(url);
+  if (!agent) agents.set(url, (agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })));
   return agent;
 };
 
@@ -85,10 +84,6 @@ export async function openLoop(url: string, reqs: Req[], ratePerSec: number): Pr
 
 /** Closes the kept connections to `url` (before its server goes away). */
 export function forget(url: string): void {
-  for (const [key, agent] of agents) {
-    if (key.startsWith(`${url} `)) {
-      agent.destroy();
-      agents.delete(key);
-    }
-  }
+  agents.get(url)?.destroy();
+  agents.delete(url);
 }
