@@ -28,7 +28,8 @@ export interface AnswerCacheOptions {
  * An answer depends only on the question, the conversation so far (current item, region,
  * offered choices) and the published catalog, so each instance remembers recent answers keyed
  * by (language, question, session before) and replays them — reply, session after, and the
- * unanswered-question log entries, which are still counted on every ask.
+ * unanswered-question log entries, which are still counted on every ask. Replies come out
+ * frozen: the same object on every hit, which no caller can change for the next.
  *
  * Staleness: the key carries the catalog's version (the search index's generation and the
  * count of catalog change events this instance has seen), so a published edit is answered
@@ -74,7 +75,9 @@ export class AnswerCache {
       this.entries.set(k, hit);
       for (const e of hit.logged) await log.record(e);
       // The session after is kept, handed back and saved as text: no parse/stringify round trip.
-      return { reply: copyReply(hit.reply), sessionJson: hit.session };
+      // The reply is read-only, so every hit hands out the same object (channels may memoise
+      // what they render of it).
+      return { reply: hit.reply, sessionJson: hit.session };
     }
     this.misses++;
     const logged: LogEntry[] = [];
@@ -85,13 +88,14 @@ export class AnswerCache {
       },
     };
     const out = answered(await compute(recording));
+    const reply = frozenCopy(out.reply);
     this.entries.delete(k);
-    this.entries.set(k, { reply: copyReply(out.reply), session: out.sessionJson, logged, version: key.version, at: this.now() });
+    this.entries.set(k, { reply, session: out.sessionJson, logged, version: key.version, at: this.now() });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    return out;
+    return { reply, sessionJson: out.sessionJson };
   }
 }
 
@@ -103,7 +107,10 @@ export interface Answered {
 
 export const answered = (out: { reply: Reply; session: Session }): Answered => ({ reply: out.reply, sessionJson: JSON.stringify(out.session) });
 
-/** Replies are flat apart from their candidate list: a copy so no caller can change a remembered one. */
-function copyReply(r: Reply): Reply {
-  return "candidates" in r && r.candidates ? { ...r, candidates: r.candidates.map((c) => ({ ...c })) } : { ...r };
+/** Replies are flat apart from their candidate list: a frozen copy, so no caller can change a remembered one. */
+function frozenCopy(r: Reply): Reply {
+  if ("candidates" in r && r.candidates) {
+    return Object.freeze({ ...r, candidates: Object.freeze(r.candidates.map((c) => Object.freeze({ ...c }))) as { code: string; name: string }[] });
+  }
+  return Object.freeze({ ...r });
 }

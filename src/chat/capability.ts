@@ -73,9 +73,8 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       registerAskRoute(router, build(ctx), ctx.now);
     },
     answerCacheStats: () => answerCache?.stats() ?? { hits: 0, misses: 0, size: 0 },
-    async handle(msg) {
-      if (!deps) throw new Error("chat used before start");
-      return handleMessage(deps, msg);
+    handle(msg) {
+      return deps ? handleMessage(deps, msg) : Promise.reject(new Error("chat used before start"));
     },
   };
 }

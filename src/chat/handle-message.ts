@@ -28,8 +28,7 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     const session: Session = loaded.session;
     session.lang = lang;
 
-    const commands = [...builtinCommands, ...(deps.commands ?? [])];
-    const command = commands.find((c) => c.match(text, session));
+    const command = builtinCommands.find((c) => c.match(text, session)) ?? deps.commands?.find((c) => c.match(text, session));
     if (command) {
       const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
       await saveSession(deps.store, incoming.channel, incoming.userId, session);

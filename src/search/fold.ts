@@ -13,8 +13,11 @@ const PAIRS =
 
 const MAP = new Map<string, string>();
 for (const p of PAIRS.split(/\s+/)) MAP.set(p[0]!, p[1]!);
+/** Any character of the table: most questions have none and are returned as they are. */
+const ANY = new RegExp(`[${[...MAP.keys()].join("")}]`, "u");
 
 export function foldVariants(s: string): string {
+  if (!ANY.test(s)) return s;
   let out = "";
   for (const c of s) out += MAP.get(c) ?? c;
   return out;

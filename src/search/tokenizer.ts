@@ -121,6 +121,8 @@ export function tibetan(s: string): string[] {
 }
 
 export function isTibetan(s: string): boolean {
+  // Most questions hold no Tibetan at all: one scan decides them without counting.
+  if (!TIBETAN.test(s)) return false;
   let bo = 0;
   let han = 0;
   for (const c of s) {

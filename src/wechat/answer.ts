@@ -2,7 +2,8 @@ import type { IncomingMessage, Reply } from "../chat/types";
 import type { Logger } from "../platform/logger";
 import type { KeyValueStore } from "../platform/store";
 import type { Inbound } from "./normalize";
-import { renderReply } from "./render";
+import { replyRenderer } from "./render";
+import { LATE, replyBudget } from "./reply-budget";
 
 export type MessageHandler = (msg: IncomingMessage) => Promise<Reply>;
 
@@ -24,7 +25,31 @@ export interface AnswerDeps {
   now: () => Date;
 }
 
+/**
+ * A message's slot in the store: a one-letter state, and for a finished answer the rendered
+ * reply after it ("d<xml>…"). Not JSON: stringifying a 2 KB reply into a wrapper (and parsing
+ * it back on a retry) was a visible part of a cached answer's cost.
+ */
 type Slot = { s: "pending" } | { s: "done"; xml: string } | { s: "deferred" };
+const PENDING = "p";
+const DEFERRED = "x";
+const DONE = "d";
+
+function readSlot(raw: string | null): Slot | undefined {
+  if (!raw) return undefined;
+  if (raw === PENDING) return { s: "pending" };
+  if (raw === DEFERRED) return { s: "deferred" };
+  if (raw.startsWith(DONE)) return { s: "done", xml: raw.slice(1) };
+  // Written as JSON by the instances before this format, during a rolling deploy.
+  if (raw.startsWith("{")) {
+    try {
+      return JSON.parse(raw) as Slot;
+    } catch {
+      /* unreadable: treated as a pending claim */
+    }
+  }
+  return { s: "pending" };
+}
 
 /**
  * A `pending` claim lives only as long as its instance may take to reply or defer (the reply
@@ -40,8 +65,6 @@ const LEASE_MARGIN_MS = 1500;
  */
 const SLOT_TTL_SECONDS = 600;
 const SUCCESS = "success";
-const PENDING = JSON.stringify({ s: "pending" } satisfies Slot);
-const DEFERRED = JSON.stringify({ s: "deferred" } satisfies Slot);
 
 /**
  * WeChat waits 5 s for a passive reply and retries 3 times, so each message is handled once:
@@ -54,8 +77,8 @@ const DEFERRED = JSON.stringify({ s: "deferred" } satisfies Slot);
  */
 export function createAnswerer(deps: AnswerDeps) {
   const slotKey = (inbound: Inbound) => `wechat:reply:${inbound.dedupeKey}`;
-  const render = (inbound: Inbound, reply: Reply) =>
-    renderReply(reply, { openid: inbound.openid, account: inbound.account, now: deps.now() }, deps.truncatedSuffix);
+  const renderer = replyRenderer(deps.truncatedSuffix);
+  const render = (inbound: Inbound, reply: Reply) => renderer(reply, { openid: inbound.openid, account: inbound.account, now: deps.now() });
 
   const produce = async (inbound: Inbound): Promise<Reply> => {
     try {
@@ -66,13 +89,12 @@ export function createAnswerer(deps: AnswerDeps) {
     }
   };
 
+  const budget = replyBudget(deps.replyBudgetMs);
+
   async function answerFirst(inbound: Inbound, key: string): Promise<string> {
     const work = produce(inbound);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((r) => (timer = setTimeout(() => r("late"), deps.replyBudgetMs)));
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first === "late") {
+    const first = await budget.within(work);
+    if (first === LATE) {
       await deps.store.set(key, DEFERRED, SLOT_TTL_SECONDS);
       void work
         .then((reply) => deps.deliverLater(inbound, reply))
@@ -80,7 +102,7 @@ export function createAnswerer(deps: AnswerDeps) {
       return SUCCESS;
     }
     const xml = render(inbound, first);
-    await deps.store.set(key, JSON.stringify({ s: "done", xml } satisfies Slot), SLOT_TTL_SECONDS);
+    await deps.store.set(key, DONE + xml, SLOT_TTL_SECONDS);
     // transfer_customer_service carries no text; say it through the customer-service API.
     if (first.kind === "transfer" && first.text) {
       await deps.deliverLater(inbound, { kind: "text", text: first.text }).catch((err: unknown) => deps.logger.error({ err }, "wechat: transfer text not queued"));
@@ -95,8 +117,7 @@ export function createAnswerer(deps: AnswerDeps) {
   async function awaitFirst(inbound: Inbound, key: string): Promise<string> {
     const until = Date.now() + deps.replyBudgetMs;
     for (;;) {
-      const raw = await deps.store.get(key);
-      const slot = raw ? (JSON.parse(raw) as Slot) : undefined;
+      const slot = readSlot(await deps.store.get(key));
       if (!slot && (await claim(key))) {
         deps.logger.warn({ dedupeKey: inbound.dedupeKey }, "wechat: the instance answering this message is gone; answering it here");
         return answerFirst(inbound, key);

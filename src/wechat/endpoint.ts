@@ -50,9 +50,10 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
 
   const verify: Middleware = async (ctx) => {
     try {
-      verifyQuerySignature(ctx.query, deps.keys, deps.now());
+      const query = new URLSearchParams(ctx.querystring);
+      verifyQuerySignature(query, deps.keys, deps.now());
       ctx.type = "text/plain";
-      ctx.body = typeof ctx.query.echostr === "string" ? ctx.query.echostr : "";
+      ctx.body = query.get("echostr") ?? "";
     } catch (e) {
       if (!isRejection(e)) throw e;
       reject(ctx, logOf(ctx), e);
@@ -63,7 +64,7 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
     try {
       const body = await readBody(ctx);
       const now = deps.now();
-      const opened = openCallback(ctx.query, body, deps.keys, now);
+      const opened = openCallback(new URLSearchParams(ctx.querystring), body, deps.keys, now);
       const inbound = normalize(opened.fields, now);
       const xml = await answerer.answer(inbound);
       const plain = xml === "success";

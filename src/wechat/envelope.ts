@@ -11,12 +11,13 @@ export interface EnvelopeKeys {
   aesKey?: string;
 }
 
-export type CallbackQuery = Record<string, string | string[] | undefined>;
+/**
+ * The callback's query string. Read by name from URLSearchParams (a repeated name: its first
+ * value) rather than Koa's `ctx.query`, which builds an object of every name on each request.
+ */
+export type CallbackQuery = Pick<URLSearchParams, "get">;
 
-const q = (query: CallbackQuery, name: string): string => {
-  const v = query[name];
-  return typeof v === "string" ? v : "";
-};
+const q = (query: CallbackQuery, name: string): string => query.get(name) ?? "";
 
 /** Checks `signature` over (token, timestamp, nonce) and the 5-minute window. */
 export function verifyQuerySignature(query: CallbackQuery, keys: EnvelopeKeys, now: Date): void {

@@ -1,5 +1,5 @@
 import type { Reply } from "../chat/types";
-import { buildWechatXml, type XmlValue } from "./xml";
+import { xmlElements, type XmlValue } from "./xml";
 
 /**
  * No official limit is documented for a passive text reply; 2048 UTF-8 bytes is the
@@ -41,21 +41,45 @@ export interface RenderTarget {
   now: Date;
 }
 
+/** The reply's own elements (MsgType, Content), or "" when there is nothing to send. */
+function replyElements(reply: Reply, suffix?: string): string {
+  const transfer = reply.kind === "transfer";
+  const text = transfer ? undefined : replyText(reply);
+  if (!transfer && !text?.trim()) return "";
+  const fields: Record<string, XmlValue> = { MsgType: { cdata: transfer ? "transfer_customer_service" : "text" } };
+  if (text) fields.Content = { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) };
+  return xmlElements(fields);
+}
+
 /**
  * Reply → passive-reply XML ("被动回复用户消息"). `success` tells WeChat there is nothing to
  * send (it then shows nothing and does not retry). `transfer` hands the session to human
  * customer service (MsgType transfer_customer_service). CreateTime is in seconds.
  */
 export function renderReply(reply: Reply, to: RenderTarget, suffix?: string): string {
-  const transfer = reply.kind === "transfer";
-  const text = transfer ? undefined : replyText(reply);
-  if (!transfer && !text?.trim()) return "success";
-  const fields: Record<string, XmlValue> = {
-    ToUserName: { cdata: to.openid },
-    FromUserName: { cdata: to.account },
-    CreateTime: Math.floor(to.now.getTime() / 1000),
-    MsgType: { cdata: transfer ? "transfer_customer_service" : "text" },
+  return withAddress(replyElements(reply, suffix), to);
+}
+
+function withAddress(elements: string, to: RenderTarget): string {
+  if (!elements) return "success";
+  const address = xmlElements({ ToUserName: { cdata: to.openid }, FromUserName: { cdata: to.account }, CreateTime: Math.floor(to.now.getTime() / 1000) });
+  return `<xml>${address}${elements}</xml>`;
+}
+
+/**
+ * renderReply for one endpoint (one truncation suffix), remembering what it rendered of each
+ * frozen reply — the answer cache hands out the same frozen reply for a repeated question, so
+ * its text is checked, cut and escaped once, not on every ask. Only the addressing (citizen,
+ * account, time) is rendered per message.
+ */
+export function replyRenderer(suffix?: string): (reply: Reply, to: RenderTarget) => string {
+  const rendered = new WeakMap<Reply, string>();
+  return (reply, to) => {
+    let elements = rendered.get(reply);
+    if (elements === undefined) {
+      elements = replyElements(reply, suffix);
+      if (Object.isFrozen(reply)) rendered.set(reply, elements);
+    }
+    return withAddress(elements, to);
   };
-  if (text) fields.Content = { cdata: truncateUtf8(text, MAX_TEXT_BYTES, suffix) };
-  return buildWechatXml(fields);
 }

@@ -6,7 +6,8 @@ import crypto from "node:crypto";
  * ("接入指南" / "消息加解密说明").
  */
 export function sha1Signature(...parts: string[]): string {
-  return crypto.createHash("sha1").update([...parts].sort().join("")).digest("hex");
+  // crypto.hash: one call, no Hash object (Node ≥ 20.12).
+  return crypto.hash("sha1", parts.sort().join(""), "hex");
 }
 
 /** Constant-time comparison, so the signature cannot be guessed byte by byte from timings. */

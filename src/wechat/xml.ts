@@ -21,7 +21,8 @@ let depth = 0;
 let field: string | undefined;
 let text = "";
 let nested = false;
-let seen: Set<string>;
+/** Names of the root's children seen so far in this document (cleared per parse). */
+const seen = new Set<string>();
 
 function newParser(): SaxesParser {
   const p = new SaxesParser({ position: false });
@@ -60,7 +61,7 @@ let parser = newParser();
 export function parseWechatXml(xml: string): XmlFields {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WechatRejection(400, "DTD not allowed");
   fields = Object.create(null) as XmlFields;
-  seen = new Set();
+  seen.clear();
   depth = 0;
   field = undefined;
   try {
@@ -84,16 +85,19 @@ const cdata = (s: string) => `<![CDATA[${stripInvalidXmlChars(s).replaceAll("]]>
 const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /**
- * Builds `<xml>…</xml>` from our own field names (checked, never user text), WeChat's fixed
- * reply template as co-wechat's ejs one. Text goes in CDATA with `]]>` split, so user text
+ * The elements of `<xml>…</xml>` from our own field names (checked, never user text), WeChat's
+ * fixed reply template as co-wechat's ejs one. Text goes in CDATA with `]]>` split, so user text
  * cannot close the section and inject elements; numbers need no escaping.
  */
-export function buildWechatXml(values: Record<string, XmlValue>): string {
-  let out = "<xml>";
+export function xmlElements(values: Record<string, XmlValue>): string {
+  let out = "";
   for (const name in values) {
     if (!ELEMENT_NAME.test(name)) throw new Error(`not an XML element name: ${name}`);
     const v = values[name]!;
     out += `<${name}>${typeof v === "number" ? String(v) : cdata(v.cdata)}</${name}>`;
   }
-  return out + "</xml>";
+  return out;
 }
+
+/** `<xml>…</xml>` with these elements (see xmlElements). */
+export const buildWechatXml = (values: Record<string, XmlValue>): string => `<xml>${xmlElements(values)}</xml>`;

@@ -99,12 +99,16 @@ describe("answer cache", () => {
     expect(off.stats().size).toBe(0);
   });
 
-  it("hands out copies: a caller changing a reply does not change the next one", async () => {
-    const a = await cached.user()("身份证过期了多少钱换");
-    a.text = "changed";
-    a.candidates?.push({ code: "X", name: "Y" });
-    const b = await cached.user()("身份证过期了多少钱换");
+  it("hands out read-only replies: a caller cannot change the next one", async () => {
+    // A question answered with numbered choices, so the reply has a candidate list too.
+    const a = await cached.user()("养老金要带啥材料");
+    expect(a.candidates?.length).toBeGreaterThan(0);
+    expect(() => Object.assign(a, { text: "changed" })).toThrow(TypeError);
+    expect(() => a.candidates!.push({ code: "X", name: "Y" })).toThrow(TypeError);
+    expect(() => Object.assign(a.candidates![0]!, { name: "Y" })).toThrow(TypeError);
+    const b = await cached.user()("养老金要带啥材料");
+    expect(b).toBe(a); // one frozen object for every hit
     expect(b.text).not.toBe("changed");
-    expect(b.candidates?.some((c) => c.code === "X")).toBe(false);
+    expect(b.candidates!.some((c) => c.code === "X" || c.name === "Y")).toBe(false);
   });
 });

@@ -84,6 +84,18 @@ describe.each(testStoreKinds())("answering once, on the %s store", (kind) => {
     expect(handleMessage).not.toHaveBeenCalled();
   });
 
+  it("replays a reply stored by an instance of the previous version (JSON slots) during a rolling deploy", async () => {
+    const { answerer, handleMessage } = setup(0);
+    const msg = inbound("居住证");
+    const xml = "<xml><Content><![CDATA[旧实例的答复]]></Content></xml>";
+    await store.setIfAbsent(`wechat:reply:${msg.dedupeKey}`, JSON.stringify({ s: "done", xml }), 60);
+    expect(await answerer.answer(msg)).toBe(xml);
+    const deferred = inbound("港澳通行证");
+    await store.setIfAbsent(`wechat:reply:${deferred.dedupeKey}`, JSON.stringify({ s: "deferred" }), 60);
+    expect(await answerer.answer(deferred)).toBe("success");
+    expect(handleMessage).not.toHaveBeenCalled();
+  });
+
   it("handles different MsgIds separately", async () => {
     const { answerer, handleMessage } = setup(0);
     await answerer.answer(inbound("a"));

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createTemplates, t } from "../../src/platform/templates";
 import { loadMenu } from "../../src/wechat/menu";
 import { normalize } from "../../src/wechat/normalize";
-import { renderReply, replyText, truncateUtf8 } from "../../src/wechat/render";
+import { renderReply, replyRenderer, replyText, truncateUtf8 } from "../../src/wechat/render";
 import { isFresh, safeEqual } from "../../src/wechat/signature";
 import { parseWechatXml } from "../../src/wechat/xml";
 import { fixture } from "./helpers";
@@ -52,6 +52,21 @@ describe("reply rendering", () => {
   });
   it("strips characters XML cannot carry", () => {
     expect(parseWechatXml(renderReply({ kind: "text", text: "a\u0000b\u0008c" }, to)).Content).toBe("abc");
+  });
+  it("renders a remembered (frozen) reply for each citizen with their own address and time, the same as afresh", () => {
+    const render = replyRenderer("…");
+    const reply = Object.freeze({ kind: "text" as const, text: "身份证补领]]><x/>", candidates: Object.freeze([Object.freeze({ code: "a", name: "户口迁移" })]) as { code: string; name: string }[] });
+    const other = { openid: "o2", account: "gh_1", now: new Date(1_700_000_100_000) };
+    for (const target of [to, other, to]) expect(render(reply, target)).toBe(renderReply(reply, target, "…"));
+    expect(parseWechatXml(render(reply, other))).toMatchObject({ ToUserName: "o2", FromUserName: "gh_1", CreateTime: "1700000100", Content: "身份证补领]]><x/>\n1. 户口迁移" });
+  });
+  it("renders a reply that can still change afresh each time", () => {
+    const render = replyRenderer();
+    const reply = { kind: "text" as const, text: "第一版" };
+    expect(parseWechatXml(render(reply, to)).Content).toBe("第一版");
+    reply.text = "第二版";
+    expect(parseWechatXml(render(reply, to)).Content).toBe("第二版");
+    expect(render({ kind: "none" }, to)).toBe("success");
   });
 });
 
