@@ -5,6 +5,11 @@ import type { Session } from "./session";
 type LogEntry = Parameters<QuestionLogPort["record"]>[0];
 
 interface Entry {
+  /** Where it is filed: the session before, and the language and question. */
+  state: string;
+  ask: string;
+  /** Asked again since eviction last passed it (its second chance). */
+  used: boolean;
   reply: Reply;
   /** The session as the answer left it (JSON). */
   session: string;
@@ -15,7 +20,7 @@ interface Entry {
 }
 
 export interface AnswerCacheOptions {
-  /** Most answers kept (least recently used go first); 0 turns the cache off. */
+  /** Most answers kept (beyond it, the oldest not asked again lately go first); 0 turns the cache off. */
   maxEntries: number;
   /** An entry is recomputed after this long even if no change was announced. */
   ttlMs?: number;
@@ -37,7 +42,10 @@ export interface AnswerCacheOptions {
  * memory, and a TTL bounds the age of any entry should an event be missed.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Session before (JSON) → language + question → answer. */
+  private readonly byState = new Map<string, Map<string, Entry>>();
+  /** Every entry, oldest first: eviction's queue. */
+  private readonly order = new Set<Entry>();
   private readonly ttlMs: number;
   private readonly now: () => number;
   private hits = 0;
@@ -49,11 +57,12 @@ export class AnswerCache {
   }
 
   stats(): { hits: number; misses: number; size: number } {
-    return { hits: this.hits, misses: this.misses, size: this.entries.size };
+    return { hits: this.hits, misses: this.misses, size: this.order.size };
   }
 
   clear(): void {
-    this.entries.clear();
+    this.byState.clear();
+    this.order.clear();
   }
 
   /**
@@ -66,13 +75,13 @@ export class AnswerCache {
     compute: (log: QuestionLogPort) => Promise<{ reply: Reply; session: Session }>,
   ): Promise<Answered> {
     if (this.options.maxEntries <= 0) return answered(await compute(log));
-    const k = `${key.lang}\u0000${key.question}\u0000${key.sessionJson}`;
-    const hit = this.entries.get(k);
+    // Filed by the session text first: a session read from the in-process store is the very
+    // string saved after the last answer, whose hash V8 has already computed.
+    const ask = `${key.lang}\u0000${key.question}`;
+    const hit = this.byState.get(key.sessionJson)?.get(ask);
     if (hit && hit.version === key.version && this.now() - hit.at < this.ttlMs) {
       this.hits++;
-      // Least recently used goes first: a hit moves to the end.
-      this.entries.delete(k);
-      this.entries.set(k, hit);
+      hit.used = true;
       for (const e of hit.logged) await log.record(e);
       // The session after is kept, handed back and saved as text: no parse/stringify round trip.
       // The reply is read-only, so every hit hands out the same object (channels may memoise
@@ -88,14 +97,36 @@ export class AnswerCache {
       },
     };
     const out = answered(await compute(recording));
-    const reply = frozenCopy(out.reply);
-    this.entries.delete(k);
-    this.entries.set(k, { reply, session: out.sessionJson, logged, version: key.version, at: this.now() });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+    const entry: Entry = { state: key.sessionJson, ask, used: false, reply: frozenCopy(out.reply), session: out.sessionJson, logged, version: key.version, at: this.now() };
+    this.file(entry);
+    return { reply: entry.reply, sessionJson: out.sessionJson };
+  }
+
+  /**
+   * Files an entry (replacing one under the same key) and evicts beyond maxEntries: the
+   * oldest entry not asked again since eviction last passed it — an entry that was is moved
+   * to the back instead (second chance, the CLOCK approximation of least-recently-used, so a
+   * hit only sets a flag rather than reordering the queue).
+   */
+  private file(entry: Entry): void {
+    let answers = this.byState.get(entry.state);
+    if (!answers) this.byState.set(entry.state, (answers = new Map()));
+    const old = answers.get(entry.ask);
+    if (old) this.order.delete(old);
+    answers.set(entry.ask, entry);
+    this.order.add(entry);
+    while (this.order.size > this.options.maxEntries) {
+      const oldest = this.order.values().next().value as Entry;
+      this.order.delete(oldest);
+      if (oldest.used) {
+        oldest.used = false;
+        this.order.add(oldest);
+        continue;
+      }
+      const filed = this.byState.get(oldest.state);
+      filed?.delete(oldest.ask);
+      if (filed?.size === 0) this.byState.delete(oldest.state);
     }
-    return { reply, sessionJson: out.sessionJson };
   }
 }
 

@@ -22,7 +22,8 @@ export interface CommandContext {
  */
 export interface ChatCommand {
   name: string;
-  match(text: string, session: Session): boolean;
+  /** `session` is read-only here (shared between conversations in the same state); change it in `handle`. */
+  match(text: string, session: Readonly<Session>): boolean;
   handle(ctx: CommandContext): Promise<Reply>;
 }
 

@@ -5,7 +5,7 @@ import { builtinCommands } from "./commands";
 import { answer } from "./answer";
 import { answered, type Answered } from "./answer-cache";
 import { t, type Lang } from "./render";
-import { loadSession, saveSession, type Session } from "./session";
+import { loadSession, saveSession, type LoadedSession, type Session } from "./session";
 import { understand } from "./understand";
 import { foldVariants } from "../search/fold";
 
@@ -25,16 +25,15 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
 
     const text = foldVariants(incoming.text.normalize("NFKC").trim());
     const loaded = await loadSession(deps.store, incoming.channel, incoming.userId);
-    const session: Session = loaded.session;
-    session.lang = lang;
-
-    const command = builtinCommands.find((c) => c.match(text, session)) ?? deps.commands?.find((c) => c.match(text, session));
+    const seen = loaded.session;
+    const command = builtinCommands.find((c) => c.match(text, seen)) ?? deps.commands?.find((c) => c.match(text, seen));
     if (command) {
+      const session: Session = { ...loaded.copy(), lang };
       const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
       await saveSession(deps.store, incoming.channel, incoming.userId, session);
       return reply;
     }
-    const answered = await answerQuestion(deps, text, lang, session, loaded.json);
+    const answered = await answerQuestion(deps, text, lang, loaded);
     await saveSession(deps.store, incoming.channel, incoming.userId, answered.sessionJson);
     return answered.reply;
   } catch (err) {
@@ -45,15 +44,16 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
 
 /**
  * Understand and answer a question, or replay the answer to the same question in the same
- * conversation state. `storedJson` is the session's text as loaded: only its language has been
- * set since, and the language is part of the cache key, so the text stands for the state.
+ * conversation state. The state is the session's text as loaded with the language, which is
+ * part of the cache key; only a computed answer needs a session object of its own.
  */
-function answerQuestion(deps: ChatDeps, text: string, lang: Lang, session: Session, storedJson: string): Promise<Answered> {
+function answerQuestion(deps: ChatDeps, text: string, lang: Lang, loaded: LoadedSession): Promise<Answered> {
   const compute = async (questionLog: ChatDeps["questionLog"]) => {
     const d = { ...deps, questionLog };
+    const session: Session = { ...loaded.copy(), lang };
     const reply = await answer(d, await understand(d, text, session), text, lang, session);
     return { reply, session };
   };
   if (!deps.answerCache) return compute(deps.questionLog).then(answered);
-  return deps.answerCache.answer({ lang, question: text, sessionJson: storedJson, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
+  return deps.answerCache.answer({ lang, question: text, sessionJson: loaded.json, version: deps.catalogVersion?.() ?? "" }, deps.questionLog, compute);
 }

@@ -20,17 +20,53 @@ export const SESSION_TTL_SECONDS = 30 * 60;
 
 const key = (channel: string, userId: string) => `chat:session:${channel}:${userId}`;
 
-/** The session and the stored text it was read from ("{}" when there was none or it was unreadable). */
-export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<{ session: Session; json: string }> {
-  const raw = await store.get(key(channel, userId));
-  if (raw) {
-    try {
-      return { session: JSON.parse(raw) as Session, json: raw };
-    } catch {
-      /* unreadable: start afresh */
-    }
+/** A loaded session: its stored text, a shared read-only view of it, and fresh copies to change. */
+export interface LoadedSession {
+  /** The stored text ("{}" when there was none or it was unreadable). */
+  json: string;
+  /** Read-only, and shared with every other conversation in the same state: for looking, not changing. */
+  session: Readonly<Session>;
+  /** A copy of its own to change and save. */
+  copy(): Session;
+}
+
+const MAX_VIEWS = 2000;
+/**
+ * Parsed sessions by their text, frozen. Conversations go through the same few states (the
+ * same item and aspect after the same question), and with the in-process store the text read
+ * is the very string saved last, so most loads find their view here instead of parsing.
+ */
+const views = new Map<string, Readonly<Session>>();
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object") {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
   }
-  return { session: {}, json: "{}" };
+  return v;
+}
+
+function viewOf(json: string): Readonly<Session> | undefined {
+  let view = views.get(json);
+  if (view) return view;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+    view = deepFreeze(parsed as Session);
+  } catch {
+    return undefined; // unreadable: start afresh
+  }
+  if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value as string);
+  views.set(json, view);
+  return view;
+}
+
+const EMPTY: LoadedSession = { json: "{}", session: Object.freeze({}), copy: () => ({}) };
+
+export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<LoadedSession> {
+  const raw = await store.get(key(channel, userId));
+  const session = raw ? viewOf(raw) : undefined;
+  return session && raw ? { json: raw, session, copy: () => JSON.parse(raw) as Session } : EMPTY;
 }
 
 /** Saves a session, or its JSON text when the caller already has it (a replayed answer). */

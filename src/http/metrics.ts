@@ -1,31 +1,49 @@
 import type { Context } from "koa";
 import client from "prom-client";
 
+/** Observations kept before they are handed to prom-client in one go (a scrape takes them sooner). */
+export const METRICS_BATCH = 512;
+
 /**
  * Prometheus metrics: request latency by method, route pattern (never the raw path, which
  * would explode cardinality with item codes and ids) and status — its `_count` series are the
  * request counts — plus Node process metrics.
  *
- * One histogram rather than a histogram and a counter: prom-client validates and hashes the
- * labels on every observation, even through a bound child, and a second metric doubled that
- * work on every request (measured on the WeChat callback, the busiest route).
+ * A request only writes its labels and duration into preallocated arrays; they reach the
+ * histogram in batches — on every scrape (prom-client's `collect` hook, so /metrics is always
+ * complete) and whenever 512 wait. prom-client validates and hashes the labels on each
+ * observation: ~0.4 µs in a tight loop, but measured at 1.7 µs inside a busy server, with
+ * several more lost to the cache misses its code caused the rest of the request (the message
+ * endpoint benchmark: ~10 µs of server CPU a message less without it). Batched, that code runs
+ * hot, once per 512 requests' worth.
  */
 export function createMetrics() {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  const methods: string[] = new Array<string>(METRICS_BATCH);
+  const routes: string[] = new Array<string>(METRICS_BATCH);
+  const statuses = new Uint16Array(METRICS_BATCH);
+  const seconds = new Float64Array(METRICS_BATCH);
+  let waiting = 0;
+  const flush = () => {
+    for (let i = 0; i < waiting; i++) latency.observe({ method: methods[i]!, route: routes[i]!, status: statuses[i]! }, seconds[i]!);
+    waiting = 0;
+  };
   const latency = new client.Histogram({
     name: "http_request_duration_seconds",
     help: "HTTP request latency by method, route and status (its _count: requests)",
     labelNames: ["method", "route", "status"],
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+    collect: flush,
   });
   /** Records one finished request, by the route pattern the router matched. */
-  const record = (ctx: Context, seconds: number): void => {
-    const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
-    // prom-client validates and hashes the labels on each observation, through a bound child
-    // too, so binding children per label set would save nothing.
-    latency.observe({ method: ctx.method, route, status: ctx.status }, seconds);
+  const record = (ctx: Context, s: number): void => {
+    methods[waiting] = ctx.method;
+    routes[waiting] = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
+    statuses[waiting] = ctx.status;
+    seconds[waiting] = s;
+    if (++waiting === METRICS_BATCH) flush();
   };
   return { registry, record };
 }

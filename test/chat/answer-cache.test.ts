@@ -57,7 +57,7 @@ describe("answer cache", () => {
     expect(cache.stats().misses).toBe(misses + 1);
   });
 
-  it("keeps at most maxEntries answers, dropping the least recently used", async () => {
+  it("keeps at most maxEntries answers, dropping one not asked again since eviction last passed it (second chance)", async () => {
     const small = new AnswerCache({ maxEntries: 2 });
     const log = { record: async () => {} };
     let computed = 0;
@@ -78,6 +78,25 @@ describe("answer cache", () => {
     expect(computed).toBe(4);
   });
 
+  it("gives an entry asked again a second chance, once", async () => {
+    const cache3 = new AnswerCache({ maxEntries: 3 });
+    const computed: string[] = [];
+    const ask = (q: string) =>
+      cache3.answer({ lang: "zh", question: q, sessionJson: "{}", version: "" }, { record: async () => {} }, async () => {
+        computed.push(q);
+        return { reply: { kind: "text", text: q }, session: {} };
+      });
+    for (const q of ["a", "b", "c", "b", "d"]) await ask(q); // d evicts a (b was asked again)
+    for (const q of ["e"]) await ask(q); // b's second chance was spent passing it: c, the oldest unused, goes
+    expect(cache3.stats().size).toBe(3);
+    computed.length = 0;
+    for (const q of ["b", "d", "e"]) await ask(q);
+    expect(computed).toEqual([]);
+    await ask("a");
+    await ask("c");
+    expect(computed).toEqual(["a", "c"]);
+  });
+
   it("expires entries after its TTL and is off at maxEntries 0", async () => {
     let now = 0;
     const c = new AnswerCache({ maxEntries: 10, ttlMs: 1000, now: () => now });
@@ -93,6 +112,7 @@ describe("answer cache", () => {
     now = 1000;
     await c.answer(key, log, compute);
     expect(computed).toBe(2);
+    expect(c.stats().size).toBe(1); // the recomputed answer replaced the expired one
     await off.answer(key, log, compute);
     await off.answer(key, log, compute);
     expect(computed).toBe(4);

@@ -41,13 +41,17 @@ export class MemoryStore implements KeyValueStore {
     return this.live(key)?.value ?? null;
   }
 
-  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+  private put(key: string, value: string, ttlSeconds?: number): void {
     this.data.set(key, { value, expiresAt: ttlSeconds ? this.now() + ttlSeconds * 1000 : undefined });
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
+    this.put(key, value, ttlSeconds);
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
     if (this.live(key)) return false;
-    await this.set(key, value, ttlSeconds);
+    this.put(key, value, ttlSeconds);
     return true;
   }
 
