@@ -68,7 +68,8 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
       const inbound = normalize(opened.fields, now);
       const xml = await answerer.answer(inbound);
       const plain = xml === "success";
-      ctx.type = plain ? "text/plain" : "application/xml";
+      // The header itself: `ctx.type` would look the type up in mime-types on every message.
+      ctx.set("Content-Type", plain ? "text/plain" : "application/xml");
       ctx.body = opened.encrypted && !plain ? sealReply(xml, deps.keys, deps.now()) : xml;
     } catch (e) {
       if (isRejection(e)) return reject(ctx, logOf(ctx), e);

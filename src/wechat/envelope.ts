@@ -1,5 +1,5 @@
-import crypto from "node:crypto";
 import { decrypt, encrypt } from "@wecom/crypto";
+import { pooledRandomBytes } from "../platform/random-pool";
 import { WechatRejection } from "./rejection";
 import { isFresh, safeEqual, sha1Signature } from "./signature";
 import { buildWechatXml, parseWechatXml, type XmlFields } from "./xml";
@@ -77,10 +77,13 @@ export function openCallback(query: CallbackQuery, body: string, keys: EnvelopeK
 /** Encrypts and signs a passive reply for safe mode; `CreateTime`/`TimeStamp` are seconds as documented. */
 export function sealReply(replyXml: string, keys: EnvelopeKeys, now: Date): string {
   if (!keys.aesKey) throw new Error("sealReply needs an AES key");
-  const cipher = encrypt(keys.aesKey, replyXml, keys.appId);
+  // The 16 random bytes WeChat's scheme puts before the message (with its IV fixed by the key,
+  // they are what makes two encryptions of one reply differ), and the nonce: one pooled draw.
+  const random = pooledRandomBytes(24);
+  const cipher = encrypt(keys.aesKey, replyXml, keys.appId, random.subarray(0, 16));
   const seconds = Math.floor(now.getTime() / 1000);
   const timestamp = String(seconds);
-  const nonce = crypto.randomBytes(8).toString("hex");
+  const nonce = random.toString("hex", 16);
   return buildWechatXml({
     Encrypt: { cdata: cipher },
     MsgSignature: { cdata: sha1Signature(keys.token, timestamp, nonce, cipher) },

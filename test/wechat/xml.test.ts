@@ -25,7 +25,12 @@ describe("WeChat XML parsing", () => {
     const f = parseWechatXml("<xml><A><B>1</B></A><A>a</A><C>1</C><C>2</C><C>3</C><__proto__>p</__proto__><E>e</E></xml>");
     expect(Object.keys(f).sort()).toEqual(["E", "__proto__"]);
     expect(({} as Record<string, unknown>).p).toBeUndefined();
-    expect(Object.getPrototypeOf(f)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(f, "__proto__")?.value).toBe("p");
+    // It inherits nothing: names of Object.prototype's members read as absent, or as the element.
+    for (const name of ["constructor", "toString", "hasOwnProperty", "valueOf"]) expect(f[name]).toBeUndefined();
+    expect(parseWechatXml("<xml><constructor>c</constructor><toString>t</toString></xml>")).toMatchObject({ constructor: "c", toString: "t" });
+    expect(Object.keys(Object.getPrototypeOf(f) as object)).toEqual([]);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(f))).toBeNull();
   });
   it("rejects what is not one well-formed <xml> document", () => {
     for (const bad of ["", "<xml>", "<xml><A>x</xml>", "<xml></xml><xml></xml>", "<xml></xml>tail", "<other><A>1</A></other>", "<xml><A>1</B></xml>", "<xml><A a=1>x</A></xml>", "not xml"]) {
