@@ -6,9 +6,11 @@ import { createTemplates, t } from "../../src/platform/templates";
 import { loadMenu } from "../../src/wechat/menu";
 import { normalize } from "../../src/wechat/normalize";
 import { renderReply, replyRenderer, replyText, truncateUtf8 } from "../../src/wechat/render";
-import { isFresh, safeEqual } from "../../src/wechat/signature";
+import { isFresh, safeEqual, sha1Signature } from "../../src/wechat/signature";
+import { sealReply } from "../../src/wechat/envelope";
+import { decrypt } from "@wecom/crypto";
 import { parseWechatXml } from "../../src/wechat/xml";
-import { fixture } from "./helpers";
+import { AES_KEY, APPID, TOKEN, fixture } from "./helpers";
 
 describe("templates helper", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-tpl-"));
@@ -97,5 +99,20 @@ describe("menu", () => {
     expect(() => loadMenu("http://x", file)).toThrow(/more than 3 top-level/);
     fs.writeFileSync(file, JSON.stringify({ button: [{ type: "view", name: "太长的一级菜单名字" }] }));
     expect(() => loadMenu("http://x", file)).toThrow(/name too long[\s\S]*needs url/);
+  });
+});
+
+describe("sealing a safe-mode reply", () => {
+  it("writes the four envelope fields, signed, and encrypts the same reply differently each time", () => {
+    const keys = { token: TOKEN, appId: APPID, aesKey: AES_KEY };
+    const reply = "<xml><Content><![CDATA[答复]]></Content></xml>";
+    const a = parseWechatXml(sealReply(reply, keys, new Date(1_700_000_000_999)));
+    const b = parseWechatXml(sealReply(reply, keys, new Date(1_700_000_000_999)));
+    expect(Object.keys(a)).toEqual(["Encrypt", "MsgSignature", "TimeStamp", "Nonce"]);
+    expect(a.TimeStamp).toBe("1700000000");
+    expect(a.MsgSignature).toBe(sha1Signature(TOKEN, a.TimeStamp!, a.Nonce!, a.Encrypt!));
+    expect(decrypt(AES_KEY, a.Encrypt!)).toMatchObject({ message: reply, id: APPID });
+    expect(b.Encrypt).not.toBe(a.Encrypt);
+    expect(b.Nonce).not.toBe(a.Nonce);
   });
 });
