@@ -1,4 +1,4 @@
-import type { ChatCommand, Session } from "../chat";
+import type { ChatCommand, DeepReadonly, Session } from "../chat";
 import { t } from "../platform/templates";
 import { presentApplication } from "./application-presenter";
 import { looksLikeApplicationNumber } from "./application-number";
@@ -22,8 +22,8 @@ const COMMAND = /^(?:查询?|查看)?(?:办件)?进度(?:查询)?[\s:：]*(.*)$/
 const LAST4 = /^\d{3}[\dXx]$/;
 const CANCEL = /^(取消|算了|不查了)$/;
 
-function pending(session: Session, now: number): PendingLookup | undefined {
-  const p = (session as WithLookup).applicationLookup;
+function pending(session: DeepReadonly<Session>, now: number): PendingLookup | undefined {
+  const p = (session as DeepReadonly<WithLookup>).applicationLookup;
   return p && p.expiresAt > now ? p : undefined;
 }
 

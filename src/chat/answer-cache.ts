@@ -113,9 +113,13 @@ export class AnswerCache {
     if (!answers) this.byState.set(entry.state, (answers = new Map()));
     const old = answers.get(entry.ask);
     if (old) this.order.delete(old);
+    else this.evictDownTo(this.options.maxEntries - 1); // room first, so the sweep never takes the newcomer
     answers.set(entry.ask, entry);
     this.order.add(entry);
-    while (this.order.size > this.options.maxEntries) {
+  }
+
+  private evictDownTo(size: number): void {
+    while (this.order.size > size) {
       const oldest = this.order.values().next().value as Entry;
       this.order.delete(oldest);
       if (oldest.used) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Reply } from "./types";
 import type { ChatDeps } from "./deps";
-import type { Session } from "./session";
+import type { DeepReadonly, Session } from "./session";
 import type { Lang } from "./render";
 import { t } from "./render";
 
@@ -23,7 +23,7 @@ export interface CommandContext {
 export interface ChatCommand {
   name: string;
   /** `session` is read-only here (shared between conversations in the same state); change it in `handle`. */
-  match(text: string, session: Readonly<Session>): boolean;
+  match(text: string, session: DeepReadonly<Session>): boolean;
   handle(ctx: CommandContext): Promise<Reply>;
 }
 

@@ -20,12 +20,15 @@ export const SESSION_TTL_SECONDS = 30 * 60;
 
 const key = (channel: string, userId: string) => `chat:session:${channel}:${userId}`;
 
+/** Read-only all the way down: what a loaded session's view is at run time (deep-frozen). */
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 /** A loaded session: its stored text, a shared read-only view of it, and fresh copies to change. */
 export interface LoadedSession {
   /** The stored text ("{}" when there was none or it was unreadable). */
   json: string;
   /** Read-only, and shared with every other conversation in the same state: for looking, not changing. */
-  session: Readonly<Session>;
+  session: DeepReadonly<Session>;
   /** A copy of its own to change and save. */
   copy(): Session;
 }
@@ -35,8 +38,12 @@ const MAX_VIEWS = 2000;
  * Parsed sessions by their text, frozen. Conversations go through the same few states (the
  * same item and aspect after the same question), and with the in-process store the text read
  * is the very string saved last, so most loads find their view here instead of parsing.
+ * Only the assistant's own catalog state is kept here (these keys): a session that also holds
+ * another capability's dialogue (a complaint being written, an application being looked up)
+ * may hold personal details, which must not outlive the session, so it is parsed each time.
  */
-const views = new Map<string, Readonly<Session>>();
+const views = new Map<string, DeepReadonly<Session>>();
+const CATALOG_STATE = new Set<string>(["itemCode", "itemName", "aspect", "candidates", "pendingAspect", "region", "regionName", "lang"] satisfies (keyof Session)[]);
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === "object") {
@@ -46,22 +53,27 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-function viewOf(json: string): Readonly<Session> | undefined {
+function viewOf(json: string): DeepReadonly<Session> | undefined {
   let view = views.get(json);
   if (view) return view;
   try {
     const parsed: unknown = JSON.parse(json);
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
-    view = deepFreeze(parsed as Session);
+    view = deepFreeze(parsed as DeepReadonly<Session>);
   } catch {
     return undefined; // unreadable: start afresh
   }
-  if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value as string);
-  views.set(json, view);
+  if (Object.keys(view).every((k) => CATALOG_STATE.has(k))) {
+    if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value as string);
+    views.set(json, view);
+  }
   return view;
 }
 
 const EMPTY: LoadedSession = { json: "{}", session: Object.freeze({}), copy: () => ({}) };
+
+/** How many session views are remembered (tests). */
+export const rememberedViews = () => views.size;
 
 export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<LoadedSession> {
   const raw = await store.get(key(channel, userId));

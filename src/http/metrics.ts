@@ -26,8 +26,10 @@ export function createMetrics() {
   const seconds = new Float64Array(METRICS_BATCH);
   let waiting = 0;
   const flush = () => {
-    for (let i = 0; i < waiting; i++) latency.observe({ method: methods[i]!, route: routes[i]!, status: statuses[i]! }, seconds[i]!);
+    // Taken first: should an observation throw, none is counted twice and the arrays never overrun.
+    const n = waiting;
     waiting = 0;
+    for (let i = 0; i < n; i++) latency.observe({ method: methods[i]!, route: routes[i]!, status: statuses[i]! }, seconds[i]!);
   };
   const latency = new client.Histogram({
     name: "http_request_duration_seconds",
@@ -43,7 +45,7 @@ export function createMetrics() {
     routes[waiting] = (ctx as { _matchedRoute?: string })._matchedRoute ?? "unmatched";
     statuses[waiting] = ctx.status;
     seconds[waiting] = s;
-    if (++waiting === METRICS_BATCH) flush();
+    if (++waiting >= METRICS_BATCH) flush();
   };
   return { registry, record };
 }

@@ -40,7 +40,9 @@ function readSlot(raw: string | null): Slot | undefined {
   if (raw === PENDING) return { s: "pending" };
   if (raw === DEFERRED) return { s: "deferred" };
   if (raw.startsWith(DONE)) return { s: "done", xml: raw.slice(1) };
-  // Written as JSON by the instances before this format, during a rolling deploy.
+  // JSON, as builds before this format wrote it: read, so their slots are still honoured.
+  // The other way does not work (those builds cannot read this format), so a change of the
+  // encoding must be rolled out in two releases: readers first, writers after.
   if (raw.startsWith("{")) {
     try {
       return JSON.parse(raw) as Slot;

@@ -69,7 +69,7 @@ export function createWechatEndpoint(deps: EndpointDeps): { verify: Middleware; 
       const xml = await answerer.answer(inbound);
       const plain = xml === "success";
       // The header itself: `ctx.type` would look the type up in mime-types on every message.
-      ctx.set("Content-Type", plain ? "text/plain" : "application/xml");
+      ctx.set("Content-Type", plain ? "text/plain; charset=utf-8" : "application/xml");
       ctx.body = opened.encrypted && !plain ? sealReply(xml, deps.keys, deps.now()) : xml;
     } catch (e) {
       if (isRejection(e)) return reject(ctx, logOf(ctx), e);

@@ -97,6 +97,18 @@ describe("answer cache", () => {
     expect(computed).toEqual(["a", "c"]);
   });
 
+  it("keeps the answer it has just computed even when every older one was asked again", async () => {
+    const cache2 = new AnswerCache({ maxEntries: 2 });
+    let computed = 0;
+    const ask = (q: string) =>
+      cache2.answer({ lang: "zh", question: q, sessionJson: "{}", version: "" }, { record: async () => {} }, async () => (computed++, { reply: { kind: "text" as const, text: q }, session: {} }));
+    for (const q of ["a", "b", "a", "b", "c"]) await ask(q);
+    expect(computed).toBe(3);
+    await ask("c");
+    expect(computed).toBe(3);
+    expect(cache2.stats().size).toBe(2);
+  });
+
   it("expires entries after its TTL and is off at maxEntries 0", async () => {
     let now = 0;
     const c = new AnswerCache({ maxEntries: 10, ttlMs: 1000, now: () => now });

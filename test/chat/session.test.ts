@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSession, saveSession } from "../../src/chat/session";
+import { loadSession, rememberedViews, saveSession } from "../../src/chat/session";
 import { MemoryStore } from "../../src/platform/store";
 
 describe("chat sessions", () => {
@@ -19,6 +19,19 @@ describe("chat sessions", () => {
     mine.candidates!.push({ code: "B2", name: "户口迁移" });
     expect(a.copy()).toEqual(state);
     expect((await loadSession(store, "wechat", "o2")).session).toEqual(state);
+  });
+
+  it("remember only the assistant's own catalog state, never another dialogue's (personal) details", async () => {
+    const before = rememberedViews();
+    await saveSession(store, "wechat", "o3", { itemCode: "C3", aspect: "fees" });
+    await loadSession(store, "wechat", "o3");
+    expect(rememberedViews()).toBe(before + 1);
+    const drafting = { itemCode: "C3", complaintDraft: { step: "where", text: "我家楼下噪音扰民，电话13812345678" } };
+    await store.set("chat:session:wechat:o4", JSON.stringify(drafting));
+    const l = await loadSession(store, "wechat", "o4");
+    expect(l.session).toEqual(drafting);
+    expect(Object.isFrozen(l.session)).toBe(true);
+    expect(rememberedViews()).toBe(before + 1);
   });
 
   it("start afresh when there is none or it is unreadable", async () => {

@@ -29,20 +29,20 @@ describe("reply budget", () => {
     expect(await budget.within(settleAfter(30, "soon"))).toBe("soon");
   });
 
-  it("declares work late once its budget is spent, at most one tick (a twentieth) after", async () => {
+  it("declares work late within the last tick (a twentieth) of its budget, never after it", async () => {
     const budget = replyBudget(200);
     const t0 = performance.now();
     expect(await budget.within(settleAfter(1000, "too late"))).toBe(LATE);
     const waited = performance.now() - t0;
-    expect(waited).toBeGreaterThanOrEqual(199);
-    expect(waited).toBeLessThan(200 + 10 + 40); // one 10 ms tick, and a loaded machine's slack
+    expect(waited).toBeGreaterThanOrEqual(200 - 10 - 1); // one 10 ms tick early at most
+    expect(waited).toBeLessThan(200 + 40); // a loaded machine's slack
   });
 
   it("keeps each message's own deadline when messages arrive one after another", async () => {
     const budget = replyBudget(100);
     const first = budget.within(settleAfter(500, "a"));
     await sleep(60);
-    const second = budget.within(settleAfter(90, "b")); // due at 160 ms, settles at 150 ms
+    const second = budget.within(settleAfter(60, "b")); // due at 160 ms, settles at 120 ms
     expect(await first).toBe(LATE);
     expect(await second).toBe("b");
   });
