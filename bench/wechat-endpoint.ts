@@ -12,7 +12,9 @@
  *     the shipped guides, every capability's routes and middleware), answering with its chat;
  *   - ours, bare Koa: the same service's WeChat capability on a bare Koa app (no request ids,
  *     metrics, error shaping or other routes) — like for like with co-wechat's bare app;
- *   - ours, full app without the answer cache: every question understood and searched afresh.
+ *   - ours, full app without the answer cache: every question understood and searched afresh;
+ *   - with `--redis[=url]`, ours on Redis: dedupe slots, sessions and jobs in Redis, as several
+ *     instances run it (its keys are removed when it stops).
  * This process is the client. Closed loop: the servers measured in interleaved batches (see
  * compareInterleaved); for each, requests/s and latency, its busy time per message (its event
  * loop's utilisation, asked of it before and after each of its batches), and the ratios to the
@@ -38,10 +40,10 @@ interface Server {
  * Starts one server process (bench/dist/lib/wechat-server.mjs, bundled by bench/index.ts — run
  * this benchmark through `npm run bench`, which bundles it first).
  */
-function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5000): Promise<Server> {
+function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5000, redisUrl?: string): Promise<Server> {
   const file = fileURLToPath(new URL("./dist/lib/wechat-server.mjs", import.meta.url));
   const child: ChildProcess = fork(file, [], {
-    env: { ...process.env, BENCH_SERVER: kind, BENCH_MODE: mode, BENCH_ANSWER_CACHE: String(answerCache) },
+    env: { ...process.env, BENCH_SERVER: kind, BENCH_MODE: mode, BENCH_ANSWER_CACHE: String(answerCache), ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
     execArgv: ["--enable-source-maps"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -187,6 +189,10 @@ const ECHO = "co-wechat echo bot";
 const FULL = "ours, full app (the service, answer cache on)";
 const BARE = "ours, bare Koa (its WeChat capability, cache on)";
 const COLD = "ours, full app, no answer cache";
+const REDIS = "ours, full app on Redis (cache on)";
+/** `npm run bench -- wechat-endpoint --redis[=url]`: also the service on Redis, as several instances run it. */
+const redisArg = process.argv.find((a) => a === "--redis" || a.startsWith("--redis="));
+const redisUrl = redisArg ? (redisArg.split("=")[1] ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : undefined;
 
 async function run(o: { requests: number; concurrency: number; batches: number; rate: number }) {
   const questions = realQuestions();
@@ -197,7 +203,13 @@ async function run(o: { requests: number; concurrency: number; batches: number; 
   const results: (Result & { vsEcho?: number; busyVsEcho?: number; batchRatios?: number[] })[] = [];
   const fixed: { name: string; mode: Mode; rate: number; p50: number; p99: number; errors: number }[] = [];
   for (const mode of ["plain", "aes"] as Mode[]) {
-    const starting = await Promise.allSettled([startServer(ECHO, "echo", mode), startServer(FULL, "full", mode), startServer(BARE, "bare", mode), startServer(COLD, "full", mode, 0)]);
+    const starting = await Promise.allSettled([
+      startServer(ECHO, "echo", mode),
+      startServer(FULL, "full", mode),
+      startServer(BARE, "bare", mode),
+      startServer(COLD, "full", mode, 0),
+      ...(redisUrl ? [startServer(REDIS, "full", mode, 5000, redisUrl)] : []),
+    ]);
     const servers = starting.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     const failed = starting.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failed) {

@@ -8,6 +8,8 @@
  *                       PGlite, the shipped guides, every capability's routes), its own /wechat
  *   BENCH_SERVER=bare   the same service's WeChat capability on a bare Koa app and router
  *   BENCH_MODE=plain|aes, BENCH_ANSWER_CACHE=<entries> (0: every question computed)
+ *   BENCH_REDIS_URL=redis://…  the service on Redis (store, jobs) as several instances run it,
+ *                       under a key prefix of its own
  *
  * IPC: sends `{ url }` once listening; answers "busy" with `{ busyMs, cache }` — this process's
  * event-loop busy time so far and its answer cache's counters — and exits on "stop".
@@ -63,6 +65,7 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
       DATA_DIR: "memory://",
       LOG_LEVEL: "silent",
       CHAT_ANSWER_CACHE: String(answerCache),
+      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: `zwbench${process.pid}` } : {}),
       ...wechatEnv(mode),
     },
     "/nonexistent",
@@ -78,9 +81,23 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
   }
   process.send!({ url } satisfies ServerReply);
   process.on("message", (m) => {
-    if (m === "stop") void svc.stop().finally(() => process.exit(0));
+    if (m === "stop") void svc.stop().then(forgetRedisKeys).finally(() => process.exit(0));
     else process.send!({ busyMs: performance.eventLoopUtilization().active, cache: chat.answerCacheStats() } satisfies ServerReply);
   });
+}
+
+/** On Redis, the benchmark's slots and sessions go with it (they would expire within 30 minutes). */
+async function forgetRedisKeys(): Promise<void> {
+  const url = process.env.BENCH_REDIS_URL;
+  if (!url) return;
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url);
+  try {
+    const stream = redis.scanStream({ match: `zwbench${process.pid}:*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 const kind = process.env.BENCH_SERVER as ServerKind | undefined;
