@@ -65,7 +65,7 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
       DATA_DIR: "memory://",
       LOG_LEVEL: "silent",
       CHAT_ANSWER_CACHE: String(answerCache),
-      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX: `zwbench${process.pid}` } : {}),
+      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL, REDIS_PREFIX } : {}),
       ...wechatEnv(mode),
     },
     "/nonexistent",
@@ -86,6 +86,9 @@ async function main(kind: ServerKind, mode: Mode, answerCache: number): Promise<
   });
 }
 
+/** This server's keys on Redis. */
+const REDIS_PREFIX = `zwbench${process.pid}`;
+
 /** On Redis, the benchmark's slots and sessions go with it (they would expire within 30 minutes). */
 async function forgetRedisKeys(): Promise<void> {
   const url = process.env.BENCH_REDIS_URL;
@@ -93,7 +96,7 @@ async function forgetRedisKeys(): Promise<void> {
   const { Redis } = await import("ioredis");
   const redis = new Redis(url);
   try {
-    const stream = redis.scanStream({ match: `zwbench${process.pid}:*`, count: 1000 });
+    const stream = redis.scanStream({ match: `${REDIS_PREFIX}:*`, count: 1000 });
     for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.unlink(...keys);
   } finally {
     redis.disconnect();

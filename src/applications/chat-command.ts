@@ -1,4 +1,5 @@
-import type { ChatCommand, DeepReadonly, Session } from "../chat";
+import type { ChatCommand, Session } from "../chat";
+import type { DeepReadonly } from "../platform/frozen";
 import { t } from "../platform/templates";
 import { presentApplication } from "./application-presenter";
 import { looksLikeApplicationNumber } from "./application-number";

@@ -1,4 +1,5 @@
 import type { QuestionLogPort } from "../search/ports";
+import { deepFreeze } from "../platform/frozen";
 import type { Reply } from "./types";
 import type { Session } from "./session";
 
@@ -142,10 +143,5 @@ export interface Answered {
 
 export const answered = (out: { reply: Reply; session: Session }): Answered => ({ reply: out.reply, sessionJson: JSON.stringify(out.session) });
 
-/** Replies are flat apart from their candidate list: a frozen copy, so no caller can change a remembered one. */
-function frozenCopy(r: Reply): Reply {
-  if ("candidates" in r && r.candidates) {
-    return Object.freeze({ ...r, candidates: Object.freeze(r.candidates.map((c) => Object.freeze({ ...c }))) as { code: string; name: string }[] });
-  }
-  return Object.freeze({ ...r });
-}
+/** A frozen copy (the computed reply may share its lists with others), so no caller can change a remembered one. */
+const frozenCopy = (r: Reply): Reply => deepFreeze(structuredClone(r)) as Reply;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Reply } from "./types";
 import type { ChatDeps } from "./deps";
-import type { DeepReadonly, Session } from "./session";
+import type { DeepReadonly } from "../platform/frozen";
+import type { Session } from "./session";
 import type { Lang } from "./render";
 import { t } from "./render";
 

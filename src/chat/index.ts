@@ -1,7 +1,7 @@
 export type { IncomingMessage, Reply, Channel } from "./types";
 export type { ChatDeps } from "./deps";
 export type { ChatCommand, CommandContext } from "./commands";
-export type { DeepReadonly, Session } from "./session";
+export type { Session } from "./session";
 export type { Aspect } from "./aspects";
 export { aspects, detectAspect } from "./aspects";
 export { handleMessage } from "./handle-message";

@@ -1,3 +1,4 @@
+import { deepFreeze, type DeepReadonly } from "../platform/frozen";
 import type { KeyValueStore } from "../platform/store";
 import type { Aspect } from "./aspects";
 
@@ -19,9 +20,6 @@ export interface Session {
 export const SESSION_TTL_SECONDS = 30 * 60;
 
 const key = (channel: string, userId: string) => `chat:session:${channel}:${userId}`;
-
-/** Read-only all the way down: what a loaded session's view is at run time (deep-frozen). */
-export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 /** A loaded session: its stored text, a shared read-only view of it, and fresh copies to change. */
 export interface LoadedSession {
@@ -45,21 +43,13 @@ const MAX_VIEWS = 2000;
 const views = new Map<string, DeepReadonly<Session>>();
 const CATALOG_STATE = new Set<string>(["itemCode", "itemName", "aspect", "candidates", "pendingAspect", "region", "regionName", "lang"] satisfies (keyof Session)[]);
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === "object") {
-    for (const x of Object.values(v)) deepFreeze(x);
-    Object.freeze(v);
-  }
-  return v;
-}
-
 function viewOf(json: string): DeepReadonly<Session> | undefined {
   let view = views.get(json);
   if (view) return view;
   try {
     const parsed: unknown = JSON.parse(json);
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
-    view = deepFreeze(parsed as DeepReadonly<Session>);
+    view = deepFreeze(parsed as Session);
   } catch {
     return undefined; // unreadable: start afresh
   }
@@ -70,15 +60,12 @@ function viewOf(json: string): DeepReadonly<Session> | undefined {
   return view;
 }
 
-const EMPTY: LoadedSession = { json: "{}", session: Object.freeze({}), copy: () => ({}) };
-
-/** How many session views are remembered (tests). */
-export const rememberedViews = () => views.size;
+const EMPTY: LoadedSession = { json: "{}", session: deepFreeze({}), copy: () => ({}) };
 
 export async function loadSession(store: KeyValueStore, channel: string, userId: string): Promise<LoadedSession> {
   const raw = await store.get(key(channel, userId));
   const session = raw ? viewOf(raw) : undefined;
-  return session && raw ? { json: raw, session, copy: () => JSON.parse(raw) as Session } : EMPTY;
+  return session ? { json: raw!, session, copy: () => JSON.parse(raw!) as Session } : EMPTY;
 }
 
 /** Saves a session, or its JSON text when the caller already has it (a replayed answer). */

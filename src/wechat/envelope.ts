@@ -87,6 +87,6 @@ export function sealReply(replyXml: string, keys: EnvelopeKeys, now: Date): stri
   const signature = sha1Signature(keys.token, timestamp, nonce, cipher);
   // Every value is ours and plain by construction — base64 (the cipher), hex (signature,
   // nonce), digits (the time) — so the envelope is written as it stands, without
-  // buildWechatXml's escaping scans over the ~3 KB of cipher text.
+  // xmlElements' escaping scans over the ~3 KB of cipher text.
   return `<xml><Encrypt><![CDATA[${cipher}]]></Encrypt><MsgSignature><![CDATA[${signature}]]></MsgSignature><TimeStamp>${seconds}</TimeStamp><Nonce><![CDATA[${nonce}]]></Nonce></xml>`;
 }

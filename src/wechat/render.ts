@@ -51,15 +51,6 @@ function replyElements(reply: Reply, suffix?: string): string {
   return xmlElements(fields);
 }
 
-/**
- * Reply → passive-reply XML ("被动回复用户消息"). `success` tells WeChat there is nothing to
- * send (it then shows nothing and does not retry). `transfer` hands the session to human
- * customer service (MsgType transfer_customer_service). CreateTime is in seconds.
- */
-export function renderReply(reply: Reply, to: RenderTarget, suffix?: string): string {
-  return withAddress(replyElements(reply, suffix), to);
-}
-
 function withAddress(elements: string, to: RenderTarget): string {
   if (!elements) return "success";
   const address = xmlElements({ ToUserName: { cdata: to.openid }, FromUserName: { cdata: to.account }, CreateTime: Math.floor(to.now.getTime() / 1000) });
@@ -67,10 +58,14 @@ function withAddress(elements: string, to: RenderTarget): string {
 }
 
 /**
- * renderReply for one endpoint (one truncation suffix), remembering what it rendered of each
- * frozen reply — the answer cache hands out the same frozen reply for a repeated question, so
- * its text is checked, cut and escaped once, not on every ask. Only the addressing (citizen,
- * account, time) is rendered per message.
+ * Reply → passive-reply XML ("被动回复用户消息"), for one endpoint (one truncation suffix).
+ * `success` tells WeChat there is nothing to send (it then shows nothing and does not retry).
+ * `transfer` hands the session to human customer service (MsgType transfer_customer_service).
+ * CreateTime is in seconds.
+ *
+ * It remembers what it rendered of each frozen reply — the answer cache hands out the same
+ * frozen reply for a repeated question, so its text is checked, cut and escaped once, not on
+ * every ask. Only the addressing (citizen, account, time) is rendered per message.
  */
 export function replyRenderer(suffix?: string): (reply: Reply, to: RenderTarget) => string {
   const rendered = new WeakMap<Reply, string>();

@@ -108,6 +108,3 @@ export function xmlElements(values: Record<string, XmlValue>): string {
   }
   return out;
 }
-
-/** `<xml>…</xml>` with these elements (see xmlElements). */
-export const buildWechatXml = (values: Record<string, XmlValue>): string => `<xml>${xmlElements(values)}</xml>`;

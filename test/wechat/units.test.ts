@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createTemplates, t } from "../../src/platform/templates";
 import { loadMenu } from "../../src/wechat/menu";
 import { normalize } from "../../src/wechat/normalize";
-import { renderReply, replyRenderer, replyText, truncateUtf8 } from "../../src/wechat/render";
+import { replyRenderer, replyText, truncateUtf8 } from "../../src/wechat/render";
 import { isFresh, safeEqual, sha1Signature } from "../../src/wechat/signature";
 import { sealReply } from "../../src/wechat/envelope";
 import { decrypt } from "@wecom/crypto";
@@ -36,6 +36,7 @@ describe("templates helper", () => {
 
 describe("reply rendering", () => {
   const to = { openid: "o1", account: "gh_1", now: new Date(1_700_000_000_123) };
+  const renderReply = replyRenderer();
   it("truncates on grapheme boundaries within the byte budget", () => {
     const family = "👨‍👩‍👧"; // one grapheme, 18 bytes
     const out = truncateUtf8(family.repeat(200), 2048, "…");
@@ -59,7 +60,9 @@ describe("reply rendering", () => {
     const render = replyRenderer("…");
     const reply = Object.freeze({ kind: "text" as const, text: "身份证补领]]><x/>", candidates: Object.freeze([Object.freeze({ code: "a", name: "户口迁移" })]) as { code: string; name: string }[] });
     const other = { openid: "o2", account: "gh_1", now: new Date(1_700_000_100_000) };
-    for (const target of [to, other, to]) expect(render(reply, target)).toBe(renderReply(reply, target, "…"));
+    // Afresh: the same reply unfrozen, which the renderer does not remember.
+    const afresh = { ...reply, candidates: reply.candidates.map((c) => ({ ...c })) };
+    for (const target of [to, other, to]) expect(render(reply, target)).toBe(render(afresh, target));
     expect(parseWechatXml(render(reply, other))).toMatchObject({ ToUserName: "o2", FromUserName: "gh_1", CreateTime: "1700000100", Content: "身份证补领]]><x/>\n1. 户口迁移" });
   });
   it("renders a reply that can still change afresh each time", () => {

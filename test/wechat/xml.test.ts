@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildWechatXml, parseWechatXml } from "../../src/wechat/xml";
+import { parseWechatXml, xmlElements, type XmlValue } from "../../src/wechat/xml";
+
+const document = (values: Record<string, XmlValue>) => `<xml>${xmlElements(values)}</xml>`;
 import { WechatRejection } from "../../src/wechat/rejection";
 
 const rejected = (xml: string) => {
@@ -48,14 +50,14 @@ describe("WeChat XML parsing", () => {
 describe("WeChat XML building", () => {
   it("round-trips any user text, ]]> and markup included, without new elements", () => {
     const evil = "x]]></Content><Injected>1</Injected><Content><![CDATA[y ]]> & <z>";
-    const xml = buildWechatXml({ ToUserName: { cdata: "o1" }, CreateTime: 1700000000, Content: { cdata: evil } });
+    const xml = document({ ToUserName: { cdata: "o1" }, CreateTime: 1700000000, Content: { cdata: evil } });
     const f = parseWechatXml(xml);
     expect(f.Content).toBe(evil);
     expect(Object.keys(f).sort()).toEqual(["Content", "CreateTime", "ToUserName"]);
     expect(f.CreateTime).toBe("1700000000");
   });
   it("writes numbers as they are and refuses element names that are not names", () => {
-    expect(parseWechatXml(buildWechatXml({ A: 1700000000, B: { cdata: "<b>&" } }))).toMatchObject({ A: "1700000000", B: "<b>&" });
-    expect(() => buildWechatXml({ "A><B": 1 })).toThrow(/element name/);
+    expect(parseWechatXml(document({ A: 1700000000, B: { cdata: "<b>&" } }))).toMatchObject({ A: "1700000000", B: "<b>&" });
+    expect(() => document({ "A><B": 1 })).toThrow(/element name/);
   });
 });
