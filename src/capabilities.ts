@@ -3,7 +3,7 @@ import { notificationsCapability } from "./notifications";
 import { catalogCapability } from "./catalog";
 import { searchCapability } from "./search/capability";
 import { chatCapability } from "./chat/capability";
-import { miniprogramCapability } from "./miniprogram";
+import { miniprogramCapability, optionalSession, sessionOf } from "./miniprogram";
 import { createWechatCapability } from "./wechat";
 import { applicationsCapability, applicationsDeps } from "./applications";
 import { applicationProgressCommand } from "./applications/chat-command";
@@ -20,6 +20,8 @@ export function createCapabilities(): Capability[] {
   const chat = chatCapability({
     search: search.index,
     commands: (ctx) => [applicationProgressCommand(applicationsDeps(ctx)), complaints.chatCommand],
+    // A signed-in mini-program user asks as themselves; anyone else is anonymous.
+    askAuth: (ctx) => ({ before: optionalSession(ctx), userIdOf: (c) => sessionOf(c)?.userId }),
   });
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();

@@ -44,6 +44,21 @@ export type ApplicationClock =
   | (ClockState & { started: true; startedAt: Date; stoppedAt?: Date | undefined });
 
 /**
+ * What the timeline alone says about the clock at `now`, without the calendar: whether it was
+ * stopped (and when) and whether it is paused. Kept right when the calendar cannot answer
+ * (a year whose holidays nobody confirmed).
+ */
+export function clockMarks(timeline: readonly TimelineEntry[], now: Date): { stoppedAt?: Date | undefined; paused: boolean } {
+  const sorted = byTime(timeline);
+  const accepted = sorted.find((e) => e.status === "accepted");
+  if (!accepted) return { paused: false };
+  const stop = sorted.find((e) => e.at >= accepted.at && CLOCK_STOPPING_STATUSES.includes(e.status));
+  const at = stop && stop.at < now ? stop.at : now;
+  const last = derivePauseIntervals(sorted.filter((e) => e.at <= at)).at(-1);
+  return { stoppedAt: stop?.at, paused: last !== undefined && last.to === undefined };
+}
+
+/**
  * The application's clock: it starts at 受理 (the first "accepted"; 补正 before 受理 happens
  * before the clock exists) and stops at the first decision/refusal/withdrawal, after which
  * it is evaluated at the stop time — so `overdue` then means "was decided late".

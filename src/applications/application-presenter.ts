@@ -68,6 +68,10 @@ function presentClock(a: ApplicationModel, clock: ApplicationState["clock"]): Ap
     paused: clock.paused,
     stopped: clock.stoppedAt !== undefined,
     overdue: clock.overdue,
+    // The due date and `overdue` are exact; only how far past it the case is waits for the year.
+    problem: clock.countedThrough
+      ? `${clock.countedThrough.unconfirmedYear}年节假日安排尚未确认：已用天数只计到${clock.countedThrough.day}`
+      : null,
   };
 }
 

@@ -36,6 +36,8 @@ export function applicationProgressCommand(deps: ApplicationsDeps): ChatCommand 
   const now = () => deps.app.now().getTime();
   return {
     name: "application-progress",
+    // An application's progress is the applicant's: chat answers only a verified sender.
+    personal: true,
     match(text, session) {
       const m = COMMAND.exec(text);
       // "进度 QH123" with a mistyped number is still a progress query (answered "check the

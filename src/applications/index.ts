@@ -3,7 +3,7 @@ import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
 import { itemsFromDatabase } from "./catalog-items";
 import type { ApplicationsDeps } from "./deps";
-import { holidayCalendar, holidayYearRoutes } from "../calendar";
+import { calendarWarnings, holidayCalendar, holidayYearRoutes } from "../calendar";
 import { adminApplicationRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
 import { mpApplicationRoutes } from "./http/mp-routes";
@@ -21,7 +21,12 @@ export interface ApplicationsCapabilityOptions {
   notify?: (ctx: AppContext) => Notifier;
   /** How often electronic supervision runs (default 5 minutes). */
   supervisionEveryMs?: number;
+  /** How often status changes whose notification was never queued are queued again (default 1 minute). */
+  notificationSweepEveryMs?: number;
 }
+
+/** Re-queues the notifications of status changes whose enqueue after commit was lost. */
+export const NOTIFY_SWEEP_JOB = "applications.notify-sweep";
 
 /** Lets other capabilities (chat wiring, the staff console) reach the same deps. */
 const registry = new WeakMap<AppContext, ApplicationsDeps>();
@@ -67,12 +72,27 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
       return [
         defineJob<{ eventId: string }>({ name: NOTIFY_JOB, handler: async ({ eventId }) => void (await notifyApplicant(deps, eventId)), defaults: { attempts: 8, backoffMs: 2000 } }),
         defineJob<Record<string, never>>({ name: SUPERVISE_JOB, handler: async () => void (await runSupervision(deps)), defaults: { attempts: 1 } }),
+        // Status changes whose notification job was lost after commit (Redis down, a crash):
+        // handed to the queue again; the job id makes one still queued a no-op.
+        defineJob<Record<string, never>>({
+          name: NOTIFY_SWEEP_JOB,
+          handler: async () => {
+            for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
+          },
+          defaults: { attempts: 1 },
+        }),
       ] as never[];
     },
     async start(ctx, role) {
       const deps = depsOf(ctx);
+      // Once per start, in every role: next year's holidays not entered (also on /readyz, /metrics
+      // and the staff supervision views). Said here because the calendar is no capability of its own.
+      for (const w of await calendarWarnings(ctx)) {
+        ctx.logger.warn({ year: w.year, startsOn: w.startsOn, daysUntilStart: w.daysUntilStart, affects: w.affects }, w.message);
+      }
       if (!role.worker) return;
       await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: options.supervisionEveryMs ?? 5 * 60_000 });
+      await ctx.queue.repeat(NOTIFY_SWEEP_JOB, { everyMs: options.notificationSweepEveryMs ?? 60_000 });
       // Outbox: status changes whose notification was never handed to the queue.
       for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
     },

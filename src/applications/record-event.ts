@@ -84,7 +84,7 @@ export async function recordApplicationEvent(deps: ApplicationsDeps, opts: Recor
           },
         });
         const events = await loadTimeline(tx, application.id);
-        const columns = clockColumns(calendar, limitOf(application), events, now);
+        const columns = clockColumns(calendar, limitOf(application), events, now, application);
         const { count } = await tx.application.updateMany({
           where: { id: application.id, version: application.version },
           data: { ...columns, ...(applied ? { status, statusAt: at } : {}), version: { increment: 1 } },
@@ -95,7 +95,7 @@ export async function recordApplicationEvent(deps: ApplicationsDeps, opts: Recor
       });
       const updated = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
       if (applied) {
-        await deps.queueNotification(event.id).catch((err: unknown) => app.logger.warn({ err }, "notification not queued; the outbox retries at start"));
+        await deps.queueNotification(event.id).catch((err: unknown) => app.logger.warn({ err }, "notification not queued; the notification sweep queues it again"));
       }
       app.logger.info({ number: updated.number, status, applied, source: opts.source }, "application event recorded");
       return { application: updated, event, duplicate: false, applied };

@@ -13,8 +13,9 @@ const unchanged = (a: Row, c: ClockColumns) =>
 
 /**
  * Recomputes the cached clock columns of every application whose clock runs (accepted, not
- * stopped) — after the calendar changed, e.g. a holiday year was confirmed. Per batch of 500:
- * one query for the rows, one for their timelines, one UPDATE for the rows whose columns moved.
+ * stopped) or could not be computed — after the calendar changed, e.g. a holiday year was
+ * confirmed. Per batch of 500: one query for the rows, one for their timelines, one UPDATE for
+ * the rows whose columns moved.
  * A row whose version moved meanwhile is left alone: the event that moved it recomputed them.
  */
 export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<number> {
@@ -25,7 +26,8 @@ export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<numb
   let cursor: string | undefined;
   for (;;) {
     const batch: Row[] = await prisma.application.findMany({
-      where: { stoppedAt: null, acceptedAt: { not: null } },
+      // A clock that could not be computed is recomputed even if its timeline says it stopped.
+      where: { acceptedAt: { not: null }, OR: [{ stoppedAt: null }, { clockProblem: { not: null } }] },
       select: COLUMNS,
       orderBy: { id: "asc" },
       take: BATCH,
@@ -33,7 +35,7 @@ export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<numb
     });
     const timelines = await loadTimelines(prisma, batch.map((a) => a.id));
     const moved = batch.flatMap((a) => {
-      const columns = clockColumns(calendar, limitOf(a), timelines.get(a.id) ?? [], now);
+      const columns = clockColumns(calendar, limitOf(a), timelines.get(a.id) ?? [], now, a);
       return unchanged(a, columns) ? [] : [{ id: a.id, version: a.version, columns }];
     });
     await writeColumns(prisma, moved, now);

@@ -50,7 +50,7 @@ export async function runSupervision(deps: ApplicationsDeps): Promise<Supervisio
       // One clock per row: it decides the flags, and the cached columns when there is nothing to flag.
       const clock = clockNow(calendar, limitOf(a), events, now);
       if ("problem" in clock || !clock.started || clock.stoppedAt || clock.paused) {
-        await prisma.application.update({ where: { id: a.id }, data: columnsOfClock(calendar, limitOf(a), events, clock) });
+        await prisma.application.update({ where: { id: a.id }, data: columnsOfClock(calendar, limitOf(a), events, clock, now, a) });
         continue;
       }
       if (!a.warnedAt && clock.fractionUsed >= WARN_FRACTION && (await flag(deps.app, a, "warning", clock.dueAt, now))) result.warned++;

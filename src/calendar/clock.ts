@@ -1,6 +1,6 @@
 import { AppError } from "../platform/errors";
 import type { WorkCalendar } from "./calendar";
-import { endOfShanghaiDay, fromDayNumber, shanghaiDayNumberOf, type CalendarDay } from "./day";
+import { endOfShanghaiDay, fromDayNumber, shanghaiDayNumberOf, yearOfDayNumber, type CalendarDay } from "./day";
 
 /**
  * The time-limit clock of an application (承诺时限): start instant (受理), a limit, pauses.
@@ -57,6 +57,12 @@ export interface ClockState {
   overdue: boolean;
   /** daysUsed / limit.value (elapsed share of the time for 即办); may exceed 1 when overdue. */
   fractionUsed: number;
+  /**
+   * Set when today lies past the due day in a year whose holiday arrangement is not confirmed:
+   * daysUsed counts only through `day` (the last day before that year), so daysLeft understates
+   * how far overdue the case is. The due day and `overdue` are exact.
+   */
+  countedThrough?: { day: CalendarDay; unconfirmedYear: number };
 }
 
 const MAX_LIMIT_DAYS = 3660;
@@ -114,7 +120,15 @@ export function computeClock(input: ClockInput): ClockState {
 
   let daysUsed = 0;
   let skipped = 0;
+  let countedThrough: ClockState["countedThrough"];
   for (let d = startDay + 1; d <= today; d++) {
+    // Up to the due day every year is confirmed (the due day was computed). Past it, a day in an
+    // unconfirmed year cannot be classed: stop counting rather than fail the whole clock — the
+    // case is overdue either way, and an overdue case must stay visible at the year rollover.
+    if (d > due && limit.unit === "工作日" && !calendar.isConfirmedYear(yearOfDayNumber(d))) {
+      countedThrough = { day: fromDayNumber(d - 1), unconfirmedYear: yearOfDayNumber(d) };
+      break;
+    }
     if (!ofUnit(d)) continue;
     if (pausedDays.has(d)) skipped++;
     else daysUsed++;
@@ -122,6 +136,7 @@ export function computeClock(input: ClockInput): ClockState {
   const dueDay = fromDayNumber(due);
   const dueAt = endOfShanghaiDay(dueDay);
   return {
+    ...(countedThrough ? { countedThrough } : {}),
     dueDay,
     dueAt,
     daysUsed,

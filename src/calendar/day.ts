@@ -1,4 +1,5 @@
 import { AppError } from "../platform/errors";
+import { SHANGHAI_OFFSET_MS } from "../platform/shanghai-time";
 
 /**
  * Calendar days in Asia/Shanghai, written "YYYY-MM-DD".
@@ -11,8 +12,8 @@ import { AppError } from "../platform/errors";
 export type CalendarDay = string;
 
 const MS_PER_DAY = 86_400_000;
-/** Asia/Shanghai is UTC+8 all year. */
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+// Asia/Shanghai is UTC+8 all year; the offset and the text formatter live in one place.
+export { SHANGHAI_OFFSET_MS, formatShanghai } from "../platform/shanghai-time";
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -83,8 +84,3 @@ export function endOfShanghaiDay(day: CalendarDay): Date {
   return new Date(startOfShanghaiDay(day).getTime() + MS_PER_DAY - 1);
 }
 
-/** "2025-10-09 23:59" style text in Shanghai time, for messages and logs. */
-export function formatShanghai(instant: Date): string {
-  const shifted = new Date(assertInstant(instant) + SHANGHAI_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}

@@ -34,3 +34,5 @@ export {
 } from "./holiday-source";
 export { addHolidayYear, correctHolidayYear, listHolidayYears, type AddHolidayYearOptions, type CorrectHolidayYearOptions } from "./holiday-years";
 export { holidayYearRoutes } from "./http/holiday-year-routes";
+export { type CalendarWarning, WARN_DAYS_AHEAD, unconfirmedYearWarnings, calendarWarnings } from "./year-warnings";
+export { registerCalendarGauges } from "./year-gauge";

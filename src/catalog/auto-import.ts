@@ -9,14 +9,19 @@ const LOCK_KEY = 7_336_000_003; // arbitrary, constant: "zw catalog first import
 /**
  * On first start with an empty catalog, import GUIDES_DIR. Instances that start together
  * serialise on a PostgreSQL advisory lock (the database is what they share, with or without
- * Redis) and re-check emptiness once they hold it, so only the first one imports.
+ * Redis) and check emptiness only once they hold it, so only the first one imports and the
+ * others wait for it to finish. The check must not happen before the lock: the import commits
+ * guide by guide, so a catalog that is not empty may be another instance's import half-way
+ * through, and an instance that went on would index part of the catalog and report ready
+ * (issue 16, defect 7). The lock costs one round trip when nobody holds it.
  */
 export async function importOnFirstStart(app: AppContext): Promise<ImportReport | null> {
   const { config, logger, db } = app;
   if (!config.AUTO_IMPORT_GUIDES) return null;
-  if ((await db.prisma.serviceItem.count()) > 0) return null;
   if (!fs.existsSync(config.GUIDES_DIR)) {
-    logger.warn({ dir: config.GUIDES_DIR }, "catalog is empty and GUIDES_DIR does not exist: nothing imported");
+    if ((await db.prisma.serviceItem.count()) === 0) {
+      logger.warn({ dir: config.GUIDES_DIR }, "catalog is empty and GUIDES_DIR does not exist: nothing imported");
+    }
     return null;
   }
   const conn = await db.sql.connect();
@@ -34,7 +39,12 @@ export async function importOnFirstStart(app: AppContext): Promise<ImportReport 
       // own index is built after it, so with the in-process store there is nobody to tell: the
       // announcements only made the index re-read every item it had just read (seconds of CPU
       // at a fresh embedded start) and churned the answer cache meanwhile.
-      if (config.REDIS_URL) await announceChanged(app.store, report.changedCodes);
+      // The import is committed whatever happens here: a Redis hiccup must not fail this start.
+      if (config.REDIS_URL) {
+        await announceChanged(app.store, report.changedCodes).catch((err: unknown) =>
+          logger.warn({ err, codes: report.changedCodes.length }, "first-start import not announced: instances that indexed before it keep their index until restarted"),
+        );
+      }
       return report;
     } finally {
       await conn.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);

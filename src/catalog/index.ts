@@ -32,7 +32,7 @@ export function catalogCapability(options: CatalogOptions = {}): Capability {
 export type { ItemSearch } from "./items/item-search";
 export { createCatalogPort, createQuestionLog } from "./catalog-port";
 export { cachedCatalogPort, type CachedCatalogPort } from "./cached-port";
-export { bufferedQuestionLog, type BufferedQuestionLog } from "./questions/buffered-log";
+export { bufferedQuestionLog, type BufferedQuestionLog, type DroppedQuestions } from "./questions/buffered-log";
 export { CATALOG_CHANGED, SYNONYMS_CHANGED } from "./events";
 export { importPaths, type ImportReport } from "./import/import-paths";
 export { guideSchema, catalogLineSchema, type Guide, type CatalogLine } from "./guide-schema";

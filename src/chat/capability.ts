@@ -6,7 +6,7 @@ import type { ChatCommand } from "./commands";
 import type { ChatDeps } from "./deps";
 import { handleMessage } from "./handle-message";
 import { AnswerCache } from "./answer-cache";
-import { registerAskRoute } from "./routes";
+import { registerAskRoute, type AskAuth } from "./routes";
 import type { IncomingMessage, Reply } from "./types";
 
 export interface ChatCapability extends Capability {
@@ -20,6 +20,8 @@ export interface ChatCapabilityOptions {
   search: () => SearchIndex;
   /** Plain-word commands of other capabilities ("进度 …", "投诉 …"), built for this instance. */
   commands?: (ctx: AppContext) => ChatCommand[];
+  /** Who is asking on /api/v1/ask (a mini-program session); without it every asker is anonymous. */
+  askAuth?: (ctx: AppContext) => AskAuth;
 }
 
 /** Question answering over the catalog, as a capability: builds ChatDeps and serves /api/v1/ask. */
@@ -55,7 +57,13 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       // Questions are answered by web instances only (the search index is built there).
       if (!role.web) return;
       catalog = await cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store);
-      questionLog = bufferedQuestionLog(ctx.db.prisma, { now: ctx.now, onError: (err) => ctx.logger.warn({ err }, "question log failed") });
+      questionLog = bufferedQuestionLog(ctx.db.prisma, {
+        now: ctx.now,
+        onError: (err) => ctx.logger.warn({ err }, "question log failed"),
+        // Counts and a short reason only: the question is what the database could not store,
+        // and Prisma's message quotes the whole statement.
+        onDropped: (d) => ctx.logger.warn({ droppedQuestions: d.rows, asks: d.asks, reason: d.reason }, "question log dropped questions the database refused"),
+      });
       answerCache = new AnswerCache({ maxEntries: ctx.config.CHAT_ANSWER_CACHE });
       const changed = () => {
         changes++;
@@ -70,7 +78,11 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       await questionLog?.close();
     },
     routes(router, ctx) {
-      registerAskRoute(router, build(ctx), ctx.now);
+      registerAskRoute(router, build(ctx), {
+        now: ctx.now,
+        auth: options.askAuth?.(ctx),
+        limits: { perIpMinute: ctx.config.CHAT_LIMIT_PER_IP_MINUTE, perUserMinute: ctx.config.CHAT_LIMIT_PER_USER_MINUTE },
+      });
     },
     answerCacheStats: () => answerCache?.stats() ?? { hits: 0, misses: 0, size: 0 },
     handle(msg) {

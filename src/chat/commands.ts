@@ -25,6 +25,12 @@ export interface ChatCommand {
   name: string;
   /** `session` is read-only here (shared between conversations in the same state); change it in `handle`. */
   match(text: string, session: DeepReadonly<Session>): boolean;
+  /**
+   * Reads or acts on a person's own records (tickets, ratings, filing as someone, application
+   * progress): handled only for a verified sender (`IncomingMessage.verified`); anyone else
+   * gets the `identity_required` reply, so `handle` may take `incoming.userId` as the person.
+   */
+  personal?: boolean;
   handle(ctx: CommandContext): Promise<Reply>;
 }
 

@@ -28,6 +28,9 @@ export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): 
     const seen = loaded.session;
     const command = builtinCommands.find((c) => c.match(text, seen)) ?? deps.commands?.find((c) => c.match(text, seen));
     if (command) {
+      // A caller-chosen id is not a person: ticket numbers are sequential, so without this
+      // anyone could read and rate another citizen's complaint (issue 16, defect 11).
+      if (command.personal && !incoming.verified) return { kind: "text", text: t(lang, "identity_required", { hotline: deps.config.HOTLINE }) };
       const session: Session = { ...loaded.copy(), lang };
       const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
       await saveSession(deps.store, incoming.channel, incoming.userId, session);

@@ -5,6 +5,6 @@ export type { Session } from "./session";
 export type { Aspect } from "./aspects";
 export { aspects, detectAspect } from "./aspects";
 export { handleMessage } from "./handle-message";
-export { registerAskRoute } from "./routes";
+export { registerAskRoute, type AskAuth, type AskLimits, type AskRouteOptions } from "./routes";
 export { transferCommand, builtinCommands } from "./commands";
 export { MemoryQuestionLog } from "./question-log";

@@ -12,8 +12,17 @@ export type IncomingMessage =
 
 export interface BaseIncoming {
   channel: Channel;
-  /** Stable id of the conversation partner: openid, mini-program user id, or API session id. */
+  /**
+   * Stable id of the conversation partner: openid, mini-program user id, or, on the anonymous
+   * API, a conversation key the caller chose (prefixed so it never equals an openid or user id).
+   */
   userId: string;
+  /**
+   * Set only by an adapter that proved who is writing: a signed Official Account message (its
+   * openid) or a mini-program session (our user id). Without it `userId` is whatever the caller
+   * sent, so commands that read or act on a person's records (`ChatCommand.personal`) refuse.
+   */
+  verified?: boolean;
   /** Platform message id for de-duplication (WeChat MsgId), if any. */
   messageId?: string;
   /** Language hint from the channel; the text itself may override it (Tibetan script). */

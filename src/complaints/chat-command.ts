@@ -46,6 +46,9 @@ const say = (id: string, vars?: Record<string, string | number>): Reply => ({ ki
 export function complaintChatCommand(deps: () => ComplaintsDeps): ChatCommand {
   return {
     name: "complaint",
+    // Filing, status and rating act for the person writing: chat lets only a verified sender
+    // (signed Official Account message, mini-program session) reach handle.
+    personal: true,
     match: (t, session) => Boolean((session as WithDraft).complaintDraft) || parseStart(t) !== undefined || RATE.test(t) || STATUS.test(t),
     handle: async (ctx) => {
       const draft = (ctx.session as WithDraft).complaintDraft;
@@ -98,7 +101,7 @@ async function finish(deps: ComplaintsDeps, ctx: CommandContext, d: Draft, answe
     address: d.address,
     occurredText: d.occurredText,
     channel: ctx.incoming.channel === "miniprogram" ? "miniprogram" : ctx.incoming.channel === "wechat" ? "wechat" : "api",
-    openid: ctx.incoming.userId,
+    ...owner(ctx),
     contactConsent: consent,
     contactPhone: phone,
     idempotencyKey: `chat:${d.id}`,
@@ -107,9 +110,19 @@ async function finish(deps: ComplaintsDeps, ctx: CommandContext, d: Draft, answe
   return say("accepted", { kind: COMPLAINT_KIND_LABELS[d.kind], ticketNo: complaint.ticketNo });
 }
 
+/**
+ * Who files and owns a ticket from chat: the Official Account's openid, or the mini-program's
+ * user id (as /api/v1/mp/complaints stores it, so the ticket is listed and notified there too).
+ */
+const owner = (ctx: CommandContext): { openid: string } | { userId: string } =>
+  ctx.incoming.channel === "miniprogram" ? { userId: ctx.incoming.userId } : { openid: ctx.incoming.userId };
+
+/** The sender's own ticket, or undefined — the same "not found" whether it exists or not. */
 async function ownTicket(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string) {
   const c = await deps.app.db.prisma.complaint.findUnique({ where: { ticketNo: ticketNo.toUpperCase() } });
-  return c && c.openid === ctx.incoming.userId ? c : undefined;
+  if (!c) return undefined;
+  const o = owner(ctx);
+  return "userId" in o ? (c.userId === o.userId ? c : undefined) : c.openid === o.openid ? c : undefined;
 }
 
 async function statusFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string): Promise<Reply> {

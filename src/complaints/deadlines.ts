@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addHours, shanghaiDayOf, startOfShanghaiDay, type WorkCalendar } from "../calendar";
-import { AppError } from "../platform/errors";
+import { AppError, isAppError } from "../platform/errors";
 
 /**
  * 12345 work-order deadlines. Every limit runs from the dispatch (派单) to the department, not
@@ -68,8 +68,14 @@ export interface ComplaintDeadlines {
   reminderAt: Date;
   /** First instant of level-1 督办: the reply is overdue. */
   supervisionAt: Date;
-  /** First instant of level-2 escalation to the department head. */
-  escalationAt: Date;
+  /**
+   * First instant of level-2 escalation to the department head. null (pending) when it falls in
+   * a year whose holidays nobody confirmed while the reply deadline does not: the ticket can be
+   * dispatched and answered on time meanwhile, and adding the year recomputes the open tickets'
+   * deadlines (refresh-deadlines.ts), which fills it in. Until then no escalation fires — never
+   * one on a guessed day.
+   */
+  escalationAt: Date | null;
 }
 
 const afterMs = (d: Date) => new Date(d.getTime() + 1);
@@ -107,8 +113,18 @@ function workdayDeadlines(ticket: DispatchedTicket, policy: ComplaintDeadlinePol
     replyDueAt,
     reminderAt: workdayReminder(day, replyWorkdays, policy, calendar),
     supervisionAt: afterMs(replyDueAt),
-    escalationAt: afterMs(calendar.endOfDay(calendar.addWorkdays(replyDueDay, policy.escalateAfterWorkdays))),
+    escalationAt: unlessUnconfirmed(() => afterMs(calendar.endOfDay(calendar.addWorkdays(replyDueDay, policy.escalateAfterWorkdays)))),
   };
+}
+
+/** `compute()`, or null when it needs a year whose holidays are not confirmed (the calendar's "unprocessable"). */
+function unlessUnconfirmed(compute: () => Date): Date | null {
+  try {
+    return compute();
+  } catch (err) {
+    if (isAppError(err) && err.code === "unprocessable") return null;
+    throw err;
+  }
 }
 
 /**
@@ -172,7 +188,7 @@ export interface OverdueState {
 export function overdueState(deadlines: ComplaintDeadlines, progress: TicketProgress, now: Date): OverdueState {
   const signCheck = progress.signedAt && progress.signedAt < now ? progress.signedAt : now;
   const replyCheck = progress.repliedAt && progress.repliedAt < now ? progress.repliedAt : now;
-  const level = replyCheck >= deadlines.escalationAt ? 2 : replyCheck >= deadlines.supervisionAt ? 1 : 0;
+  const level = deadlines.escalationAt && replyCheck >= deadlines.escalationAt ? 2 : replyCheck >= deadlines.supervisionAt ? 1 : 0;
   return {
     signOverdue: signCheck > deadlines.signDueAt,
     replyOverdue: replyCheck > deadlines.replyDueAt,

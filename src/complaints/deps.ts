@@ -14,7 +14,8 @@ export interface CitizenNotice {
   dedupeKey: string;
   userId?: string;
   oaOpenid?: string;
-  fields: Record<string, string>;
+  /** Times as instants (`Date`): notifications renders them in Shanghai time, once. */
+  fields: Record<string, string | Date>;
   url?: string;
   page?: string;
 }

@@ -1,4 +1,3 @@
-import { formatShanghai } from "../calendar";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import type { ComplaintsDeps } from "./deps";
 import { anonymiseText } from "./place";
@@ -26,7 +25,8 @@ export async function notifyCitizen(deps: ComplaintsDeps, c: Complaint, dedupeKe
         title: text("notice.title"),
         complaintNo: c.ticketNo,
         status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
-        repliedAt: formatShanghai(deps.app.now()),
+        // The instant: notifications shows it in Shanghai time, once (issue 16, defect 12).
+        repliedAt: c.repliedAt ?? deps.app.now(),
         // A subscribe or template message shows on the lock screen: no phone, ID or house numbers
         // and no names in it (the full reply is in the mini-program). notifications fits it to
         // WeChat's 20-character "thing" field, marking the cut with "…".

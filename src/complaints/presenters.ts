@@ -3,7 +3,7 @@ import { shanghaiDayOf } from "../calendar";
 import type { AppContext } from "../platform/context";
 import type { ComplaintEvent, ComplaintImage } from "../generated/prisma/client";
 import { canTransition, COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
-import { anonymiseText } from "./place";
+import { anonymiseText, publicPlace } from "./place";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "./types";
 import type { Complaint } from "./workflow/db";
 
@@ -85,6 +85,9 @@ export function presentStaffComplaint(app: AppContext, c: Complaint & { images?:
       reminderAt: iso(c.reminderAt),
       supervisionAt: iso(c.supervisionAt),
       escalationAt: iso(c.escalationAt),
+      // Dispatched, not urgent, yet no escalation date: it falls in a year whose holidays are not
+      // entered, and is filled in when staff add that year (deadlines.ts).
+      escalationPending: c.dispatchedAt !== null && !c.urgent && c.replyDueAt !== null && c.escalationAt === null,
       extensionWorkdays: c.extensionWorkdays,
     },
     supervisionStage: c.supervisionStage,
@@ -122,7 +125,7 @@ export function presentPublicComplaint(c: Complaint) {
     ticketNo: c.ticketNo,
     category: c.category,
     kind: COMPLAINT_KIND_LABELS[c.kind as ComplaintKind] ?? c.kind,
-    district: c.district,
+    district: publicPlace(c).district,
     text: anonymiseText(c.text),
     replyText: c.replyText ? anonymiseText(c.replyText) : null,
     acceptedOn: shanghaiDayOf(c.createdAt),

@@ -3,10 +3,13 @@ import Router from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import type { AppContext } from "../platform/context";
 import type { Capability } from "../platform/capability";
+import { clientAddress } from "./client-address";
 import { createMetrics } from "./metrics";
 import { observeRequests } from "./observe";
 import { healthRoutes } from "./health";
+import { securityHeaders } from "./security-headers";
 import { segmentRoutes } from "./segment-routes";
+import { assertStorableBody, refuseUnstorableRequestLine } from "./storable-input";
 
 /** A superset of the types the body parser accepts (JSON and its `+json`/csp-report kin, forms); it decides exactly. */
 const MAYBE_PARSED = /json|csp-report|x-www-form-urlencoded/i;
@@ -19,14 +22,19 @@ export interface HttpApp {
 
 /**
  * The Koa application: request id, error responses, metrics and the log line (observe.ts) →
- * body parsing (JSON and forms only; XML and signed payloads are read raw by their own
- * routes) → routes, by first path segment.
+ * the request line and body checked for text that cannot be stored → body parsing (JSON and
+ * forms only; XML and signed payloads are read raw by their own routes) → routes, by first
+ * path segment.
  */
 export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
-  const app = new Koa({ proxy: true });
+  // X-Forwarded-For is believed only as TRUST_PROXY says (client-address.ts), never by Koa itself.
+  const app = new Koa({ proxy: false });
+  const fromProxy = clientAddress(ctx.config.TRUST_PROXY);
   let shuttingDown = false;
   const metrics = createMetrics();
+  if (fromProxy) app.use(fromProxy);
   app.use(observeRequests(ctx.logger, metrics));
+  app.use(securityHeaders());
   const parseBody = bodyParser({
     enableTypes: ["json", "form"],
     jsonLimit: ctx.config.BODY_LIMIT_BYTES,
@@ -36,7 +44,17 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   });
   // The parser's own type check (type-is) costs more than a webhook's whole signature check;
   // requests that cannot be JSON or a form (GETs, WeChat's XML, uploads) skip it.
-  app.use((c, next) => (MAYBE_PARSED.test(c.get("content-type")) ? parseBody(c, next) : next()));
+  // Text the database cannot store is refused once, here, for every route (storable-input.ts);
+  // multipart fields are checked where they are parsed (complaints' image upload).
+  app.use(refuseUnstorableRequestLine());
+  app.use((c, next) =>
+    MAYBE_PARSED.test(c.get("content-type"))
+      ? parseBody(c, () => {
+          assertStorableBody((c.request as { body?: unknown }).body);
+          return next();
+        })
+      : next(),
+  );
   const router = new Router();
   healthRoutes(router, ctx, metrics.registry, () => shuttingDown);
   for (const cap of capabilities) cap.routes?.(router, ctx);

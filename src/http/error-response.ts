@@ -1,6 +1,7 @@
 import type { Context } from "koa";
 import { AppError, isAppError } from "../platform/errors";
 import type { Logger } from "../platform/logger";
+import { asUnavailable } from "../platform/unavailable";
 
 /** A request no route answered becomes the not_found error (thrown into respondWithError). */
 export function assertAnswered(ctx: Context): void {
@@ -12,7 +13,8 @@ export function assertAnswered(ctx: Context): void {
 /**
  * The single place where errors become HTTP responses: `{ error: { code, message } }` with
  * the status of the AppError code. Unknown errors are logged with the request id and shown
- * as a generic 500 so that internals never leak to clients.
+ * as a generic 500 so that internals never leak to clients; the error goes on the request's log
+ * line (request-context.ts), with its stack for a 5xx.
  */
 export function respondWithError(ctx: Context, err: unknown, logger: Logger): void {
   const e = toAppError(err);
@@ -23,22 +25,36 @@ export function respondWithError(ctx: Context, err: unknown, logger: Logger): vo
   const body: { code: string; message: string; details?: unknown } = { code: e.code, message: e.message };
   if (e.code === "validation_failed" && e.details?.issues) body.details = e.details.issues;
   ctx.body = { error: body };
-  const log = (ctx.state.log as Logger | undefined) ?? logger;
-  if (e.status >= 500) log.error({ err }, "request failed");
-  else log.info({ code: e.code, msg: e.message }, "request rejected");
+  // The request's one log line (logRequest) carries the outcome; the detail of a refusal is
+  // for debugging only.
+  // Only a failure of ours carries its error (and stack); a dependency that is down (503) is
+  // an outage the line's code names.
+  ctx.state.failure = e.code === "internal" ? { code: e.code, err } : { code: e.code };
+  if (e.status < 500 && logger.isLevelEnabled("debug")) ((ctx.state.log as Logger | undefined) ?? logger).debug({ code: e.code, msg: e.message }, "request rejected");
 }
 
 function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
+  // A dependency that is down (database connection, Redis): 503 with Retry-After, not 500.
+  const unavailable = asUnavailable(err);
+  if (unavailable) return unavailable;
   const e = err as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;
   // Errors raised by koa/bodyparser/raw-body carry a status and a safe message.
   if (status === 413) return new AppError("payload_too_large", "Request body is too large");
   if (status === 415) return new AppError("unsupported_media_type", e.message ?? "Unsupported media type");
+  // A body whose Content-Encoding does not match its bytes fails in zlib, which sets no status.
+  if (isDecompressionError(err)) return new AppError("bad_request", "Request body does not match its Content-Encoding");
   if (status && status >= 400 && status < 500) {
     // Body parser errors (malformed JSON, bad encoding) carry a 4xx status.
     const message = e.expose && e.message ? e.message : "Malformed request body";
     return new AppError(status === 404 ? "not_found" : "bad_request", message);
   }
   return new AppError("internal", "Internal server error");
+}
+
+/** zlib's inflate, gunzip and brotli errors (codes Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_…). */
+function isDecompressionError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT)/.test(code);
 }

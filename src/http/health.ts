@@ -2,20 +2,27 @@ import type Router from "@koa/router";
 import type { AppContext } from "../platform/context";
 import type { Registry } from "prom-client";
 import { openApiDocument } from "./openapi";
+import { metricsAllowed } from "./metrics-access";
+import { AppError } from "../platform/errors";
+import { calendarWarnings, registerCalendarGauges } from "../calendar";
 
 /**
  * Liveness (/healthz: the process answers), readiness (/readyz: the database and Redis
- * answer — a load balancer stops sending traffic while either is down), metrics and the
+ * answer — a load balancer stops sending traffic while either is down; `warnings` name what
+ * will break without failing readiness, such as a holiday year not entered), metrics and the
  * OpenAPI document.
  */
 export function healthRoutes(router: Router, ctx: AppContext, metrics: Registry, isShuttingDown: () => boolean): void {
+  registerCalendarGauges(metrics, ctx);
   router.get("/healthz", (c) => {
     c.body = { status: "ok" };
   });
   router.get("/readyz", async (c) => {
-    const [database, redis] = await Promise.all([
+    const [database, redis, warnings] = await Promise.all([
       withTimeout(ctx.db.ping(), 2000),
       withTimeout(ctx.store.ping(), 2000),
+      // Warnings never fail readiness: e.g. next year's holidays not entered (src/calendar/year-warnings.ts).
+      calendarWarnings(ctx, 2000),
     ]);
     const ready = database && redis && !isShuttingDown();
     c.status = ready ? 200 : 503;
@@ -26,9 +33,11 @@ export function healthRoutes(router: Router, ctx: AppContext, metrics: Registry,
         redis: { ok: redis, kind: ctx.config.REDIS_URL ? "redis" : "memory" },
         shuttingDown: isShuttingDown(),
       },
+      warnings,
     };
   });
   router.get("/metrics", async (c) => {
+    if (!metricsAllowed(c, ctx.config.METRICS_TOKEN)) throw new AppError("not_found", "No route for GET /metrics");
     c.type = metrics.contentType;
     c.body = await metrics.metrics();
   });

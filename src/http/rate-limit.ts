@@ -37,7 +37,7 @@ export function rateLimit(opts: RateLimitOptions): Middleware {
   };
 }
 
-/** Bucket per client IP (Koa's `ctx.ip`, which honours X-Forwarded-For behind the proxy). */
+/** Bucket per client IP (`ctx.ip`: X-Forwarded-For only as far as TRUST_PROXY trusts it, client-address.ts). */
 export const perIp =
   (name: string) =>
   (c: Context): string =>
@@ -52,8 +52,12 @@ export const perUser =
   (name: string, subject: (c: Context) => string | undefined) =>
   (c: Context): string | undefined => {
     const s = subject(c);
-    return s === undefined ? undefined : `${name}:user:${crypto.createHash("sha256").update(s).digest("base64url").slice(0, 22)}`;
+    return s === undefined ? undefined : userBucket(name, s);
   };
+
+/** The bucket of one person (an openid, a user id), hashed so that store keys carry no identifiers. */
+export const userBucket = (name: string, subject: string): string =>
+  `${name}:user:${crypto.createHash("sha256").update(subject).digest("base64url").slice(0, 22)}`;
 
 /** The same check inside an operation, for buckets only known there (e.g. per openid at login). */
 export async function checkRateLimit(

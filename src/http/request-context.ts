@@ -46,9 +46,15 @@ export function beginRequest(ctx: Context, logger: Logger): string {
   return id;
 }
 
-/** The closing "request" line, with the id, through the parent logger (no child needed). */
+/**
+ * The request's one line, with the id, through the parent logger (no child needed): at info,
+ * with the error code of a refusal; at warn for an outage (503); at error, with the error
+ * itself, when the service failed.
+ */
 export function logRequest(logger: Logger, ctx: Context, id: string, ms: number): void {
-  if (logger.isLevelEnabled("info")) {
-    logger.info({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, "request");
-  }
+  const failure = ctx.state.failure as { code: string; err?: unknown } | undefined;
+  const line = { reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 };
+  if (failure?.err !== undefined) logger.error({ ...line, code: failure.code, err: failure.err }, "request");
+  else if (ctx.status >= 500) logger.warn({ ...line, code: failure?.code }, "request");
+  else if (logger.isLevelEnabled("info")) logger.info(failure ? { ...line, code: failure.code } : line, "request");
 }

@@ -1,3 +1,5 @@
+import { formatShanghai, formatShanghaiDate, parseInstant } from "../platform/shanghai-time";
+
 /**
  * Fits values to WeChat's template field types ("subscribeMessage.send" field table; the
  * Official Account's category templates use the same types). A value that breaks a limit
@@ -6,6 +8,7 @@
  * Chinese characters, name ≤ 10, number ≤ 32 digits, amount = currency sign + ≤ 10 digits,
  * time "YYYY-MM-DD HH:mm" and date "YYYY-MM-DD" (Asia/Shanghai), phone_number ≤ 17.
  */
+
 export type FieldType = "thing" | "character_string" | "phrase" | "name" | "number" | "amount" | "time" | "date" | "phone_number";
 
 export type FieldValue = string | number | Date;
@@ -19,15 +22,10 @@ export function cut(s: string, max: number, ellipsis = true): string {
   return ellipsis ? c.slice(0, max - 1).join("") + "…" : c.slice(0, max).join("");
 }
 
-/** Shanghai has no daylight saving: UTC+8 all year. */
-function shanghaiParts(d: Date) {
-  const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return { date: s.slice(0, 10), hm: s.slice(11, 16) };
-}
-
-function toDate(v: FieldValue): Date | undefined {
-  const d = v instanceof Date ? v : new Date(v);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+/** A Date, or an instant as a stored payload keeps it (ISO 8601 with its zone). */
+function toInstant(v: FieldValue): Date | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
+  return typeof v === "string" ? parseInstant(v) : undefined;
 }
 
 export function fitField(type: FieldType, value: FieldValue): string {
@@ -51,10 +49,11 @@ export function fitField(type: FieldType, value: FieldValue): string {
     }
     case "time":
     case "date": {
-      const d = toDate(value);
-      if (!d) return cut(text, 20, false);
-      const p = shanghaiParts(d);
-      return type === "date" ? p.date : `${p.date} ${p.hm}`;
+      // Times come from the one Shanghai formatter. Zone-less text is shown as written, never
+      // converted again: it is already local time (a payload recorded before defect 12's fix).
+      const d = toInstant(value);
+      if (!d) return cut(text, type === "date" ? 10 : 16, false);
+      return type === "date" ? formatShanghaiDate(d) : formatShanghai(d);
     }
     case "phone_number":
       return cut(text.replace(/[^\d+\-]/g, ""), 17, false);

@@ -1,6 +1,6 @@
 import type { AppContext } from "../platform/context";
 import { t } from "../platform/templates";
-import type { FieldValue } from "./fit-fields";
+import type { FieldType, FieldValue } from "./fit-fields";
 import { fitField } from "./fit-fields";
 import { KINDS, type NotificationKind } from "./kinds";
 
@@ -19,15 +19,22 @@ export function openPayload(ctx: Pick<AppContext, "crypto">, sealed: string): No
   return JSON.parse(ctx.crypto.decrypt(sealed)) as NotificationPayload;
 }
 
+const isTimeField = (f: { type: FieldType }) => f.type === "time" || f.type === "date";
+
 /** Checks the caller's fields against the kind (a missing required field is a programming error). */
 export function normaliseFields(kind: NotificationKind, fields: Record<string, FieldValue | null | undefined>): Record<string, string | number> {
-  const spec = KINDS[kind].fields as Record<string, { optional?: boolean }>;
+  const spec = KINDS[kind].fields as Record<string, { type: FieldType; optional?: boolean }>;
   const out: Record<string, string | number> = {};
   for (const [name, f] of Object.entries(spec)) {
     const v = fields[name];
     if (v === undefined || v === null || v === "") {
       if (!f.optional) throw new Error(`notify(${kind}): field "${name}" is required`);
       continue;
+    }
+    if (isTimeField(f) && !(v instanceof Date)) {
+      // Only an instant can be shown in Shanghai time without guessing: text such as
+      // "2026-11-25 10:00" has no zone and was once converted twice (8 hours late).
+      throw new Error(`notify(${kind}): field "${name}" must be a Date`);
     }
     out[name] = v instanceof Date ? v.toISOString() : v;
   }
@@ -42,8 +49,7 @@ export function templateData(kind: NotificationKind, fields: Record<string, stri
   const data: Record<string, { value: string }> = {};
   for (const [name, f] of Object.entries(KINDS[kind].fields) as [string, { type: Parameters<typeof fitField>[0]; key: string; oaKey?: string }][]) {
     const raw = fields[name] ?? t("notifications", "zh", `${kind}.${name}`);
-    const isTime = f.type === "time" || f.type === "date";
-    data[channel === "oa" ? (f.oaKey ?? f.key) : f.key] = { value: fitField(f.type, isTime && typeof raw === "string" ? new Date(raw) : raw) };
+    data[channel === "oa" ? (f.oaKey ?? f.key) : f.key] = { value: fitField(f.type, raw) };
   }
   return data;
 }

@@ -31,7 +31,7 @@ export function createLogger(opts: LoggerOptions): Logger {
     },
     hooks: {
       logMethod(args, method) {
-        const masked = args.map((a) => (typeof a === "string" ? maskText(a) : a)) as typeof args;
+        const masked = args.map((a) => (typeof a === "string" ? cap(maskText(a)) : a)) as typeof args;
         return method.apply(this, masked);
       },
     },
@@ -43,12 +43,19 @@ export function createLogger(opts: LoggerOptions): Logger {
   return pino(options);
 }
 
+/**
+ * Longest text a log line carries per value. A driver error can quote a whole SQL statement
+ * with its parameters (kilobytes); logs stay one short line each, the start says enough.
+ */
+export const MAX_LOG_TEXT = 2000;
+const cap = (s: string) => (s.length > MAX_LOG_TEXT ? `${s.slice(0, MAX_LOG_TEXT)}…[${s.length - MAX_LOG_TEXT} more chars]` : s);
+
 function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 6) return value;
-  if (typeof value === "string") return maskText(value);
+  if (typeof value === "string") return cap(maskText(value));
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   if (value instanceof Error) {
-    return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+    return { type: value.name, message: cap(maskText(value.message)), stack: value.stack && cap(maskText(value.stack)) };
   }
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -31,18 +31,29 @@ export function searchCapability(): SearchCapability {
     async start(ctx, role) {
       if (!role.web) return;
       const port = createCatalogPort(ctx.db.prisma);
-      index = await buildIndex(ctx, port);
+      // Listen before reading the catalog, so that a change committed while the index is being
+      // built is applied once it is, instead of falling between the read and the subscription.
+      let heardDuringBuild: string[] | undefined = [];
+      const onChanged = (message: string) => {
+        void refreshItem(ctx, port, message).catch((err: unknown) => ctx.logger.error({ err }, "search index update failed"));
+      };
+      const onSynonyms = () => {
+        void port
+          .listSynonyms()
+          .then((s) => live().setSynonyms(s))
+          .catch((err: unknown) => ctx.logger.error({ err }, "synonym reload failed"));
+      };
       unsubscribers.push(
-        await ctx.store.subscribe(CATALOG_CHANGED, (message) => {
-          void refreshItem(ctx, port, message).catch((err: unknown) => ctx.logger.error({ err }, "search index update failed"));
-        }),
-        await ctx.store.subscribe(SYNONYMS_CHANGED, () => {
-          void port
-            .listSynonyms()
-            .then((s) => live().setSynonyms(s))
-            .catch((err: unknown) => ctx.logger.error({ err }, "synonym reload failed"));
-        }),
+        await ctx.store.subscribe(CATALOG_CHANGED, (message) => (heardDuringBuild ? void heardDuringBuild.push(message) : onChanged(message))),
+        await ctx.store.subscribe(SYNONYMS_CHANGED, () => (heardDuringBuild ? void heardDuringBuild.push("") : onSynonyms())),
       );
+      index = await buildIndex(ctx, port);
+      const heard = heardDuringBuild;
+      heardDuringBuild = undefined;
+      if (heard.includes("")) live().setSynonyms(await port.listSynonyms());
+      for (const message of new Set(heard.filter(Boolean))) {
+        await refreshItem(ctx, port, message).catch((err: unknown) => ctx.logger.error({ err }, "search index update failed"));
+      }
     },
     routes(router) {
       registerSearchRoutes(router, live());

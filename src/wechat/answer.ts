@@ -12,6 +12,8 @@ export interface AnswerDeps {
   /** Adapter-level replies (welcome, unsupported…) come first; undefined → ask the handler. */
   localReply(inbound: Inbound): Reply | undefined;
   handleMessage: MessageHandler;
+  /** A polite reply when this sender is over the per-person pace (a script, not a citizen); undefined → go on. */
+  pace?(inbound: Inbound): Promise<Reply | undefined>;
   /** Polite reply when the handler throws (fail soft: never an HTTP error to WeChat). */
   apology(inbound: Inbound): Reply;
   /** Send a late answer through the customer-service message API (a job). */
@@ -84,7 +86,7 @@ export function createAnswerer(deps: AnswerDeps) {
 
   const produce = async (inbound: Inbound): Promise<Reply> => {
     try {
-      return deps.localReply(inbound) ?? (await deps.handleMessage(inbound.message));
+      return deps.localReply(inbound) ?? (await deps.pace?.(inbound)) ?? (await deps.handleMessage(inbound.message));
     } catch (err) {
       deps.logger.error({ err, dedupeKey: inbound.dedupeKey }, "wechat: handler failed, sending apology");
       return deps.apology(inbound);

@@ -3,6 +3,8 @@ import type { Context } from "koa";
 import type { Reply } from "../chat/types";
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
+import { checkRateLimit, userBucket } from "../http/rate-limit";
+import { isAppError } from "../platform/errors";
 import { t } from "../platform/templates";
 import type { MessageHandler } from "./answer";
 import { createWechatClient, type WechatClient } from "./client";
@@ -49,6 +51,24 @@ function localReply(ctx: AppContext, welcomeEntries: string[]) {
   };
 }
 
+/**
+ * Messages per person per minute (CHAT_LIMIT_PER_USER_MINUTE): every citizen's messages come
+ * from WeChat's servers, so the limit is per openid, and the answer is a polite reply (an HTTP
+ * error would show the citizen "该公众号暂时无法提供服务"). A store that is down limits nobody.
+ */
+function pace(ctx: AppContext) {
+  const limit = { limit: ctx.config.CHAT_LIMIT_PER_USER_MINUTE, windowSeconds: 60 };
+  return async (inbound: Inbound): Promise<Reply | undefined> => {
+    try {
+      await checkRateLimit(ctx.store, userBucket("wechat", inbound.openid), limit);
+      return undefined;
+    } catch (err) {
+      if (isAppError(err) && err.code === "rate_limited") return { kind: "text", text: t("wechat", "zh", "slow_down", { hotline: ctx.config.HOTLINE }) };
+      return undefined;
+    }
+  };
+}
+
 function mountRoutes(router: Router, ctx: AppContext, opts: WechatCapabilityOptions): void {
   const c = ctx.config;
   if (!c.features.wechat || !c.WECHAT_TOKEN || !c.WECHAT_APPID) {
@@ -67,6 +87,7 @@ function mountRoutes(router: Router, ctx: AppContext, opts: WechatCapabilityOpti
     store: ctx.store,
     handleMessage: opts.handleMessage,
     localReply: localReply(ctx, welcomeEntries),
+    pace: pace(ctx),
     apology: () => ({ kind: "text", text: t("wechat", "zh", "error_apology", { hotline: c.HOTLINE }) }),
     deliverLater: async (inbound, reply) => {
       const text = reply.kind === "transfer" ? (reply.text ?? t("wechat", "zh", "transfer_late")) : replyText(reply);

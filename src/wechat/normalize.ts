@@ -37,6 +37,9 @@ export function normalize(f: XmlFields, now: Date): Inbound {
   const base: BaseIncoming = {
     channel: "wechat",
     userId: openid,
+    // The endpoint checked the signature (and in safe mode decrypted) before parsing, so the
+    // openid is WeChat's word for who wrote: personal commands may act for it.
+    verified: true,
     messageId: msgId,
     receivedAt: new Date(Number(createTime) * 1000 || now.getTime()),
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bufferedQuestionLog } from "../../src/catalog";
+import { bufferedQuestionLog, type DroppedQuestions } from "../../src/catalog";
 import type { PrismaClient } from "../../src/platform/db";
 import { createTestDb, testDbKinds, type TestDb } from "../support/db";
 
@@ -63,6 +63,46 @@ describe.each(testDbKinds())("buffered unanswered-question log (%s)", (kind) => 
     while (Date.now() < deadline && !(await rows()).some((r) => r.normalized === "养藏獒要办证吗")) await new Promise((r) => setTimeout(r, 20));
     expect((await rows()).find((r) => r.normalized === "养藏獒要办证吗")?.count).toBe(1);
     await log.close();
+  });
+
+  it("drops the questions the database refuses, writes the rest, and stays quiet afterwards", async () => {
+    const errors: unknown[] = [];
+    const dropped: DroppedQuestions[] = [];
+    const log = bufferedQuestionLog(db.prisma, { flushMs: 60_000, onError: (e) => errors.push(e), onDropped: (d) => dropped.push(d) });
+    // 250 good questions around two PostgreSQL cannot store (NUL; a lone surrogate, which
+    // Prisma refuses before sending): the first statement of 200 holds both.
+    for (let i = 0; i < 250; i++) {
+      if (i === 17) await log.record({ question: "坏\u0000问题", outcome: "not_found", lang: "zh" });
+      if (i === 150) for (let k = 0; k < 3; k++) await log.record({ question: "\ud800", outcome: "not_found", lang: "zh" });
+      await log.record({ question: `隔离问题${i}`, outcome: "not_found", lang: "zh" });
+    }
+    await log.flush();
+    const good = () => rows().then((all) => all.filter((r) => r.normalized.startsWith("隔离问题")));
+    expect(await good()).toHaveLength(250);
+    expect(errors).toEqual([]);
+    expect(log.droppedCount()).toBe(2);
+    expect(dropped.reduce((n, d) => n + d.rows, 0)).toBe(2);
+    expect(dropped.reduce((n, d) => n + d.asks, 0)).toBe(4);
+    // A report is a count and a short reason, never the statement or the text.
+    for (const d of dropped) expect(JSON.stringify(d).length).toBeLessThan(120);
+
+    // Later questions are written; the dropped ones are not retried, so nothing more is reported.
+    const reports = dropped.length;
+    await log.record({ question: "隔离问题之后", outcome: "not_found", lang: "zh" });
+    await log.flush();
+    await log.flush();
+    expect((await rows()).some((r) => r.normalized === "隔离问题之后")).toBe(true);
+    expect(dropped).toHaveLength(reports);
+    expect(errors).toEqual([]);
+
+    // A refused question alone in a flush is dropped too, and the one after it still arrives.
+    await log.record({ question: "\udc00再来", outcome: "not_found", lang: "zh" });
+    await log.flush();
+    await log.record({ question: "隔离问题最后", outcome: "not_found", lang: "zh" });
+    await log.close();
+    expect((await rows()).some((r) => r.normalized === "隔离问题最后")).toBe(true);
+    expect(log.droppedCount()).toBe(3);
+    expect(errors).toEqual([]);
   });
 
   it("keeps the counts of a failed write for the next flush", async () => {

@@ -93,4 +93,19 @@ describe("handleMessage", () => {
     expect((await msg("人工")).kind).toBe("transfer");
     expect(await msg("进度 QH123")).toMatchObject({ kind: "text", text: "受理中" });
   });
+
+  it("runs a personal command only for a sender the channel verified, and refuses the others politely", async () => {
+    const handled: string[] = [];
+    const mine: ChatCommand = { name: "mine", personal: true, match: (t) => t.startsWith("工单"), handle: async ({ incoming }) => (handled.push(incoming.userId), { kind: "text", text: "您的工单" }) };
+    const deps = { ...h.deps, commands: [mine] };
+    const from = (verified: boolean | undefined) => (text: string) => handleMessage(deps, { kind: "text", channel: "api", userId: "anon:o_someone", verified, text, receivedAt: new Date() });
+    expect(await from(true)("工单 QH1")).toMatchObject({ text: "您的工单" });
+    for (const v of [false, undefined]) {
+      expect((await from(v)("工单 QH1")) as { text: string }).toMatchObject({ text: expect.stringContaining("确认您的身份") });
+      expect((await from(v)("工单 QH1 ༄༅")) as { text: string }).toMatchObject({ text: expect.stringMatching(/[\u0F00-\u0FFF]/) });
+    }
+    expect(handled).toEqual(["anon:o_someone"]);
+    // Questions are not personal: the anonymous sender still gets answers.
+    expect((await from(undefined)("驾照丢了咋补")).kind).toBe("text");
+  });
 });

@@ -29,7 +29,7 @@ export interface Harness {
   service: TestService;
   cap: ReturnType<typeof complaintsCapability>;
   /** Notices sent (one per dedupeKey, as the notifications capability makes them). */
-  notices: { dedupeKey: string; userId?: string; oaOpenid?: string; fields: Record<string, string> }[];
+  notices: { dedupeKey: string; userId?: string; oaOpenid?: string; fields: Record<string, string | Date> }[];
   /** Make the next `failNotices` sends throw (WeChat unreachable, or a crash before the send). */
   noticeFaults: { failNotices: number };
   staff(method: string, path: string, body?: unknown, name?: string): Promise<{ status: number; json: any }>;

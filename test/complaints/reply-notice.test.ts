@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notificationsCapability } from "../../src/notifications";
 import { testDbKinds } from "../support/db";
 import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
-import { startComplaints, type Harness } from "./helpers";
+import { startComplaints, testClock, type Harness } from "./helpers";
 
 const SUBSCRIBE = "/cgi-bin/message/subscribe/send";
 const TEMPLATE = "tpl-mp-complaint";
@@ -12,12 +12,16 @@ describe.each(testDbKinds())("a staff reply reaches the mini-program citizen (%s
   let fake: FakeWechat;
   let h: Harness;
   let ip = 0;
+  // Replies are sent at 00:30 on New Year's Day in Shanghai, still the old year in UTC: the
+  // notice must show the Shanghai time, converted once (issue 16, defect 12: it was 8 hours late).
+  const clock = testClock("2025-12-31T16:30:00Z");
   beforeAll(async () => {
     fake = await startFakeWechat();
     h = await startComplaints(db, {
+      now: clock.now,
       realNotify: true,
       capabilities: [notificationsCapability()],
-      env: { MP_APPID: "wxmp-complaints", MP_APPSECRET: "mp-secret", MP_API_BASE: fake.url, MP_SUBSCRIBE_TEMPLATE_COMPLAINT: TEMPLATE },
+      env: { MP_APPID: "wxmp-complaints", MP_APPSECRET: "mp-secret", MP_API_BASE: fake.url, MP_SUBSCRIBE_TEMPLATE_COMPLAINT: TEMPLATE, TRUST_PROXY: "loopback" },
     });
   });
   afterAll(async () => {
@@ -68,7 +72,7 @@ describe.each(testDbKinds())("a staff reply reaches the mini-program citizen (%s
     expect(body.data.thing1!.value).toBe("您反映的问题已有答复");
     expect(body.data.character_string2!.value).toBe(ticketNo);
     expect(body.data.phrase3!.value).toBe("已答复");
-    expect(body.data.time4!.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(body.data.time4!.value).toBe("2026-01-01 00:30");
     // WeChat refuses a "thing" over 20 characters; the cut is marked, and nothing personal shows on the lock screen.
     const reply = body.data.thing5!.value;
     expect([...reply]).toHaveLength(20);

@@ -105,6 +105,16 @@ describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
     expect(missing.status).toBe(404);
   });
 
+  it("logs one line per request at info and above: a refusal's code, a failure's error with it", async () => {
+    await (await fetch(`${svc.url}/test/conflict`, { headers: { "X-Request-Id": "one-line-409" } })).arrayBuffer();
+    await (await fetch(`${svc.url}/test/crash`, { headers: { "X-Request-Id": "one-line-500" } })).arrayBuffer();
+    const lines = (id: string) => svc.logs.filter((l) => l.reqId === id && (l.level as number) >= 30);
+    expect(lines("one-line-409")).toEqual([expect.objectContaining({ msg: "request", status: 409, code: "conflict", level: 30 })]);
+    expect(lines("one-line-500")).toEqual([
+      expect.objectContaining({ msg: "request", status: 500, code: "internal", level: 50, err: expect.objectContaining({ message: "secret internal detail" }) }),
+    ]);
+  });
+
   it("documents defined routes in /openapi.json", async () => {
     const doc = (await (await fetch(`${svc.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(doc.paths["/test/echo/{id}"]).toBeDefined();

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../../src/miniprogram";
 import { startTestService, type TestService } from "../support/service";
 import { staff2027 } from "../calendar/fixtures";
 
@@ -22,11 +23,12 @@ describe("a staff-confirmed holiday year reaches complaint deadlines", () => {
       headers: { authorization: "Bearer t0ken", "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const ask = async (question: string, sessionId: string) =>
-    ((await (await fetch(`${svc.url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, sessionId }) })).json()) as { text: string }).text;
+  // Filing a complaint is a personal command: the citizen asks with a mini-program session.
+  const ask = async (question: string, token: string) =>
+    ((await (await fetch(`${svc.url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ question }) })).json()) as { text: string }).text;
 
   it("refuses the dispatch while 2027 is unconfirmed, then accepts it once staff add 2027", async () => {
-    const session = crypto.randomUUID();
+    const { token: session } = await createSession(svc.ctx, crypto.randomUUID());
     await ask("我要投诉", session);
     await ask("小区门口的路灯坏了一个月了，晚上很黑", session);
     await ask("西宁市城西区五四西路", session);

@@ -45,6 +45,8 @@ export async function startMpService(
       WECHAT_TEMPLATE_APPLICATION: OA_TEMPLATE_APPLICATION,
       ADMIN_TOKEN,
       SESSION_TTL_SECONDS: "3600",
+      // Calls come "through a proxy on loopback" with a client address of their own (see call()).
+      TRUST_PROXY: "loopback",
       ...opts.env,
     },
   });

@@ -24,6 +24,13 @@ describe("fitting values to WeChat template field limits", () => {
     expect(fitField("time", d)).toBe("2027-01-01 00:05");
     expect(fitField("date", d)).toBe("2027-01-01");
     expect(fitField("time", "2026-11-25T02:30:00.000Z")).toBe("2026-11-25 10:30");
+    expect(fitField("time", "2026-11-25T10:30:00+08:00")).toBe("2026-11-25 10:30");
+  });
+
+  it("shows zone-less text as written, never converting local time a second time", () => {
+    // A payload recorded before issue 16's defect 12 was fixed holds Shanghai text, not an instant.
+    expect(fitField("time", "2026-11-25 10:00")).toBe("2026-11-25 10:00");
+    expect(fitField("date", "2026-11-25")).toBe("2026-11-25");
   });
 
   it("formats amounts from integer fen", () => {

@@ -148,6 +148,13 @@ describe.each(testDbKinds())("notifications (%s)", (db) => {
     expect((await row(r.id)).status).toBe("skipped_no_channel");
   });
 
+  it("takes times only as instants: zone-less text would be converted to Shanghai time twice", async () => {
+    await expect(
+      notify(ctx, { oaOpenid: "oa-openid-z", kind: "complaint_reply", dedupeKey: `k-t-${seq}`, fields: { title: "噪音扰民", complaintNo: "C1", status: "已回复", repliedAt: "2026-11-25 10:00" } }),
+    ).rejects.toThrow(/repliedAt.*must be a Date/);
+    expect(await ctx.db.prisma.notification.count({ where: { dedupeKey: `k-t-${seq}` } })).toBe(0);
+  });
+
   it("re-enqueues pending rows (the in-process queue loses jobs on restart)", async () => {
     const u = await mpUser(1);
     const r = await notify(ctx, { userId: u.id, kind: "application_status", dedupeKey: `k-${seq}`, fields });

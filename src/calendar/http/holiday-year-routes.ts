@@ -5,6 +5,7 @@ import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
 import { yearArrangementSchema } from "../arrangements";
 import { addHolidayYear, correctHolidayYear, listHolidayYears } from "../holiday-years";
+import { calendarWarnings } from "../year-warnings";
 
 // The tag the routes were published under when applications owned them; kept so the OpenAPI
 // document clients generate from does not change.
@@ -40,8 +41,8 @@ export function holidayYearRoutes(router: Router, ctx: AppContext): void {
   defineRoute(router, {
     method: "get",
     path: "/api/v1/admin/holiday-years",
-    summary: "Holiday arrangements entered by staff (years beyond the built-in data)",
+    summary: "Holiday arrangements entered by staff (years beyond the built-in data), and which year is still missing (calendarWarnings)",
     tags, security: ["admin"], before,
-    handler: async () => ({ items: (await listHolidayYears(ctx)).map(presentYear) }),
+    handler: async () => ({ items: (await listHolidayYears(ctx)).map(presentYear), calendarWarnings: await calendarWarnings(ctx) }),
   });
 }

@@ -3,11 +3,16 @@ import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { getItem } from "../items/get-item";
 import { parseLang } from "../translate";
-import { renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
+import { PRINT_SCRIPT, printScript, renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
 import { etagOf, ifNoneMatchHits } from "../presenters";
 
 /** GET /guides/:code — server-rendered H5 page (HTML, so not part of the JSON OpenAPI document). */
 export function pageRoutes(router: Router, app: AppContext): void {
+  router.get(PRINT_SCRIPT, (ctx) => {
+    ctx.type = "text/javascript; charset=utf-8";
+    ctx.set("Cache-Control", "public, max-age=86400");
+    ctx.body = printScript;
+  });
   router.get("/guides/:code", async (ctx) => {
     const lang = parseLang(typeof ctx.query.lang === "string" ? ctx.query.lang : undefined);
     const code = ctx.params.code ?? "";

@@ -1,6 +1,7 @@
 import type { Guide, TimeLimitValue } from "../guide-schema";
 import type { Lang } from "../translate";
 import { label } from "./labels";
+import { formatShanghai } from "../../platform/shanghai-time";
 
 /** "60个自然日" or "即办". */
 export function limitText(v: TimeLimitValue, lang: Lang): string {
@@ -22,15 +23,4 @@ export function yuanText(fen: number, lang: Lang): string {
 }
 
 /** A UTC instant as the Asia/Shanghai calendar date and time citizens read ("2026-11-25 20:30"). */
-export function shanghaiDateTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(d);
-  return parts.replace(",", "");
-}
+export const shanghaiDateTime = (d: Date): string => formatShanghai(d);

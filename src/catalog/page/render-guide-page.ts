@@ -6,6 +6,10 @@ import { guideSections } from "./sections";
 import { shanghaiDateTime } from "./format";
 import { pageCss } from "./styles";
 
+/** The pages' only script (the print button), a file of our own so the CSP allows no inline script. */
+export const PRINT_SCRIPT = "/assets/print.js";
+export const printScript = 'document.querySelectorAll("[data-print]").forEach((b) => b.addEventListener("click", () => window.print()));\n';
+
 const langAttr: Record<Lang, string> = { zh: "zh-CN", bo: "bo", mn: "mn", en: "en" };
 
 function layout(lang: Lang, title: string, header: Raw, body: Raw | Raw[]): string {
@@ -13,7 +17,7 @@ function layout(lang: Lang, title: string, header: Raw, body: Raw | Raw[]): stri
 <html lang="${langAttr[lang]}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
 <meta name="format-detection" content="telephone=no">
-<title>${title}</title><style>${raw(pageCss)}</style></head>
+<title>${title}</title><link rel="icon" href="data:,"><style>${raw(pageCss)}</style><script src="${PRINT_SCRIPT}" defer></script></head>
 <body><header class="top">${header}</header><main>${body}</main></body></html>`.html;
 }
 
@@ -24,7 +28,7 @@ export function renderGuidePage(item: ItemRecord, lang: Lang, hotline: string): 
   const header = html`<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${L(lang, "aliases")}：${guide.aliases.join("、")}</p>` : ""}`;
   const updated = L(lang, "updated", { date: shanghaiDateTime(item.updatedAt), version: item.version ?? 1 });
   const body = [
-    html`<div class="actions"><a href="javascript:window.print()">${L(lang, "print")}</a></div>`,
+    html`<div class="actions"><button type="button" data-print>${L(lang, "print")}</button></div>`,
     ...guideSections(guide, lang),
     html`<footer><p id="updated">${updated}</p></footer>`,
   ];

@@ -24,7 +24,8 @@ ol{padding-left:22px;margin:0}
 footer{color:#59636e;font-size:13px;text-align:center;padding:12px}
 a{color:#0b5cad}
 .actions{text-align:right}
-.actions a{font-size:14px;margin-left:12px}
+.actions a,.actions button{font-size:14px;margin-left:12px}
+.actions button{background:none;border:0;color:#0969da;padding:0;cursor:pointer}
 @media print{
   body{background:#fff;font-size:12pt}
   header.top{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 8px}

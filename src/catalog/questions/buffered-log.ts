@@ -1,8 +1,21 @@
-import type { PrismaClient } from "../../platform/db";
+import { isDataRefusal, type PrismaClient } from "../../platform/db";
 import type { QuestionLogPort } from "../../search/ports";
 import { normalizeQuestion, recordQuestionCounts, type QuestionCount } from "./questions";
 
-type Entry = Parameters<QuestionLogPort["record"]>[0];
+interface WriteOutcome {
+  dropped: QuestionCount[];
+  /** Rows not written because the database failed for another reason (`error`). */
+  unwritten: QuestionCount[];
+  error?: unknown;
+  reason?: string;
+}
+
+/** A short, fixed-size name for a refusal: the SQLSTATE or the Prisma error's name. */
+function refusalReason(err: unknown): string {
+  const e = err as { name?: string; meta?: { driverAdapterError?: { cause?: { code?: string; originalCode?: string; kind?: string } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return String(cause?.originalCode ?? cause?.code ?? cause?.kind ?? e?.name ?? "refused").slice(0, 40);
+}
 
 /** Distinct questions per statement: bounds the statement's size and the pause it causes. */
 const ROWS_PER_WRITE = 200;
@@ -12,6 +25,18 @@ export interface BufferedQuestionLog extends QuestionLogPort {
   flush(): Promise<void>;
   /** Stop the timer and write what is left. */
   close(): Promise<void>;
+  /** Distinct questions dropped since start because the database refused their text. */
+  droppedCount(): number;
+}
+
+/** What one flush could not write: a bounded summary, never the rows or the statement. */
+export interface DroppedQuestions {
+  /** Distinct questions dropped by this flush. */
+  rows: number;
+  /** Asks they stood for. */
+  asks: number;
+  /** The error's kind (Prisma error name or SQLSTATE), not its message, which quotes the statement. */
+  reason: string;
 }
 
 export interface BufferedQuestionLogOptions {
@@ -20,7 +45,10 @@ export interface BufferedQuestionLogOptions {
   flushMs?: number;
   /** Distinct questions held between writes; beyond it the oldest are written early. */
   maxPending?: number;
+  /** A write failed for a reason other than its data (database down): counts kept for the next flush. */
   onError: (err: unknown) => void;
+  /** Questions the database refused on their own (e.g. a NUL byte); dropped, never retried. */
+  onDropped?: (dropped: DroppedQuestions) => void;
 }
 
 /**
@@ -28,7 +56,11 @@ export interface BufferedQuestionLogOptions {
  * slow the answer down, and the same popular question asked a hundred times a minute must not
  * become a hundred writes. Asks are counted in memory per normalised question and written as
  * one increment per question per flush (every second by default, and on shutdown), in one
- * statement per 200 questions. A failed write keeps its counts for the next flush.
+ * statement per 200 questions. A write that fails because the database is away keeps its counts
+ * for the next flush. A write the database refuses for its data (text PostgreSQL cannot store,
+ * such as NUL or a lone surrogate) is split in halves until the refused questions stand alone;
+ * they are dropped and counted, the rest are written — one bad question must not hold back
+ * every later one for the life of the process.
  */
 export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuestionLogOptions): BufferedQuestionLog {
   const now = options.now ?? (() => new Date());
@@ -38,6 +70,7 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
+  let dropped = 0;
 
   const add = (key: string, e: QuestionCount) => {
     const seen = pending.get(key);
@@ -55,14 +88,14 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
     writing = writing.then(async () => {
       const rows = [...batch.values()];
       for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
-        try {
-          await recordQuestionCounts(prisma, rows.slice(i, i + ROWS_PER_WRITE));
-        } catch (err) {
+        const outcome = await writeIsolating(rows.slice(i, i + ROWS_PER_WRITE));
+        if (outcome.dropped.length) report(outcome.dropped, outcome.reason);
+        if (outcome.unwritten.length) {
           // One report per flush: the database is likely down for the rest too. Keep the
           // counts for the next flush (unless closing: nothing is left to retry then).
-          options.onError(err);
+          options.onError(outcome.error);
           if (!closed) {
-            for (const rest of rows.slice(i)) if (pending.size < maxPending) add(rest.normalized, rest);
+            for (const rest of [...outcome.unwritten, ...rows.slice(i + ROWS_PER_WRITE)]) if (pending.size < maxPending) add(rest.normalized, rest);
             schedule();
           }
           return;
@@ -72,6 +105,31 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
       }
     });
     return writing;
+  };
+
+  /**
+   * Writes `rows`; on a data refusal writes each half on its own, down to single rows, which
+   * are dropped. A refused batch of n rows with k bad ones costs about 2·k·log2(n) statements.
+   * Stops at the first failure that is not about the data, returning what is left unwritten.
+   */
+  const writeIsolating = async (rows: QuestionCount[]): Promise<WriteOutcome> => {
+    try {
+      await recordQuestionCounts(prisma, rows);
+      return { dropped: [], unwritten: [] };
+    } catch (err) {
+      if (!isDataRefusal(err)) return { dropped: [], unwritten: rows, error: err };
+      if (rows.length === 1) return { dropped: rows, unwritten: [], reason: refusalReason(err) };
+    }
+    const half = Math.ceil(rows.length / 2);
+    const first = await writeIsolating(rows.slice(0, half));
+    if (first.unwritten.length) return { ...first, unwritten: [...first.unwritten, ...rows.slice(half)] };
+    const second = await writeIsolating(rows.slice(half));
+    return { ...second, dropped: [...first.dropped, ...second.dropped], reason: first.reason ?? second.reason };
+  };
+
+  const report = (rows: QuestionCount[], reason = "refused") => {
+    dropped += rows.length;
+    options.onDropped?.({ rows: rows.length, asks: rows.reduce((n, r) => n + r.count, 0), reason });
   };
 
   const schedule = () => {
@@ -94,5 +152,6 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
       closed = true;
       return flush();
     },
+    droppedCount: () => dropped,
   };
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import multer from "multer";
 import type { Context, Middleware } from "koa";
+import { assertStorableBody } from "../../http/storable-input";
 import { AppError } from "../../platform/errors";
 import type { ImageStore } from "../images/image-store";
 import { MAX_IMAGE_BYTES, MAX_IMAGES, extensionOf, sniffImageType } from "../images/image-type";
@@ -20,7 +21,9 @@ export function imageUpload(): Middleware {
       parse(c.req as never, c.res as never, (err: unknown) => (err ? reject(toAppError(err)) : resolve()));
     });
     const req = c.req as unknown as { body?: Record<string, unknown>; files?: Express.Multer.File[] };
-    (c.request as { body?: unknown }).body = { ...(req.body ?? {}) };
+    const fields = { ...(req.body ?? {}) };
+    assertStorableBody(fields);
+    (c.request as { body?: unknown }).body = fields;
     c.state.uploads = req.files ?? [];
     await next();
   };

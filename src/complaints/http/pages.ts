@@ -8,7 +8,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 
 const layout = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title>
+<title>${esc(title)}</title><link rel="icon" href="data:,">
 <style>body{font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:720px;padding:12px;color:#222}
 article{border-bottom:1px solid #ddd;padding:12px 0}h1{font-size:20px}.meta{color:#666;font-size:14px}.reply{background:#f5f7fa;padding:8px;border-radius:6px}
 button{display:block;width:100%;margin:8px 0;padding:12px;font-size:16px}</style></head><body>${body}</body></html>`;

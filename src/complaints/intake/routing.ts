@@ -1,3 +1,4 @@
+import { lookupTable } from "../../platform/lookup-table";
 import type { ComplaintsDeps } from "../deps";
 import type { Tx } from "../workflow/db";
 
@@ -5,15 +6,17 @@ import type { Tx } from "../workflow/db";
  * Departments a fresh installation routes to until staff edit the mapping
  * (PUT /api/v1/admin/complaints/routes). Names of Qinghai's provincial departments.
  */
-export const DEFAULT_ROUTES: Record<string, string> = {
-  城乡建设: "青海省住房和城乡建设厅",
-  劳动和社会保障: "青海省人力资源和社会保障厅",
-  教育文体: "青海省教育厅",
-  商贸旅游: "青海省商务厅",
-  环境保护: "青海省生态环境厅",
-  卫生计生: "青海省卫生健康委员会",
-  交通运输: "青海省交通运输厅",
-};
+export const DEFAULT_ROUTES = lookupTable(
+  Object.entries({
+    城乡建设: "青海省住房和城乡建设厅",
+    劳动和社会保障: "青海省人力资源和社会保障厅",
+    教育文体: "青海省教育厅",
+    商贸旅游: "青海省商务厅",
+    环境保护: "青海省生态环境厅",
+    卫生计生: "青海省卫生健康委员会",
+    交通运输: "青海省交通运输厅",
+  }),
+);
 
 export interface RoutingDecision {
   category: string | null;

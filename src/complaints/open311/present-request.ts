@@ -1,21 +1,22 @@
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "../complaint-status";
-import { anonymiseText } from "../place";
+import { anonymiseText, publicPlace } from "../place";
+import { lookupTable } from "../../platform/lookup-table";
 import { CATEGORIES } from "../types";
 import type { Complaint } from "../workflow/db";
 
 /** Open311 service codes: stable ASCII codes for the seven categories. */
-export const SERVICE_CODES: Record<string, string> = Object.fromEntries(CATEGORIES.map((c, i) => [`QH-${String(i + 1).padStart(3, "0")}`, c]));
+export const SERVICE_CODES = lookupTable(CATEGORIES.map((c, i) => [`QH-${String(i + 1).padStart(3, "0")}`, c] as const));
 export const serviceCodeOf = (category: string | null) => Object.entries(SERVICE_CODES).find(([, c]) => c === category)?.[0] ?? null;
 
 const CLOSED: readonly string[] = ["replied", "visited", "rated", "closed", "merged"];
-const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
 /**
  * A service request as GeoReport v2 shows it. The feed is public, so the description is
- * anonymised, the address is district-level and the coordinates are rounded to ~1 km.
+ * anonymised and the place is the district only, coordinates withheld (`publicPlace`).
  */
 export function presentOpen311Request(c: Complaint) {
   const closed = CLOSED.includes(c.status);
+  const place = publicPlace(c);
   return {
     service_request_id: c.ticketNo,
     status: closed ? "closed" : "open",
@@ -30,11 +31,11 @@ export function presentOpen311Request(c: Complaint) {
     requested_datetime: c.createdAt.toISOString(),
     updated_datetime: c.updatedAt.toISOString(),
     expected_datetime: c.replyDueAt?.toISOString() ?? null,
-    address: c.district,
+    address: place.district,
     address_id: null,
     zipcode: null,
-    lat: round(c.lat),
-    long: round(c.lng),
+    lat: place.lat,
+    long: place.long,
     media_url: null,
   };
 }

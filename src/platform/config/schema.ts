@@ -53,6 +53,23 @@ export const envSchema = z.object({
   /** Import the shipped guides/ catalog on first start with an empty database. */
   AUTO_IMPORT_GUIDES: bool(true),
   GUIDES_DIR: z.string().default("./guides"),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs): off
+   * (default: the socket's address), a hop count ("1" behind one reverse proxy), or a
+   * comma-separated list of proxy addresses/CIDRs ("10.0.0.0/8,loopback").
+   */
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, "off, true, a hop count or a list of proxy addresses")
+      .optional(),
+  ),
+  /** Bearer token for GET /metrics; without it /metrics answers only direct loopback connections. */
+  METRICS_TOKEN: optionalString,
+  /** Chat questions one person (WeChat openid, mini-program user) may send per minute (POST /wechat, /api/v1/ask). */
+  CHAT_LIMIT_PER_USER_MINUTE: int(30, 1),
+  /** Questions one client address may send per minute to POST /api/v1/ask (all sessions together). */
+  CHAT_LIMIT_PER_IP_MINUTE: int(120, 1),
   /** Token protecting /api/v1/admin until staff accounts exist; admin API is off without it. */
   ADMIN_TOKEN: optionalString,
   /** 32-byte key (base64 or hex) encrypting personal data at rest; generated into DATA_DIR when absent in embedded mode. */

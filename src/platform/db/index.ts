@@ -3,11 +3,12 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client";
 import { openPGlite, openPool, pgliteDriver, postgresDriver, type DbKind, type SqlDriver } from "./driver";
 import { migrate } from "./migrate";
+import { releaseBrokenTransactions } from "./release-broken";
 
 export { PrismaClient, Prisma } from "../../generated/prisma/client";
 export type * from "../../generated/prisma/models";
 export { migrate, readMigrations, type Migration } from "./migrate";
-export { isUniqueViolation } from "./errors";
+export { isDataRefusal, isDatabaseUnavailable, isUniqueViolation } from "./errors";
 export type { DbKind, SqlDriver, SqlConnection } from "./driver";
 
 export interface Db {
@@ -39,7 +40,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = openPool(opts.databaseUrl);
     sql = postgresDriver(pool);
-    prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    prisma = new PrismaClient({ adapter: releaseBrokenTransactions(new PrismaPg(pool)) });
   } else {
     const pglite = await openPGlite(opts.dataDir);
     sql = pgliteDriver(pglite);

@@ -21,6 +21,9 @@ export function createQueue(redisUrl: string | undefined, onFailed: FailedJobSin
       db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
       tls: u.protocol === "rediss:" ? {} : undefined,
       maxRetriesPerRequest: null,
+      // Reconnect within 2 s of Redis coming back (BullMQ's default backs off up to 20 s, and
+      // enqueues fail, bounded, until then).
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
     },
     onFailed,
     queueName,

@@ -1,5 +1,7 @@
 import { Redis } from "ioredis";
 import type { KeyValueStore } from "./types";
+import { isRedisConnectionError, REDIS_COMMAND_TIMEOUT_MS, REDIS_READY_WAIT_MS, whenReady } from "../redis-bound";
+import { DependencyUnavailableError } from "../unavailable";
 
 /**
  * KeyValueStore on Redis, shared by every instance. Pub/sub needs a dedicated connection
@@ -12,14 +14,16 @@ export class RedisStore implements KeyValueStore {
   constructor(
     readonly client: Redis,
     private readonly prefix = "zw:",
+    /** How long an operation waits for a connection that is down (redis-bound.ts). */
+    private readonly readyWaitMs = REDIS_READY_WAIT_MS,
   ) {}
 
-  static connect(url: string, prefix?: string): RedisStore {
+  static connect(url: string, prefix?: string, readyWaitMs = REDIS_READY_WAIT_MS): RedisStore {
     const client = new Redis(url, {
-      // Fail commands within seconds while Redis is down instead of queueing them forever, so
-      // /readyz and callers see the outage; reconnect keeps trying in the background.
+      // Fail commands within a bound while Redis is down instead of queueing them until it is
+      // back (see run()), so /readyz and callers see the outage; reconnect keeps trying.
       maxRetriesPerRequest: 2,
-      commandTimeout: 5000,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
       connectTimeout: 2000,
       retryStrategy: (times) => Math.min(times * 200, 2000),
       lazyConnect: false,
@@ -27,54 +31,64 @@ export class RedisStore implements KeyValueStore {
     client.on("error", () => {
       /* reported through ping()/readyz; ioredis reconnects by itself */
     });
-    return new RedisStore(client, prefix);
+    return new RedisStore(client, prefix, readyWaitMs);
   }
 
   private k(key: string): string {
     return this.prefix + key;
   }
 
+  /**
+   * Every command goes through here: sent only on a ready connection (waiting `readyWaitMs` at
+   * most for one) and bounded by ioredis' commandTimeout — otherwise DependencyUnavailableError
+   * (503 if it reaches the HTTP layer; callers that can do without Redis, like the rate
+   * limiter, catch it).
+   */
+  private async run<T>(what: string, command: () => Promise<T>): Promise<T> {
+    try {
+      if (this.client.status !== "ready") await whenReady(this.client, Date.now() + this.readyWaitMs, `redis ${what}`);
+      return await command();
+    } catch (err) {
+      if (err instanceof DependencyUnavailableError || !isRedisConnectionError(err)) throw err;
+      throw new DependencyUnavailableError("redis", `redis ${what}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
   async get(key: string): Promise<string | null> {
-    return this.client.get(this.k(key));
+    return this.run("get", () => this.client.get(this.k(key)));
   }
 
   async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds) await this.client.set(this.k(key), value, "EX", ttlSeconds);
-    else await this.client.set(this.k(key), value);
+    await this.run("set", () => (ttlSeconds ? this.client.set(this.k(key), value, "EX", ttlSeconds) : this.client.set(this.k(key), value)));
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.client.set(this.k(key), value, "EX", ttlSeconds, "NX")) === "OK";
+    return (await this.run("set", () => this.client.set(this.k(key), value, "EX", ttlSeconds, "NX"))) === "OK";
   }
 
   async del(key: string): Promise<void> {
-    await this.client.del(this.k(key));
+    await this.run("del", () => this.client.del(this.k(key)));
   }
 
   async ttl(key: string): Promise<number | null> {
-    const t = await this.client.ttl(this.k(key));
+    const t = await this.run("ttl", () => this.client.ttl(this.k(key)));
     return t < 0 ? null : t;
   }
 
   async expire(key: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.client.expire(this.k(key), ttlSeconds)) === 1;
+    return (await this.run("expire", () => this.client.expire(this.k(key), ttlSeconds))) === 1;
   }
 
   async incrWindow(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {
     // INCR and EXPIRE NX in one round trip: the window starts at the first hit only.
-    const res = await this.client
-      .multi()
-      .incr(this.k(key))
-      .expire(this.k(key), windowSeconds, "NX")
-      .ttl(this.k(key))
-      .exec();
+    const res = await this.run("incr", () => this.client.multi().incr(this.k(key)).expire(this.k(key), windowSeconds, "NX").ttl(this.k(key)).exec());
     const count = Number(res?.[0]?.[1] ?? 0);
     const ttl = Number(res?.[2]?.[1] ?? windowSeconds);
     return { count, resetSeconds: ttl > 0 ? ttl : windowSeconds };
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.client.publish(this.k(channel), message);
+    await this.run("publish", () => this.client.publish(this.k(channel), message));
   }
 
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {

@@ -1,0 +1,78 @@
+import type { AppContext } from "../platform/context";
+import type { WorkCalendar } from "./calendar";
+import { shanghaiDayNumberOf, toDayNumber, yearOfDayNumber, type CalendarDay } from "./day";
+import { holidayCalendar } from "./holiday-source";
+
+/**
+ * How far ahead staff are told that a year's holiday arrangement is missing. The State
+ * Council publishes next year's notice around November; 60 days before 1 January leaves about
+ * a month after it appears, and is when the first deadlines start to reach into the new year
+ * (a 30-working-day limit from early November already ends in January).
+ */
+export const WARN_DAYS_AHEAD = 60;
+
+export interface CalendarWarning {
+  code: "holiday_year_unconfirmed";
+  year: number;
+  /** 1 January of that year. */
+  startsOn: CalendarDay;
+  /** Shanghai days from today to startsOn: 0 on 1 January, negative once the year has started. */
+  daysUntilStart: number;
+  started: boolean;
+  /** One sentence for staff and logs: which year, and what to do. */
+  message: string;
+  /** What does not work until the year is entered (see the callers of the calendar). */
+  affects: string[];
+}
+
+const affects = (year: number): string[] => [
+  `截止日落在${year}年的办件无法计算办理时限：不显示截止日期，不做电子监察预警和超期（截止日在此之前的办件照常计算、照常超期）`,
+  `已超期的办件跨入${year}年后，超期天数只计到上一年年底`,
+  `答复期限落在${year}年的投诉无法派单（人工派单返回 422，自动派单改由调度员处理），延期也无法批准`,
+  `升级督办日期落在${year}年的投诉，升级日期暂缺，录入后自动补算`,
+  `整改期限落在${year}年的差评无法登记`,
+];
+
+/**
+ * Which year's arrangement is missing now: the current year if it is not confirmed, and the
+ * next year from WARN_DAYS_AHEAD days before it starts. Empty when all is entered.
+ */
+export function unconfirmedYearWarnings(calendar: WorkCalendar, now: Date, daysAhead = WARN_DAYS_AHEAD): CalendarWarning[] {
+  const today = shanghaiDayNumberOf(now);
+  const thisYear = yearOfDayNumber(today);
+  const warnings: CalendarWarning[] = [];
+  for (const year of [thisYear, thisYear + 1]) {
+    const startsOn = `${year}-01-01`;
+    const daysUntilStart = toDayNumber(startsOn) - today;
+    if (calendar.isConfirmedYear(year) || daysUntilStart > daysAhead) continue;
+    const started = daysUntilStart <= 0;
+    warnings.push({
+      code: "holiday_year_unconfirmed",
+      year,
+      startsOn,
+      daysUntilStart,
+      started,
+      message: started
+        ? `${year}年节假日安排尚未录入，${year}年已开始：请工作人员按国务院办公厅通知尽快录入（POST /api/v1/admin/holiday-years）`
+        : `${year}年节假日安排尚未录入，距${startsOn}还有${daysUntilStart}天：请工作人员按国务院办公厅通知录入（POST /api/v1/admin/holiday-years）`,
+      affects: affects(year),
+    });
+  }
+  return warnings;
+}
+
+/**
+ * unconfirmedYearWarnings on this instance's calendar, at ctx.now(). For status views
+ * (/readyz, metrics, staff dashboards): a calendar that cannot be read within `timeoutMs`
+ * (database down — /readyz says so itself) gives no warnings rather than an error.
+ */
+export async function calendarWarnings(ctx: Pick<AppContext, "db" | "store" | "now">, timeoutMs = 2000): Promise<CalendarWarning[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+  try {
+    const calendar = await Promise.race([holidayCalendar(ctx).get().catch(() => undefined), timeout]);
+    return calendar ? unconfirmedYearWarnings(calendar, ctx.now()) : [];
+  } finally {
+    clearTimeout(timer);
+  }
+}
