@@ -257,7 +257,8 @@ async function run(o: { requests: number; concurrency: number; batches: number; 
 /**
  * Issue 5's target, checked so the benchmark can fail: in each mode the service itself (answer
  * cache on, as it runs) answers at least as many messages a second as the echo bot, its p99
- * under that load stays under 25 ms, and no server answered an error.
+ * under that load stays under 25 ms, no server answered an error, and its measured messages
+ * were answered from the warm answer cache.
  */
 function targetMisses(results: (Result & { vsEcho?: number })[]): string[] {
   const missed: string[] = [];
@@ -266,6 +267,9 @@ function targetMisses(results: (Result & { vsEcho?: number })[]): string[] {
     if (r.name !== FULL) continue;
     if ((r.vsEcho ?? 0) < 1) missed.push(`${r.mode} ${r.name}: ${r.vsEcho}× the echo bot's throughput (target ≥ 1×)`);
     if (r.p99 >= 25) missed.push(`${r.mode} ${r.name}: p99 ${r.p99.toFixed(2)} ms (target < 25 ms)`);
+    // A warm cache answers every measured message; no hits means the questions were never
+    // answered (a limit or a refusal replied instead), so the numbers measure something else.
+    if (r.cache && r.cache.hits === 0) missed.push(`${r.mode} ${r.name}: no answer-cache hits — the messages were not answered as questions`);
   }
   return missed;
 }

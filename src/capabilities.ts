@@ -1,12 +1,12 @@
 import type { Capability } from "./platform/capability";
 import { notificationsCapability } from "./notifications";
 import { catalogCapability } from "./catalog";
-import { searchCapability } from "./search/capability";
-import { chatCapability } from "./chat/capability";
+import { searchCapability } from "./search";
+import { chatCapability } from "./chat";
 import { miniprogramCapability, optionalSession, sessionOf } from "./miniprogram";
 import { createWechatCapability } from "./wechat";
-import { applicationsCapability, applicationsDeps } from "./applications";
-import { applicationProgressCommand } from "./applications/chat-command";
+import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
+import { calendarCapability } from "./calendar";
 import { complaintsCapability } from "./complaints";
 
 /**
@@ -26,6 +26,7 @@ export function createCapabilities(): Capability[] {
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();
   return [
+    calendarCapability(),
     notificationsCapability(),
     catalogCapability({ search: () => search.itemSearch }),
     search,

@@ -10,6 +10,7 @@ import { createQueue, failedJobTable } from "./platform/queue";
 import { createFieldCrypto, resolveEncryptionKey } from "./platform/field-crypto";
 import { createHttpApp } from "./http/app";
 import { createCapabilities } from "./capabilities";
+import { releaseStartupGarbage } from "./platform/release-startup-garbage";
 
 export interface Service {
   ctx: AppContext;
@@ -72,10 +73,12 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const address = server?.address() as AddressInfo | undefined;
   const url = address ? `http://${address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address}:${address.port}` : undefined;
   if (url) logger.info({ url }, "listening");
+  const cancelRelease = releaseStartupGarbage();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      cancelRelease();
       markShuttingDown();
       if (server) {
         // close() stops accepting and resolves once in-flight requests have finished.

@@ -1,7 +1,7 @@
 import type { AppContext } from "../platform/context";
-import { AppError } from "../platform/errors";
 import { maskIdNumber, maskName, maskPhone } from "../platform/privacy";
 import { normalizePhone, phoneLookupKey } from "../users";
+import { applicationErrors } from "./errors";
 
 export interface Applicant {
   name: string;
@@ -17,10 +17,10 @@ export function sealApplicant(ctx: Pick<AppContext, "crypto">, a: Applicant) {
   const name = a.name.trim();
   const idNumber = a.idNumber?.trim().toUpperCase() || undefined;
   const phone = a.phone ? normalizePhone(a.phone) : undefined;
-  if (!name) throw new AppError("bad_request", "申请人姓名不能为空");
-  if (!idNumber && !phone) throw new AppError("bad_request", "申请人手机号和证件号码至少填写一项");
-  if (phone !== undefined && phone.length < 7) throw new AppError("bad_request", "申请人手机号无效");
-  if (idNumber !== undefined && idNumber.length < 6) throw new AppError("bad_request", "申请人证件号码无效");
+  if (!name) throw applicationErrors("applicant_name_required");
+  if (!idNumber && !phone) throw applicationErrors("applicant_contact_required");
+  if (phone !== undefined && phone.length < 7) throw applicationErrors("applicant_phone_invalid");
+  if (idNumber !== undefined && idNumber.length < 6) throw applicationErrors("applicant_id_number_invalid");
   return {
     applicantNameEnc: ctx.crypto.encrypt(name),
     idNumberEnc: idNumber ? ctx.crypto.encrypt(idNumber) : null,

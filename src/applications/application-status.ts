@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AppError } from "../platform/errors";
+import { applicationErrors } from "./errors";
+import { applicationsText } from "./texts";
 
 /**
  * The life of an application (办件), as national 政务服务 practice records it. Pure: a
@@ -25,19 +26,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const isApplicationStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s);
 
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
-  submitted: "已接件",
-  accepted: "已受理",
-  rejected: "不予受理",
-  supplement_required: "补正",
-  supplement_submitted: "补正已提交",
-  under_review: "部门办理中",
-  special_procedure: "特别程序",
-  suspended: "挂起",
-  decided: "已办结",
-  delivered: "已送达/已领取",
-  withdrawn: "已撤回",
-};
+/** Each status's label (templates/applications/zh.yaml status.*), read once. */
+export const APPLICATION_STATUS_LABELS = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, applicationsText(`status.${s}`)])) as Record<ApplicationStatus, string>;
 
 const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   // 第32条: on receipt the office accepts, refuses, or asks once for everything missing.
@@ -77,12 +67,14 @@ export const isTerminal = (status: ApplicationStatus): boolean => TRANSITIONS[st
 
 export const pausesClock = (status: ApplicationStatus): boolean => CLOCK_PAUSING_STATUSES.includes(status);
 
-const label = (s: ApplicationStatus) => `“${APPLICATION_STATUS_LABELS[s]}”`;
+const label = (s: ApplicationStatus) => applicationsText("text.quoted", { label: APPLICATION_STATUS_LABELS[s] });
 
 export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
   if (canTransition(from, to)) return;
-  const why = isTerminal(from) ? `${label(from)}是终结状态` : `可变更为：${TRANSITIONS[from].map(label).join("、")}`;
-  throw new AppError("unprocessable", `办件状态不能从${label(from)}变更为${label(to)}（${why}）`, { from, to });
+  const why = isTerminal(from)
+    ? applicationsText("text.terminal", { status: label(from) })
+    : applicationsText("text.allowed", { statuses: TRANSITIONS[from].map(label).join(applicationsText("text.list_separator")) });
+  throw applicationErrors("transition_not_allowed", { from: label(from), to: label(to), why }, { from, to });
 }
 
 export const SPECIAL_PROCEDURE_KINDS = ["hearing", "expert_review", "inspection", "other"] as const;
@@ -131,7 +123,7 @@ export function parseDetails<S extends ApplicationStatus>(to: S, details: unknow
   const result = schema.safeParse(details ?? {});
   if (!result.success) {
     const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? "")))];
-    throw new AppError("bad_request", `变更为${label(to)}需要填写：${fields.join("、")}`, { to, issues: result.error.issues });
+    throw applicationErrors("details_required", { to: label(to), fields: fields.join(applicationsText("text.list_separator")) }, { to, issues: result.error.issues });
   }
   return result.data as TransitionDetails<S>;
 }

@@ -1,6 +1,6 @@
 import type { TimeLimit } from "../calendar";
 import type { AppContext } from "../platform/context";
-import { AppError } from "../platform/errors";
+import { applicationErrors } from "./errors";
 import type { ItemInfo, ItemsPort } from "./ports";
 
 /**
@@ -32,10 +32,10 @@ interface GuideLike {
 export function toItemInfo(opts: { code: string; name: string; department?: string | undefined; guide?: GuideLike | undefined }): ItemInfo {
   const promised = opts.guide?.timeLimit?.promised;
   if (!promised) {
-    throw new AppError("unprocessable", `事项 ${opts.code} 没有已发布的办事指南，承诺时限未知，无法登记办件`, { itemCode: opts.code });
+    throw applicationErrors("item_without_guide", { itemCode: opts.code }, { itemCode: opts.code });
   }
   const department = opts.department ?? opts.guide?.authority?.name;
-  if (!department) throw new AppError("unprocessable", `事项 ${opts.code} 没有实施主体`, { itemCode: opts.code });
+  if (!department) throw applicationErrors("item_without_department", { itemCode: opts.code }, { itemCode: opts.code });
   return { code: opts.code, name: opts.name, department, limit: toTimeLimit(opts.code, promised) };
 }
 
@@ -44,5 +44,5 @@ function toTimeLimit(code: string, p: { value?: number; unit?: string }): TimeLi
   if ((p.unit === "工作日" || p.unit === "自然日") && Number.isInteger(p.value) && (p.value ?? 0) >= 1) {
     return { value: p.value!, unit: p.unit };
   }
-  throw new AppError("unprocessable", `事项 ${code} 的承诺时限无效（${p.value ?? "?"}${p.unit ?? ""}）`, { itemCode: code });
+  throw applicationErrors("item_limit_invalid", { itemCode: code, limit: `${p.value ?? "?"}${p.unit ?? ""}` }, { itemCode: code });
 }

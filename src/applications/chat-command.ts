@@ -1,7 +1,7 @@
 import type { ChatCommand, Session } from "../chat";
 import type { DeepReadonly } from "../platform/frozen";
 import { t } from "../platform/templates";
-import { presentApplication } from "./application-presenter";
+import { presentApplication } from "./presenters";
 import { looksLikeApplicationNumber } from "./application-number";
 import { viewerOfChat } from "./applicant-access";
 import type { ApplicationsDeps } from "./deps";

@@ -1,10 +1,10 @@
 import type { ApplicationEventModel, ApplicationModel } from "../platform/db";
-import { AppError } from "../platform/errors";
 import { generateApplicationNumber } from "./application-number";
 import { sealApplicant, type Applicant } from "./applicant-data";
 import type { ApplicationsDeps } from "./deps";
+import { applicationErrors } from "./errors";
 import { isUniqueViolation } from "../platform/db";
-import type { EventSource } from "./record-event";
+import type { EventSource } from "./record-application-event";
 
 export const CHANNELS = ["counter", "online", "miniprogram", "wechat", "integration", "import"] as const;
 export type ApplicationChannel = (typeof CHANNELS)[number];
@@ -38,10 +38,10 @@ export async function createApplication(
 ): Promise<{ application: ApplicationModel; event: ApplicationEventModel }> {
   const { app } = deps;
   const item = await deps.items.getItem(opts.itemCode);
-  if (!item) throw new AppError("unprocessable", `未知的事项编码：${opts.itemCode}`, { itemCode: opts.itemCode });
+  if (!item) throw applicationErrors("unknown_item", { itemCode: opts.itemCode }, { itemCode: opts.itemCode });
   const now = app.now();
   const submittedAt = opts.submittedAt ?? now;
-  if (submittedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("bad_request", "接件时间不能晚于当前时间");
+  if (submittedAt.getTime() > now.getTime() + 5 * 60_000) throw applicationErrors("submitted_in_future");
   const sealed = sealApplicant(app, opts.applicant);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -84,7 +84,7 @@ export async function createApplication(
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (opts.externalRef && (await app.db.prisma.application.findUnique({ where: { externalRef: opts.externalRef } }))) {
-        throw new AppError("conflict", `外部办件号 ${opts.externalRef} 已登记`, { externalRef: opts.externalRef });
+        throw applicationErrors("external_ref_taken", { externalRef: opts.externalRef }, { externalRef: opts.externalRef });
       }
       // 50 random bits make a number collision practically impossible; retry once anyway.
       if (attempt >= 3) throw err;

@@ -1,6 +1,6 @@
 import type { ApplicationModel, PrismaClient } from "../platform/db";
-import { AppError } from "../platform/errors";
 import { normalizeApplicationNumber } from "./application-number";
+import { applicationErrors } from "./errors";
 
 export interface ApplicationRef {
   /** 办件编号 */
@@ -17,6 +17,6 @@ export async function findApplication(prisma: PrismaClient, ref: ApplicationRef)
     : ref.externalRef
       ? await prisma.application.findUnique({ where: { externalRef: ref.externalRef } })
       : null;
-  if (!found) throw new AppError("not_found", `未找到办件 ${ref.number ?? ref.externalRef ?? ""}`.trim());
+  if (!found) throw applicationErrors("application_not_found", { ref: ref.number ?? ref.externalRef ?? "" });
   return found;
 }

@@ -1,120 +1,15 @@
-import type { Capability } from "../platform/capability";
-import type { AppContext } from "../platform/context";
-import { defineJob } from "../platform/queue";
-import { itemsFromDatabase } from "./catalog-items";
-import type { ApplicationsDeps } from "./deps";
-import { calendarWarnings, holidayCalendar, holidayYearRoutes } from "../calendar";
-import { adminApplicationRoutes } from "./http/admin-routes";
-import { integrationRoutes } from "./http/integration-routes";
-import { mpApplicationRoutes } from "./http/mp-routes";
-import { supervisionRoutes } from "./http/supervision-routes";
-import { notify } from "../notifications";
-import { NOTIFY_JOB, notifyApplicant, pendingNotificationEvents } from "./notify-applicant";
-import type { ItemsPort, Notifier } from "./ports";
-import { refreshRunningClocks } from "./refresh-clocks";
-import { runSupervision, SUPERVISE_JOB } from "./supervise";
-
-export interface ApplicationsCapabilityOptions {
-  /** Item name, department and promised limit; default: read from the catalog tables. */
-  items?: (ctx: AppContext) => ItemsPort;
-  /** Default: src/notifications' `notify`. */
-  notify?: (ctx: AppContext) => Notifier;
-  /** How often electronic supervision runs (default 5 minutes). */
-  supervisionEveryMs?: number;
-  /** How often status changes whose notification was never queued are queued again (default 1 minute). */
-  notificationSweepEveryMs?: number;
-}
-
-/** Re-queues the notifications of status changes whose enqueue after commit was lost. */
-export const NOTIFY_SWEEP_JOB = "applications.notify-sweep";
-
-/** Lets other capabilities (chat wiring, the staff console) reach the same deps. */
-const registry = new WeakMap<AppContext, ApplicationsDeps>();
-
-/**
- * Application tracking (办件进度): staff API, upstream webhook, mini-program endpoints,
- * status-change notifications and the electronic supervision job. The chat command is
- * `applicationProgressCommand(applicationsDeps(ctx))`, added to ChatDeps.commands.
- */
-export function applicationsCapability(options: ApplicationsCapabilityOptions = {}): Capability {
-  const depsOf = (ctx: AppContext): ApplicationsDeps => {
-    let deps = registry.get(ctx);
-    if (!deps) {
-      deps = {
-        app: ctx,
-        items: (options.items ?? itemsFromDatabase)(ctx),
-        calendar: holidayCalendar(ctx),
-        notify: options.notify ? options.notify(ctx) : (request) => notify(ctx, request),
-        queueNotification: (eventId) => ctx.queue.enqueue(NOTIFY_JOB, { eventId }, { jobId: `application-notify:${eventId}` }),
-      };
-      registry.set(ctx, deps);
-      // A confirmed holiday year moves the deadlines of running applications (and unblocks
-      // the ones whose clock needed it): the stored clock columns follow the calendar.
-      const wired = deps;
-      deps.calendar.onChange(() => refreshRunningClocks(wired));
-    }
-    return deps;
-  };
-  return {
-    name: "applications",
-    routes(router, ctx) {
-      const deps = depsOf(ctx);
-      adminApplicationRoutes(router, deps);
-      supervisionRoutes(router, deps);
-      // The calendar's staff routes (holiday years) are mounted here: applications is the
-      // capability that first needed them, and the calendar is not a capability of its own.
-      holidayYearRoutes(router, ctx);
-      integrationRoutes(router, deps);
-      mpApplicationRoutes(router, deps);
-    },
-    jobs(ctx) {
-      const deps = depsOf(ctx);
-      return [
-        defineJob<{ eventId: string }>({ name: NOTIFY_JOB, handler: async ({ eventId }) => void (await notifyApplicant(deps, eventId)), defaults: { attempts: 8, backoffMs: 2000 } }),
-        defineJob<Record<string, never>>({ name: SUPERVISE_JOB, handler: async () => void (await runSupervision(deps)), defaults: { attempts: 1 } }),
-        // Status changes whose notification job was lost after commit (Redis down, a crash):
-        // handed to the queue again; the job id makes one still queued a no-op.
-        defineJob<Record<string, never>>({
-          name: NOTIFY_SWEEP_JOB,
-          handler: async () => {
-            for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
-          },
-          defaults: { attempts: 1 },
-        }),
-      ] as never[];
-    },
-    async start(ctx, role) {
-      const deps = depsOf(ctx);
-      // Once per start, in every role: next year's holidays not entered (also on /readyz, /metrics
-      // and the staff supervision views). Said here because the calendar is no capability of its own.
-      for (const w of await calendarWarnings(ctx)) {
-        ctx.logger.warn({ year: w.year, startsOn: w.startsOn, daysUntilStart: w.daysUntilStart, affects: w.affects }, w.message);
-      }
-      if (!role.worker) return;
-      await ctx.queue.repeat(SUPERVISE_JOB, { everyMs: options.supervisionEveryMs ?? 5 * 60_000 });
-      await ctx.queue.repeat(NOTIFY_SWEEP_JOB, { everyMs: options.notificationSweepEveryMs ?? 60_000 });
-      // Outbox: status changes whose notification was never handed to the queue.
-      for (const eventId of await pendingNotificationEvents(ctx)) await deps.queueNotification(eventId);
-    },
-  };
-}
-
-/** The deps of a started applications capability (after routes/jobs/start ran for ctx). */
-export function applicationsDeps(ctx: AppContext): ApplicationsDeps {
-  const deps = registry.get(ctx);
-  if (!deps) throw new Error("applicationsCapability() is not part of this service");
-  return deps;
-}
-
+/** Public surface of application tracking (办件进度). Import only from here. */
+export { applicationsCapability, applicationsDeps, NOTIFY_SWEEP_JOB, type ApplicationsCapabilityOptions } from "./capability";
 export { applicationProgressCommand } from "./chat-command";
 export type { ApplicationsDeps } from "./deps";
 export type { ItemInfo, ItemsPort, Notifier } from "./ports";
+export { itemsFromDatabase } from "./catalog-items";
 export { createApplication, type CreateApplicationOptions } from "./create-application";
-export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult } from "./record-event";
-export { presentApplication, type ApplicationView } from "./application-presenter";
-export { runSupervision, SUPERVISE_JOB } from "./supervise";
+export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult } from "./record-application-event";
+export { presentApplication, type ApplicationView } from "./presenters";
+export { runSupervision, SUPERVISE_JOB } from "./run-supervision";
 export { notifyApplicant, NOTIFY_JOB } from "./notify-applicant";
 export { lookupProgress } from "./lookup-progress";
-export { importApplicationsCsv, type ImportReport } from "./import/import-csv";
+export { importApplicationsCsv, type ImportReport } from "./import-applications-csv";
 export { signIntegrationBody } from "./http/integration-auth";
 export { generateApplicationNumber, normalizeApplicationNumber } from "./application-number";

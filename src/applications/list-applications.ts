@@ -1,5 +1,5 @@
 import type { Prisma } from "../platform/db";
-import type { ApplicationState } from "./application-presenter";
+import type { ApplicationState } from "./presenters";
 import type { ApplicationsDeps } from "./deps";
 import { loadApplicationStates } from "./load-application";
 

@@ -1,8 +1,7 @@
 import type { ApplicationEventModel, ApplicationModel, Prisma, PrismaClient } from "../platform/db";
-import type { ApplicationState } from "./application-presenter";
+import type { ApplicationState } from "./presenters";
 import { clockNow, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
-import { findApplication, type ApplicationRef } from "./find-application";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -43,8 +42,4 @@ export async function loadApplicationStates(deps: ApplicationsDeps, applications
     const events = timelines.get(application.id) ?? [];
     return { application, events, clock: clockNow(calendar, limitOf(application), events, now) };
   });
-}
-
-export async function getApplication(deps: ApplicationsDeps, ref: ApplicationRef): Promise<ApplicationState> {
-  return loadApplicationState(deps, await findApplication(deps.app.db.prisma, ref));
 }

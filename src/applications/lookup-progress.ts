@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { ApplicationState } from "./application-presenter";
+import type { ApplicationState } from "./presenters";
 import { normalizeApplicationNumber } from "./application-number";
 import { last4Key } from "./applicant-data";
 import { owns, type Viewer } from "./applicant-access";

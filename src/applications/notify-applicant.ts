@@ -1,6 +1,6 @@
 import type { AppContext } from "../platform/context";
 import { maskText } from "../platform/privacy";
-import { statusLabel } from "./application-presenter";
+import { statusLabel } from "./presenters";
 import type { ApplicationsDeps } from "./deps";
 import type { NotifyOptions } from "../notifications";
 
@@ -53,15 +53,4 @@ async function recipientOf(
   if (!a.phoneIndex) return undefined;
   const user = await ctx.db.prisma.user.findFirst({ where: { phoneIndex: a.phoneIndex }, orderBy: { phoneBoundAt: "desc" }, select: { id: true } });
   return user ? { userId: user.id } : undefined;
-}
-
-/** Events whose notification was never handed over (crash, queue down): re-queued at start. */
-export async function pendingNotificationEvents(ctx: AppContext, limit = 1000): Promise<string[]> {
-  const rows = await ctx.db.prisma.applicationEvent.findMany({
-    where: { applied: true, notifiedAt: null },
-    select: { id: true },
-    orderBy: { recordedAt: "asc" },
-    take: limit,
-  });
-  return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import { formatShanghai } from "../calendar";
 import { t } from "../platform/templates";
-import type { ApplicationView } from "./application-presenter";
+import type { ApplicationView } from "./presenters";
 
 const T = (lang: string, id: string, vars?: Record<string, string | number>) => t("applications", lang, `chat.${id}`, vars);
 

@@ -3,8 +3,9 @@ import { z } from "zod";
 // call its functions because its date parsing mixes UTC and the process's local time zone,
 // and because it silently answers "workday" for years it has no data for.
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
-import { AppError } from "../platform/errors";
+import { t } from "../platform/templates";
 import { isCalendarDay, toDayNumber, weekdayOfDayNumber } from "./day";
+import { calendarErrors } from "./errors";
 
 /** One year's official arrangement (国务院办公厅关于部分节假日安排的通知), as staff enter it. */
 export interface YearArrangement {
@@ -23,7 +24,8 @@ export interface YearDays {
   workdays: ReadonlySet<string>;
 }
 
-const calendarDay = z.string().refine(isCalendarDay, { message: "应为有效日期 YYYY-MM-DD" });
+const say = (id: string, vars?: Record<string, string | number>) => t("calendar", "zh", `validation.${id}`, vars);
+const calendarDay = z.string().refine(isCalendarDay, { message: say("not_a_day") });
 
 export const yearArrangementSchema = z
   .object({
@@ -38,17 +40,17 @@ export const yearArrangementSchema = z
     for (const [key, days] of [["holidays", a.holidays], ["workdays", a.workdays]] as const) {
       days.forEach((d, i) => {
         if (!d.startsWith(prefix)) {
-          ctx.addIssue({ code: "custom", path: [key, i], message: `${d} 不属于 ${a.year} 年` });
+          ctx.addIssue({ code: "custom", path: [key, i], message: say("day_not_in_year", { day: d, year: a.year }) });
         }
       });
     }
     const holidays = new Set(a.holidays);
     a.workdays.forEach((d, i) => {
       if (holidays.has(d)) {
-        ctx.addIssue({ code: "custom", path: ["workdays", i], message: `${d} 不能既是放假日又是上班日` });
+        ctx.addIssue({ code: "custom", path: ["workdays", i], message: say("holiday_and_workday", { day: d }) });
       } else if (isCalendarDay(d) && isWeekday(d)) {
         // A make-up workday is always a Saturday or Sunday; a Mon–Fri entry is a typo.
-        ctx.addIssue({ code: "custom", path: ["workdays", i], message: `${d} 是周一至周五，不是调休上班日` });
+        ctx.addIssue({ code: "custom", path: ["workdays", i], message: say("workday_not_weekend", { day: d }) });
       }
     });
   });
@@ -63,13 +65,11 @@ export function parseYearArrangements(input: unknown): YearArrangement[] {
   const result = z.array(yearArrangementSchema).safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("bad_request", `节假日安排数据无效：${issues.map((i) => `${i.path} ${i.message}`).join("；")}`, {
-      issues,
-    });
+    throw calendarErrors("arrangements_invalid", { problems: issues.map((i) => `${i.path} ${i.message}`).join("；") }, { issues });
   }
   const seen = new Set<number>();
   for (const a of result.data) {
-    if (seen.has(a.year)) throw new AppError("bad_request", `${a.year}年的节假日安排重复录入`, { year: a.year });
+    if (seen.has(a.year)) throw calendarErrors("year_entered_twice", { year: a.year }, { year: a.year });
     seen.add(a.year);
   }
   return result.data;

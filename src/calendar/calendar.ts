@@ -1,4 +1,4 @@
-import { AppError } from "../platform/errors";
+import type { AppError } from "../platform/errors";
 import { builtinYears, parseYearArrangements, type YearArrangement, type YearDays } from "./arrangements";
 import {
   endOfShanghaiDay,
@@ -8,6 +8,7 @@ import {
   yearOfDayNumber,
   type CalendarDay,
 } from "./day";
+import { calendarErrors } from "./errors";
 
 export interface CreateCalendarOptions {
   /**
@@ -20,8 +21,8 @@ export interface CreateCalendarOptions {
 }
 
 /**
- * Working days for Chinese government offices. Every method refuses (AppError
- * "unprocessable") to answer for a day in a year whose arrangement nobody confirmed.
+ * Working days for Chinese government offices. Every method refuses (calendar error
+ * year_unconfirmed, kind "unprocessable") to answer for a day in a year whose arrangement nobody confirmed.
  */
 export interface WorkCalendar {
   /** Years with a known arrangement, ascending. */
@@ -52,11 +53,7 @@ export interface WorkCalendar {
 }
 
 function unconfirmed(year: number): AppError {
-  return new AppError(
-    "unprocessable",
-    `${year}年节假日安排尚未确认，无法计算工作日期限；请工作人员先录入${year}年国务院节假日安排`,
-    { year },
-  );
+  return calendarErrors("year_unconfirmed", { year }, { year });
 }
 
 function merge(builtin: YearDays | undefined, extra: YearArrangement): YearDays {
@@ -68,7 +65,7 @@ function merge(builtin: YearDays | undefined, extra: YearArrangement): YearDays 
 }
 
 function assertCount(n: number): void {
-  if (!Number.isInteger(n)) throw new AppError("bad_request", `天数必须是整数，收到 ${n}`, { n });
+  if (!Number.isInteger(n)) throw calendarErrors("day_count_not_integer", { n }, { n });
 }
 
 export function createCalendar(options: CreateCalendarOptions = {}): WorkCalendar {
@@ -135,7 +132,7 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkCalenda
  * so no calendar is needed — an urgent matter is urgent on 春节 too.
  */
 export function addHours(start: Date, hours: number): Date {
-  if (!Number.isFinite(hours) || hours < 0) throw new AppError("bad_request", `小时数无效：${hours}`, { hours });
-  if (Number.isNaN(start.getTime())) throw new AppError("bad_request", "时间无效（Invalid Date）");
+  if (!Number.isFinite(hours) || hours < 0) throw calendarErrors("hours_invalid", { hours }, { hours });
+  if (Number.isNaN(start.getTime())) throw calendarErrors("invalid_instant");
   return new Date(start.getTime() + hours * 3_600_000);
 }

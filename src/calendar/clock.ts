@@ -1,6 +1,6 @@
-import { AppError } from "../platform/errors";
 import type { WorkCalendar } from "./calendar";
 import { endOfShanghaiDay, fromDayNumber, shanghaiDayNumberOf, yearOfDayNumber, type CalendarDay } from "./day";
+import { calendarErrors } from "./errors";
 
 /**
  * The time-limit clock of an application (承诺时限): start instant (受理), a limit, pauses.
@@ -70,14 +70,14 @@ const MAX_LIMIT_DAYS = 3660;
 function validate(input: ClockInput): void {
   const { limit, start, now } = input;
   if (Number.isNaN(start.getTime()) || Number.isNaN(now.getTime())) {
-    throw new AppError("bad_request", "计时的开始时间或当前时间无效");
+    throw calendarErrors("clock_times_invalid");
   }
   if (limit.unit !== "即办" && (!Number.isInteger(limit.value) || limit.value < 1 || limit.value > MAX_LIMIT_DAYS)) {
-    throw new AppError("bad_request", `办理时限必须是 1–${MAX_LIMIT_DAYS} 的整数${limit.unit}，收到 ${limit.value}`, { limit });
+    throw calendarErrors("limit_invalid", { max: MAX_LIMIT_DAYS, unit: limit.unit, value: limit.value }, { limit });
   }
   for (const p of input.pauses ?? []) {
     if (Number.isNaN(p.from.getTime()) || (p.to && (Number.isNaN(p.to.getTime()) || p.to < p.from))) {
-      throw new AppError("bad_request", "暂停计时区间无效：结束时间早于开始时间", { pause: p });
+      throw calendarErrors("pause_invalid", {}, { pause: p });
     }
   }
 }
@@ -177,7 +177,7 @@ export interface CountedDayInput {
  * that share is reached (electronic supervision's 80% warning).
  */
 export function dayOfCountedDays(input: CountedDayInput): CalendarDay {
-  if (!Number.isInteger(input.days) || input.days < 0) throw new AppError("bad_request", `天数必须是非负整数，收到 ${input.days}`, { days: input.days });
+  if (!Number.isInteger(input.days) || input.days < 0) throw calendarErrors("day_count_negative", { days: input.days }, { days: input.days });
   return fromDayNumber(countDays(input.calendar, input.unit, shanghaiDayNumberOf(input.start), input.days, pausedDayNumbers(input)));
 }
 

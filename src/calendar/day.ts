@@ -1,5 +1,5 @@
-import { AppError } from "../platform/errors";
 import { SHANGHAI_OFFSET_MS } from "../platform/shanghai-time";
+import { calendarErrors } from "./errors";
 
 /**
  * Calendar days in Asia/Shanghai, written "YYYY-MM-DD".
@@ -29,7 +29,7 @@ export function isCalendarDay(value: string): boolean {
 /** Day number of a "YYYY-MM-DD" string; bad input is the caller's mistake (bad_request). */
 export function toDayNumber(day: CalendarDay): number {
   if (!isCalendarDay(day)) {
-    throw new AppError("bad_request", `日期格式无效：“${day}”，应为 YYYY-MM-DD`, { day });
+    throw calendarErrors("invalid_day", { day }, { day });
   }
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY;
 }
@@ -53,7 +53,7 @@ export function addDays(day: CalendarDay, n: number): CalendarDay {
 
 function assertInstant(instant: Date): number {
   const t = instant.getTime();
-  if (Number.isNaN(t)) throw new AppError("bad_request", "时间无效（Invalid Date）");
+  if (Number.isNaN(t)) throw calendarErrors("invalid_instant");
   return t;
 }
 

@@ -1,4 +1,5 @@
 /** Public surface of the working-day calendar and the time-limit clock. Import only from here. */
+export { calendarCapability } from "./capability";
 export {
   type CalendarDay,
   isCalendarDay,
@@ -32,7 +33,8 @@ export {
   holidayCalendar,
   HOLIDAY_YEARS_CHANNEL,
 } from "./holiday-source";
-export { addHolidayYear, correctHolidayYear, listHolidayYears, type AddHolidayYearOptions, type CorrectHolidayYearOptions } from "./holiday-years";
-export { holidayYearRoutes } from "./http/holiday-year-routes";
+export { addHolidayYear, type AddHolidayYearOptions } from "./add-holiday-year";
+export { correctHolidayYear, type CorrectHolidayYearOptions } from "./correct-holiday-year";
+export { listHolidayYears } from "./list-holiday-years";
+export { type HolidayYearView } from "./presenters";
 export { type CalendarWarning, WARN_DAYS_AHEAD, unconfirmedYearWarnings, calendarWarnings } from "./year-warnings";
-export { registerCalendarGauges } from "./year-gauge";

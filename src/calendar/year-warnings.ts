@@ -1,4 +1,5 @@
 import type { AppContext } from "../platform/context";
+import { t } from "../platform/templates";
 import type { WorkCalendar } from "./calendar";
 import { shanghaiDayNumberOf, toDayNumber, yearOfDayNumber, type CalendarDay } from "./day";
 import { holidayCalendar } from "./holiday-source";
@@ -11,7 +12,8 @@ import { holidayCalendar } from "./holiday-source";
  */
 export const WARN_DAYS_AHEAD = 60;
 
-export interface CalendarWarning {
+// A type, not an interface: it is a ReadinessWarning (/readyz), whose index signature an interface cannot meet.
+export type CalendarWarning = {
   code: "holiday_year_unconfirmed";
   year: number;
   /** 1 January of that year. */
@@ -23,15 +25,11 @@ export interface CalendarWarning {
   message: string;
   /** What does not work until the year is entered (see the callers of the calendar). */
   affects: string[];
-}
+};
 
-const affects = (year: number): string[] => [
-  `截止日落在${year}年的办件无法计算办理时限：不显示截止日期，不做电子监察预警和超期（截止日在此之前的办件照常计算、照常超期）`,
-  `已超期的办件跨入${year}年后，超期天数只计到上一年年底`,
-  `答复期限落在${year}年的投诉无法派单（人工派单返回 422，自动派单改由调度员处理），延期也无法批准`,
-  `升级督办日期落在${year}年的投诉，升级日期暂缺，录入后自动补算`,
-  `整改期限落在${year}年的差评无法登记`,
-];
+const say = (id: string, vars: Record<string, string | number>) => t("calendar", "zh", `warnings.${id}`, vars);
+const AFFECTS = ["application_deadlines", "overdue_days", "complaint_dispatch", "complaint_escalation", "rectification"];
+const affects = (year: number): string[] => AFFECTS.map((id) => say(`affects.${id}`, { year }));
 
 /**
  * Which year's arrangement is missing now: the current year if it is not confirmed, and the
@@ -52,9 +50,7 @@ export function unconfirmedYearWarnings(calendar: WorkCalendar, now: Date, daysA
       startsOn,
       daysUntilStart,
       started,
-      message: started
-        ? `${year}年节假日安排尚未录入，${year}年已开始：请工作人员按国务院办公厅通知尽快录入（POST /api/v1/admin/holiday-years）`
-        : `${year}年节假日安排尚未录入，距${startsOn}还有${daysUntilStart}天：请工作人员按国务院办公厅通知录入（POST /api/v1/admin/holiday-years）`,
+      message: started ? say("started", { year }) : say("ahead", { year, startsOn, days: daysUntilStart }),
       affects: affects(year),
     });
   }

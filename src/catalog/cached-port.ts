@@ -1,8 +1,8 @@
 import type { KeyValueStore } from "../platform/store";
-import type { CatalogPort, PublishedGuide } from "../search/ports";
+import type { PublishedCatalog, PublishedGuide } from "./published";
 import { CATALOG_CHANGED } from "./events";
 
-export interface CachedCatalogPort extends CatalogPort {
+export interface CachedCatalogPort extends PublishedCatalog {
   /** Stop listening for changes. */
   close(): Promise<void>;
 }
@@ -14,7 +14,7 @@ export interface CachedCatalogPort extends CatalogPort {
  * configured — the same signal that updates the search index). A TTL bounds staleness should
  * a change message ever be missed.
  */
-export async function cachedCatalogPort(port: CatalogPort, store: KeyValueStore, ttlMs = 5 * 60_000): Promise<CachedCatalogPort> {
+export async function cachedCatalogPort(port: PublishedCatalog, store: KeyValueStore, ttlMs = 5 * 60_000): Promise<CachedCatalogPort> {
   const cache = new Map<string, { guide: PublishedGuide | null; at: number }>();
   /** Change events seen: a read that a change overtook must not be kept. */
   let changes = 0;

@@ -1,8 +1,7 @@
 import type { PrismaClient } from "../platform/db";
-import type { CatalogPort, PublishedGuide, QuestionLogPort, SearchItem, SynonymEntry, SynonymPort } from "../search/ports";
-import { guideToSearchItem } from "../search/ports";
+import { guideToSearchItem, type PublishedCatalog, type PublishedGuide, type QuestionLog, type SearchItem, type SynonymEntry } from "./published";
 import type { Guide } from "./guide-schema";
-import { recordQuestion } from "./questions/questions";
+import { recordQuestion } from "./questions/record-question";
 
 const itemSelect = {
   code: true,
@@ -30,11 +29,18 @@ function toSearchItem(r: Row): SearchItem {
   return { code: r.code, name: r.name, aliases: r.aliases, department, region: r.region ?? undefined, type: r.type ?? undefined, hasGuide: false };
 }
 
+/** The database catalog: every read of the published catalog, plus the staff synonyms. */
+export interface DatabaseCatalog extends PublishedCatalog {
+  getSearchItem(code: string): Promise<SearchItem | null>;
+  list(): Promise<SynonymEntry[]>;
+  listSynonyms(): Promise<SynonymEntry[]>;
+}
+
 /**
- * CatalogPort against the database: only listed items and published versions — never drafts —
- * reach search and chat. Plus `listSynonyms` for the staff synonym table.
+ * The published catalog read from the database: only listed items and published versions —
+ * never drafts — leave the catalog. Plus `listSynonyms` for the staff synonym table.
  */
-export function createCatalogPort(prisma: PrismaClient): CatalogPort & SynonymPort & { listSynonyms(): Promise<SynonymEntry[]> } {
+export function createCatalogPort(prisma: PrismaClient): DatabaseCatalog {
   const listSynonyms = async (): Promise<SynonymEntry[]> =>
     (await prisma.synonym.findMany({ orderBy: { createdAt: "asc" } })).map((s) => ({
       terms: s.terms,
@@ -68,7 +74,7 @@ export function createCatalogPort(prisma: PrismaClient): CatalogPort & SynonymPo
   };
 }
 
-/** QuestionLogPort: de-duplicated, counted unanswered questions for staff. */
-export function createQuestionLog(prisma: PrismaClient, now: () => Date = () => new Date()): QuestionLogPort {
+/** The question log: de-duplicated, counted unanswered questions for staff. */
+export function createQuestionLog(prisma: PrismaClient, now: () => Date = () => new Date()): QuestionLog {
   return { record: (e) => recordQuestion({ prisma, ...e, now: now() }) };
 }

@@ -1,4 +1,4 @@
-import { AppError } from "../platform/errors";
+import { catalogErrors } from "./errors";
 
 /**
  * The review workflow of a guide draft, as a pure state machine:
@@ -21,6 +21,6 @@ export function canTransition(from: DraftStatus, to: DraftStatus): boolean {
 
 export function assertTransition(from: string, to: DraftStatus): void {
   if (!(draftStatuses as readonly string[]).includes(from) || !canTransition(from as DraftStatus, to)) {
-    throw new AppError("conflict", `A ${from} draft cannot become ${to}`, { from, to });
+    throw catalogErrors("draft_transition_invalid", { from, to }, { from, to });
   }
 }

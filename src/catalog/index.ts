@@ -1,41 +1,12 @@
-import type { Capability } from "../platform/capability";
-import { publicRoutes } from "./http/public-routes";
-import { pageRoutes } from "./http/page-routes";
-import { adminRoutes } from "./http/admin-routes";
-import { importOnFirstStart } from "./auto-import";
-import type { ItemSearch } from "./items/item-search";
-
-export interface CatalogOptions {
-  /**
-   * Full-text search for `GET /api/v1/items?q=` (the search capability provides it). A
-   * function returning one, so it can be wired after both capabilities exist. Without it,
-   * `q` is a case-insensitive match on names and aliases.
-   */
-  search?: () => ItemSearch | undefined;
-}
-
-/** The service catalog: public item API, H5 guide pages, staff editing, first-start import. */
-export function catalogCapability(options: CatalogOptions = {}): Capability {
-  return {
-    name: "catalog",
-    routes(router, ctx) {
-      publicRoutes(router, ctx, () => options.search?.());
-      pageRoutes(router, ctx);
-      adminRoutes(router, ctx);
-    },
-    async start(ctx) {
-      await importOnFirstStart(ctx);
-    },
-  };
-}
-
+export { catalogCapability, type CatalogOptions } from "./capability";
 export type { ItemSearch } from "./items/item-search";
-export { createCatalogPort, createQuestionLog } from "./catalog-port";
+export { createCatalogPort, createQuestionLog, type DatabaseCatalog } from "./catalog-port";
 export { cachedCatalogPort, type CachedCatalogPort } from "./cached-port";
 export { bufferedQuestionLog, type BufferedQuestionLog, type DroppedQuestions } from "./questions/buffered-log";
 export { CATALOG_CHANGED, SYNONYMS_CHANGED } from "./events";
 export { importPaths, type ImportReport } from "./import/import-paths";
-export { guideSchema, catalogLineSchema, type Guide, type CatalogLine } from "./guide-schema";
+export { guideSchema, catalogLineSchema, type Guide, type CatalogLine, type TimeLimitValue } from "./guide-schema";
+export { guideToSearchItem, type PublishedCatalog, type PublishedGuide, type QuestionEntry, type QuestionLog, type QuestionOutcome, type SearchItem, type SynonymEntry } from "./published";
+export { normalizeQuestion } from "./questions/normalize-question";
 export { translateGuide, type Lang } from "./translate";
 export { guidePageUrl } from "./presenters";
-export { writeAudit, AUDIT_ENTITIES, type AuditEntity } from "./audit/write-audit";

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { ItemSummaryRecord } from "./items/list-items";
 import type { ItemRecord } from "./items/get-item";
 import type { DepartmentRecord } from "./items/list-departments";
+import type { DraftRecord } from "./drafts/draft-record";
 import { translateGuide, type Lang } from "./translate";
 
 /** The only place that decides the public JSON shapes of the catalog. */
@@ -58,3 +59,14 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   const strip = (t: string) => t.trim().replace(/^W\//, "");
   return header.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
 }
+
+// Staff views: the records as stored, times as ISO strings.
+export const presentDraft = (d: DraftRecord) => ({ ...d, updatedAt: d.updatedAt.toISOString() });
+export const presentVersion = <T extends { publishedAt: Date }>(v: T) => ({ ...v, publishedAt: v.publishedAt.toISOString() });
+export const presentAuditEntry = <T extends { at: Date }>(e: T) => ({ ...e, at: e.at.toISOString() });
+export const presentSynonym = <T extends { createdAt: Date }>(s: T) => ({ ...s, createdAt: s.createdAt.toISOString() });
+export const presentQuestion = <T extends { firstAskedAt: Date; lastAskedAt: Date }>(q: T) => ({
+  ...q,
+  firstAskedAt: q.firstAskedAt.toISOString(),
+  lastAskedAt: q.lastAskedAt.toISOString(),
+});

@@ -1,4 +1,4 @@
-import type { QuestionLogPort } from "../search/ports";
+import type { QuestionLogPort } from "./ports";
 import { deepFreeze } from "../platform/frozen";
 import type { Reply } from "./types";
 import type { Session } from "./session";
@@ -77,7 +77,7 @@ export class AnswerCache {
   ): Promise<Answered> {
     if (this.options.maxEntries <= 0) return answered(await compute(log));
     // Filed by the session text first: a session read from the in-process store is the very
-    // string saved after the last answer, whose hash V8 has already computed.
+    // string saved after the last answer, whose hash is already computed.
     const ask = `${key.lang}\u0000${key.question}`;
     const hit = this.byState.get(key.sessionJson)?.get(ask);
     if (hit && hit.version === key.version && this.now() - hit.at < this.ttlMs) {

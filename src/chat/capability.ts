@@ -1,12 +1,13 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { bufferedQuestionLog, cachedCatalogPort, createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type BufferedQuestionLog, type CachedCatalogPort } from "../catalog";
-import type { SearchIndex } from "../search/search-index";
-import type { ChatCommand } from "./commands";
+import type { SearchIndex } from "../search";
+import type { ChatCommand } from "./deps";
 import type { ChatDeps } from "./deps";
 import { handleMessage } from "./handle-message";
 import { AnswerCache } from "./answer-cache";
-import { registerAskRoute, type AskAuth } from "./routes";
+import { registerAskRoute } from "./http/ask-routes";
+import type { AskAuth } from "./ports";
 import type { IncomingMessage, Reply } from "./types";
 
 export interface ChatCapability extends Capability {

@@ -1,8 +1,11 @@
 import type { KeyValueStore } from "../platform/store";
-import type { CatalogPort, QuestionLogPort } from "../search/ports";
-import type { SearchIndex } from "../search/search-index";
-import type { ChatCommand } from "./commands";
+import type { DeepReadonly } from "../platform/frozen";
+import type { SearchIndex } from "../search";
+import type { CatalogPort, QuestionLogPort } from "./ports";
 import type { AnswerCache } from "./answer-cache";
+import type { IncomingMessage, Reply } from "./types";
+import type { Session } from "./session";
+import type { Lang } from "./render";
 
 /** Everything handleMessage needs, passed explicitly (no globals). */
 export interface ChatDeps {
@@ -20,6 +23,35 @@ export interface ChatDeps {
   catalogVersion?: () => string;
   /** Error sink for "fail soft" replies (a logger's error method). */
   onError?: (err: unknown) => void;
+}
+
+export interface CommandContext {
+  deps: ChatDeps;
+  incoming: IncomingMessage & { kind: "text" };
+  /** The message text, trimmed and NFKC-normalised. */
+  text: string;
+  lang: Lang;
+  session: Session;
+  /** Persist changes to the session (it is saved after the command returns). */
+  update(patch: Partial<Session>): void;
+}
+
+/**
+ * A plain-word command ("人工", "进度 QH2024…", "投诉 …"). Other capabilities add theirs to
+ * `ChatDeps.commands`; the first whose `match` returns true handles the message and the
+ * question-answering path is skipped.
+ */
+export interface ChatCommand {
+  name: string;
+  /** `session` is read-only here (shared between conversations in the same state); change it in `handle`. */
+  match(text: string, session: DeepReadonly<Session>): boolean;
+  /**
+   * Reads or acts on a person's own records (tickets, ratings, filing as someone, application
+   * progress): handled only for a verified sender (`IncomingMessage.verified`); anyone else
+   * gets the `identity_required` reply, so `handle` may take `incoming.userId` as the person.
+   */
+  personal?: boolean;
+  handle(ctx: CommandContext): Promise<Reply>;
 }
 
 export const guideLink = (config: ChatDeps["config"], code: string) =>

@@ -1,4 +1,4 @@
-import { isTibetan } from "../search/tokenizer";
+import { foldVariants, isTibetan } from "../search";
 import type { IncomingMessage, Reply } from "./types";
 import type { ChatDeps } from "./deps";
 import { builtinCommands } from "./commands";
@@ -7,7 +7,6 @@ import { answered, type Answered } from "./answer-cache";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type LoadedSession, type Session } from "./session";
 import { understand } from "./understand";
-import { foldVariants } from "../search/fold";
 
 /**
  * The one entry point for every channel (WeChat, mini-program, /api/v1/ask), as a straight
@@ -17,10 +16,9 @@ import { foldVariants } from "../search/fold";
 export async function handleMessage(deps: ChatDeps, incoming: IncomingMessage): Promise<Reply> {
   const lang: Lang = incoming.kind === "text" && isTibetan(incoming.text) ? "bo" : (incoming.lang ?? "zh");
   try {
-    if (incoming.kind === "event") {
-      if (incoming.event === "subscribe") return { kind: "text", text: t(lang, "welcome", { province: deps.config.PROVINCE_NAME ?? "青海省" }) };
-      return { kind: "none" };
-    }
+    // Channel events (following, menu taps) are answered by their channel's adapter, which
+    // knows its menu (wechat/local-reply.ts); nothing of them reaches the dialog yet.
+    if (incoming.kind === "event") return { kind: "none" };
     if (incoming.kind === "unsupported") return { kind: "text", text: t(lang, "unsupported") };
 
     const text = foldVariants(incoming.text.normalize("NFKC").trim());

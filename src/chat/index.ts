@@ -1,10 +1,11 @@
-export type { IncomingMessage, Reply, Channel } from "./types";
-export type { ChatDeps } from "./deps";
-export type { ChatCommand, CommandContext } from "./commands";
+export { chatCapability, type ChatCapability, type ChatCapabilityOptions } from "./capability";
+export type { IncomingMessage, BaseIncoming, Reply, Channel } from "./types";
+export type { ChatDeps, ChatCommand, CommandContext } from "./deps";
+export type { AskAuth, CatalogPort, QuestionLogPort } from "./ports";
 export type { Session } from "./session";
 export type { Aspect } from "./aspects";
 export { aspects, detectAspect } from "./aspects";
 export { handleMessage } from "./handle-message";
-export { registerAskRoute, type AskAuth, type AskLimits, type AskRouteOptions } from "./routes";
+export { registerAskRoute, type AskLimits, type AskRouteOptions } from "./http/ask-routes";
 export { transferCommand, builtinCommands } from "./commands";
 export { MemoryQuestionLog } from "./question-log";

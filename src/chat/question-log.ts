@@ -1,5 +1,5 @@
-import type { QuestionLogPort, QuestionOutcome } from "../search/ports";
-import { normalizeQuestion } from "../catalog/questions/questions";
+import { normalizeQuestion } from "../catalog";
+import type { QuestionLogPort, QuestionOutcome } from "./ports";
 
 /** In-memory QuestionLogPort (tests, eval): de-duplicated by normalised question as in the database, counted. */
 export class MemoryQuestionLog implements QuestionLogPort {

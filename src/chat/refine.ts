@@ -1,6 +1,5 @@
-import type { Concept } from "../search/query";
-import type { PublishedGuide } from "../search/ports";
-import { normalize } from "../search/tokenizer";
+import { normalize, type Concept } from "../search";
+import type { PublishedGuide } from "./ports";
 import type { Aspect, AspectMatch } from "./aspects";
 import { bigrams, matchFaq } from "./render";
 

@@ -1,12 +1,15 @@
-import type { TimeLimitValue } from "../catalog/guide-schema";
-import type { PublishedGuide } from "../search/ports";
+import type { TimeLimitValue } from "../catalog";
+import type { PublishedGuide } from "./ports";
 import { t as platformT } from "../platform/templates";
 import type { Aspect } from "./aspects";
-import { words } from "../search/tokenizer";
+import { words } from "../search";
 
 export type Lang = "zh" | "bo";
-/** WeChat passive text replies are limited to 2,048 bytes (UTF-8). */
-export const WECHAT_TEXT_LIMIT = 2048;
+/**
+ * An answer's length budget in UTF-8 bytes: short enough for every channel to show it whole
+ * (each channel's own hard cut stays with the channel); the rest is behind the guide link.
+ */
+const ANSWER_LIMIT_BYTES = 2048;
 
 export const t = (lang: Lang, id: string, vars?: Record<string, string | number>) => platformT("chat", lang, id, vars);
 
@@ -186,11 +189,11 @@ function onlineText(g: PublishedGuide, lang: Lang): string {
 }
 
 /**
- * Fit lines + footer into the WeChat limit: drop lines from the end, then add a "see the link"
+ * Fit lines + footer into the answer budget: drop lines from the end, then add a "see the link"
  * note. The footer (the guide link) is always kept.
  */
 export function fit(lines: string[], footer: string, o: { lang: Lang; limitBytes?: number }): string {
-  const limit = o.limitBytes ?? WECHAT_TEXT_LIMIT;
+  const limit = o.limitBytes ?? ANSWER_LIMIT_BYTES;
   const bytes = (s: string) => Buffer.byteLength(s, "utf8");
   const full = [...lines, footer].join("\n");
   if (bytes(full) <= limit) return full;

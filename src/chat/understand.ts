@@ -1,9 +1,8 @@
-import type { SearchHit } from "../search/search-index";
-import type { Concept } from "../search/query";
-import type { PublishedGuide } from "../search/ports";
-import { normalize } from "../search/tokenizer";
+import { normalize, type AnalyzedQuery, type Concept, type SearchHit } from "../search";
 import { detectAspect, type Aspect, type AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
+import { itemObject, staysWithCurrent } from "./follow-up";
+import { coversKey, mentionedByBest, mentions, rerank } from "./guide-mentions";
 import { detectRegion } from "./regions";
 import type { Session } from "./session";
 
@@ -28,10 +27,42 @@ export type Decision =
  *   guide mentions 户口簿) stays with the current item; a new thing switches.
  * - One item clearly covering the question → answer; several close ones that differ → a short
  *   numbered list; a key word the catalog has never seen (签证, 游艇) → not found.
+ *
+ * The steps, in order, each deciding or passing on: a pick from the last list, reading the
+ * question, the conversation's current item, words nobody knows, a confident match, a partial one.
  */
 export async function understand(deps: ChatDeps, text: string, session: Session): Promise<Decision> {
   const picked = pick(text, session);
   if (picked) return picked;
+  const q = await readQuestion(deps, text, session);
+  const followUp = await followUpOfCurrent(deps, q, session);
+  if (followUp) return followUp;
+  // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
+  if (q.unknown.length > 0 && !(await mentionedByBest(deps, q.hits, q.unknown))) return notFound(q.aspect, q.hits);
+  const top = preferGuide(q.hits);
+  return confidentMatch(q, top, session) ?? (await partialMatch(deps, q, top, session));
+}
+
+/** A question read: its aspect, what is left to name an item, the search for it. */
+interface ReadQuestion {
+  text: string;
+  match: AspectMatch;
+  aspect: Aspect;
+  /** The question without aspect, region, question words and circumstances. */
+  rest: string;
+  lang: AnalyzedQuery["lang"];
+  /** Everything the question says, for choosing the part of the guide that answers. */
+  allConcepts: Concept[];
+  /** What names the item (without an asked-about material). */
+  concepts: Concept[];
+  unknown: string[];
+  /** Search hits, re-ranked by what their guides mention. */
+  hits: SearchHit[];
+  inContext: boolean;
+}
+
+/** Aspect and region, then a search for the item on what is left of the question. */
+async function readQuestion(deps: ChatDeps, text: string, session: Session): Promise<ReadQuestion> {
   const match = detectAspect(text);
   const { aspect } = match;
   const region = detectRegion(match.rest);
@@ -45,7 +76,6 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   // "这个证能管几年": in a conversation, "this certificate" is the item talked about.
   if (session.itemCode !== undefined) rest = rest.replace(THIS, " ");
   let found = deps.search.search(rest, { limit: 8, region: session.region });
-  /** Everything the question says, for choosing the part of the guide that answers. */
   const allConcepts = found.query.concepts.filter((c) => c.kind !== "context");
   // "身份证被偷了怎么补 要带户口本吗": 户口本 is asked about as a material of the item, not the item.
   const material = askedMaterial(text);
@@ -56,50 +86,64 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   }
   const concepts = found.query.concepts.filter((c) => c.kind !== "context");
   const hits = await rerank(deps, found.hits, concepts, found.unknown);
-  const answer = (code: string, followUp: boolean): Decision => ({ kind: "answer", code, aspect, followUp, match, concepts: allConcepts, question: text });
-  const inContext = session.itemCode !== undefined;
+  return { text, match, aspect, rest, lang: found.query.lang, allConcepts, concepts, unknown: found.unknown, hits, inContext: session.itemCode !== undefined };
+}
 
+const answer = (q: ReadQuestion, code: string, followUp: boolean): Decision => ({
+  kind: "answer", code, aspect: q.aspect, followUp, match: q.match, concepts: q.allConcepts, question: q.text,
+});
+
+/** A question that names nothing new stays with the item talked about (or another variant of it). */
+async function followUpOfCurrent(deps: ChatDeps, q: ReadQuestion, session: Session): Promise<Decision | undefined> {
   // "要多少钱？" / "在哪办": nothing left that names an item → the item we were talking about.
-  if (concepts.length === 0) {
-    return inContext ? answer(session.itemCode!, true) : { kind: "not_found", aspect, suggestions: [] };
+  if (q.concepts.length === 0) {
+    return q.inContext ? answer(q, session.itemCode!, true) : { kind: "not_found", aspect: q.aspect, suggestions: [] };
   }
-
   // (Tibetan words carry no part of speech: a Tibetan question is resolved by its match below.)
-  if (inContext && found.query.lang === "zh") {
+  if (q.inContext && q.lang === "zh") {
     const current = await deps.catalog.getGuide(session.itemCode!);
-    const stay = staysWithCurrent(concepts, session.itemName ?? "", current);
-    if (stay === "stay") return answer(session.itemCode!, true);
+    const stay = staysWithCurrent(q.concepts, session.itemName ?? "", current);
+    if (stay === "stay") return answer(q, session.itemCode!, true);
     if (stay === "variant") {
       // "补办呢" after 身份证换领 → 身份证补领; "多长时间能拿" → still the same item.
-      const combined = deps.search.search(`${itemObject(session.itemName ?? "")} ${rest}`, { limit: 3, region: session.region }).hits[0];
-      if (combined && combined.coverage >= CONFIDENT) return answer(combined.code, combined.code === session.itemCode);
-      return answer(session.itemCode!, true);
+      const combined = deps.search.search(`${itemObject(session.itemName ?? "")} ${q.rest}`, { limit: 3, region: session.region }).hits[0];
+      if (combined && combined.coverage >= CONFIDENT) return answer(q, combined.code, combined.code === session.itemCode);
+      return answer(q, session.itemCode!, true);
     }
   }
+  return undefined;
+}
 
-  // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
-  if (found.unknown.length > 0 && !(await mentionedByBest(deps, hits, found.unknown))) return notFound(aspect, hits);
-  let top = hits[0];
-  // A published guide that covers the question beats a catalog-only item scoring a little higher.
+/** The best hit, except that a published guide that covers the question beats a catalog-only item scoring a little higher. */
+function preferGuide(hits: SearchHit[]): SearchHit | undefined {
+  const top = hits[0];
   if (top && !top.hasGuide) {
-    const guided = hits.find((h) => h.hasGuide && h.coverage >= CONFIDENT && top!.score - h.score < GUIDE_MARGIN);
-    if (guided) top = guided;
+    const guided = hits.find((h) => h.hasGuide && h.coverage >= CONFIDENT && top.score - h.score < GUIDE_MARGIN);
+    if (guided) return guided;
   }
-  if (top && top.coverage >= CONFIDENT) {
-    const t = top;
-    const close = [t, ...hits.filter((h) => h !== t && h.coverage >= CONFIDENT && t.score - h.score < CLOSE)];
-    const current = close.find((h) => h.code === session.itemCode);
-    if (current) return answer(current.code, true);
-    // A published guide answers; a catalog-only item can only name its department.
-    const choices = (t.hasGuide ? close.filter((h) => h.hasGuide) : close).slice(0, MAX_CHOICES);
-    if (choices.length <= 1) return answer(top.code, false);
-    // Answer rather than ask: the best guide answers and the runner-up is named in one line;
-    // a list only when the question cannot tell them apart at all.
-    if (t.hasGuide && !indistinguishable(choices[0]!, choices[1]!)) return { ...answer(top.code, false), alternative: brief(choices[1]!) } as Decision;
-    return { kind: "choose", candidates: choices.map(brief), aspect, lowConfidence: false };
-  }
+  return top;
+}
+
+/** The best hit covers the question: answer it, or list the close ones the question cannot tell apart. */
+function confidentMatch(q: ReadQuestion, top: SearchHit | undefined, session: Session): Decision | undefined {
+  if (!top || top.coverage < CONFIDENT) return undefined;
+  const close = [top, ...q.hits.filter((h) => h !== top && h.coverage >= CONFIDENT && top.score - h.score < CLOSE)];
+  const current = close.find((h) => h.code === session.itemCode);
+  if (current) return answer(q, current.code, true);
+  // A published guide answers; a catalog-only item can only name its department.
+  const choices = (top.hasGuide ? close.filter((h) => h.hasGuide) : close).slice(0, MAX_CHOICES);
+  if (choices.length <= 1) return answer(q, top.code, false);
+  // Answer rather than ask: the best guide answers and the runner-up is named in one line;
+  // a list only when the question cannot tell them apart at all.
+  if (top.hasGuide && !indistinguishable(choices[0]!, choices[1]!)) return { ...answer(q, top.code, false), alternative: brief(choices[1]!) } as Decision;
+  return { kind: "choose", candidates: choices.map(brief), aspect: q.aspect, lowConfidence: false };
+}
+
+/** Not every word matched: the current item, a guide covering the key thing, a clear lead, a list, or not found. */
+async function partialMatch(deps: ChatDeps, q: ReadQuestion, top: SearchHit | undefined, session: Session): Promise<Decision> {
+  const { aspect, concepts, hits } = q;
   // A follow-up with extra words ("外地能办吗"): the current item, unless a new thing is named.
-  if (inContext && !concepts.some(isKnownThing)) return answer(session.itemCode!, true);
+  if (q.inContext && !concepts.some(isKnownThing)) return answer(q, session.itemCode!, true);
   // Not every word matched, but a published guide covers the key thing asked about (the rarest
   // thing the question names, in its name or its text): answer it (logged as low confidence)
   // rather than list items that share only common words; name the runner-up when it is close.
@@ -115,13 +159,13 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
     const best = covering[0];
     if (best && (!top || best === top || top.score - best.score < GUIDE_MARGIN * 2 || !top.hasGuide)) {
       const alt = covering[1] && best.score - covering[1].score < CLEAR ? covering[1] : undefined;
-      return { ...answer(best.code, false), lowConfidence: true, ...(alt ? { alternative: brief(alt) } : {}) } as Decision;
+      return { ...answer(q, best.code, false), lowConfidence: true, ...(alt ? { alternative: brief(alt) } : {}) } as Decision;
     }
   }
   // No thing named as a word, but one published guide is clearly ahead (生二胎…登记 → 生育登记).
   const next = hits.find((h) => h !== top);
   if (top && top.hasGuide && top.coverage >= POSSIBLE && (!next || top.score - next.score >= LEAD)) {
-    return { ...answer(top.code, false), lowConfidence: true } as Decision;
+    return { ...answer(q, top.code, false), lowConfidence: true } as Decision;
   }
   if (top && top.coverage >= POSSIBLE) {
     return { kind: "choose", candidates: hits.slice(0, MAX_CHOICES).map(brief), aspect, lowConfidence: true };
@@ -168,65 +212,12 @@ function keyThing(concepts: Concept[]): Concept | undefined {
     .sort((a, b) => Number(b.kind === "object") - Number(a.kind === "object") || (a.df ?? 0) - (b.df ?? 0))[0];
 }
 
-/** The item names the key thing (name/alias), or its guide text does. */
-function coversKey(deps: ChatDeps, hit: SearchHit, key: Concept): Promise<boolean> {
-  return mentions(deps, hit, key.alternatives.filter((a) => a.length >= 2));
-}
-
 /** A word that can make a noun another kind of thing (国际, 无人机), not a verb, place or fragment (办, 开个). */
 const isModifier = (c: Concept) =>
   !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !/[个了的着过]/.test(c.source);
 
-/** The item's name, or else its guide text, contains one of `words`. */
-async function mentions(deps: ChatDeps, hit: SearchHit, words: string[]): Promise<boolean> {
-  if (words.some((a) => normalize(hit.name).includes(a))) return true;
-  const g = await deps.catalog.getGuide(hit.code);
-  return !!g && words.some((a) => guideText(g).includes(a));
-}
-
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
-
-/** The best guided hit's guide text mentions every unknown word (or an abbreviation of it). */
-async function mentionedByBest(deps: ChatDeps, hits: SearchHit[], unknown: string[]): Promise<boolean> {
-  const best = hits.find((h) => h.hasGuide);
-  if (!best || best.coverage < 0.3) return false;
-  const g = await deps.catalog.getGuide(best.code);
-  return !!g && unknown.every((u) => guideText(g).includes(u) || abbreviates(u, guideText(g)));
-}
-
-/**
- * A Chinese abbreviation keeps characters of the full name in order (车管所 = 车辆管理所, 社保局 =
- * 社会保险局): each character of the word within a few characters of the previous one.
- */
-function abbreviates(word: string, text: string): boolean {
-  const chars = [...word];
-  if (chars.length < 3) return false;
-  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(chars.map(esc).join("[^\\n，。；、]{0,3}"), "u").test(text);
-}
-
-/**
- * Words the guide text mentions count half: "车有抵押能过户吗" names 机动车转移登记 by 车/过户, and its
- * conditions mention 抵押, so it covers the whole question; 不动产抵押登记 covers only 抵押.
- * Adjusts coverage and score of the first few guided hits and re-sorts.
- */
-async function rerank(deps: ChatDeps, hits: SearchHit[], concepts: Concept[], unknown: string[]): Promise<SearchHit[]> {
-  const significant = concepts.filter((c) => ((c.df ?? 0) > 0 || unknown.includes(c.source)) && ([...c.source].length >= 2 || c.synonym));
-  if (!significant.length) return hits;
-  const out = await Promise.all(
-    hits.map(async (h, i) => {
-      if (i >= 5 || !h.hasGuide || h.coverage < 0.3) return h;
-      const g = await deps.catalog.getGuide(h.code);
-      if (!g) return h;
-      const text = guideText(g);
-      const support = significant.filter((c) => c.alternatives.some((a) => a.length >= 2 && text.includes(a))).length / significant.length;
-      const extra = 0.5 * Math.max(0, support - h.coverage);
-      return extra > 0 ? { ...h, coverage: h.coverage + extra, score: h.score + extra } : h;
-    }),
-  );
-  return out.sort((a, b) => b.score - a.score);
-}
 
 /** "要带户口本吗", "要结婚证不": the thing asked to be needed (a material), if any. */
 function askedMaterial(text: string): string | undefined {
@@ -236,42 +227,6 @@ function askedMaterial(text: string): string | undefined {
 
 const isKnownThing = (c: Concept) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0;
 
-/**
- * Does a follow-up stay with the current item? It stays when every thing it names is part of
- * the current guide (its name, aliases, materials, conditions, FAQ…: "还要户口本吗" after 结婚登记)
- * and it asks for no other variant of the service; "variant" when it asks for another action
- * on the same object ("补办呢" after 换领); "switch" when it names something new.
- */
-function staysWithCurrent(concepts: Concept[], itemName: string, g: PublishedGuide | null): "stay" | "variant" | "switch" {
-  const name = normalize(itemName);
-  const text = g ? guideText(g) : name;
-  const things = concepts.filter((c) => (c.kind === "object" || c.kind === "noun") && ([...c.source].length >= 2 || c.synonym));
-  const newThing = things.some((c) => (c.df ?? 1) > 0 && !c.alternatives.some((a) => a.length >= 2 && text.includes(a)));
-  if (newThing) return "switch";
-  // "那上户口要带啥" after 出生医学证明: an action of the table, as the citizen wrote it (not a typo
-  // guess), that names a whole service (上户口 → 出生登记) names another item when the current item's name is not that service, even if its
-  // guide mentions it.
-  const service = concepts.some((c) => c.synonym && c.kind === "action" && (c.df ?? 1) > 0 && c.alternatives[0] === c.source &&
-    c.alternatives.slice(1).some((a) => a.length >= 4) && !c.alternatives.some((a) => a.length >= 2 && name.includes(a)));
-  if (service) return "switch";
-  const variant = concepts.some((c) => c.alternatives.some((a) => VARIANTS.some((v) => a.includes(v))) && !c.alternatives.some((a) => name.includes(a)));
-  return variant ? "variant" : "stay";
-}
-
-const textCache = new WeakMap<PublishedGuide, string>();
-function guideText(g: PublishedGuide): string {
-  let t = textCache.get(g);
-  if (t === undefined) {
-    t = normalize([
-      g.name, ...g.aliases, ...g.conditions, ...g.materials.map((m) => `${m.name}${m.note ?? ""}`),
-      ...g.procedure.map((p) => `${p.step}${p.description ?? ""}`), ...g.basis.map((b) => `${b.title}${b.text ?? ""}`),
-      ...g.faq.map((f) => `${f.q}${f.a}`), g.timeLimit.note ?? "", ...g.locations.map((l) => l.name), g.authority.name,
-    ].join("\n"));
-    textCache.set(g, t);
-  }
-  return t;
-}
-
 /** "2", "第2个", "2号" after a numbered list picks that item. */
 function pick(text: string, session: Session): Decision | undefined {
   if (!session.candidates?.length) return undefined;
@@ -280,15 +235,6 @@ function pick(text: string, session: Session): Decision | undefined {
   const c = session.candidates[Number(m[1]) - 1];
   if (!c) return undefined;
   return { kind: "answer", code: c.code, aspect: session.pendingAspect ?? "overview", followUp: false };
-}
-
-const VARIANTS = ["补领", "补办", "补发", "换领", "换证", "换发", "变更", "注销", "迁移", "挂失", "首次", "临时"];
-
-/** The thing an item is about, without its action: 居民身份证换领（有效期满） → 居民身份证. */
-function itemObject(name: string): string {
-  let s = name.replace(/[（(][^）)]*[）)]/g, "");
-  for (const v of [...VARIANTS, "申领", "申请", "登记", "核发"]) s = s.split(v).join("");
-  return s;
 }
 
 const brief = (h: SearchHit) => ({ code: h.code, name: h.name });

@@ -2,10 +2,11 @@ import crypto from "node:crypto";
 import type { ChatCommand, CommandContext, Reply, Session } from "../chat";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import type { ComplaintsDeps } from "./deps";
+import { findOwnComplaint, type ComplaintOwner } from "./citizen/find-own-complaint";
 import { createComplaint } from "./intake/create-complaint";
 import { rateComplaint } from "./rating/rate-complaint";
 import { text } from "./text";
-import { COMPLAINT_KIND_LABELS, SATISFACTION_LEVELS, type ComplaintKind, type Satisfaction } from "./types";
+import { COMPLAINT_KIND_LABELS, isNegative, SATISFACTION_LEVELS, type ComplaintKind, type Satisfaction } from "./types";
 import { isAppError } from "../platform/errors";
 
 /**
@@ -114,19 +115,11 @@ async function finish(deps: ComplaintsDeps, ctx: CommandContext, d: Draft, answe
  * Who files and owns a ticket from chat: the Official Account's openid, or the mini-program's
  * user id (as /api/v1/mp/complaints stores it, so the ticket is listed and notified there too).
  */
-const owner = (ctx: CommandContext): { openid: string } | { userId: string } =>
+const owner = (ctx: CommandContext): ComplaintOwner =>
   ctx.incoming.channel === "miniprogram" ? { userId: ctx.incoming.userId } : { openid: ctx.incoming.userId };
 
-/** The sender's own ticket, or undefined — the same "not found" whether it exists or not. */
-async function ownTicket(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string) {
-  const c = await deps.app.db.prisma.complaint.findUnique({ where: { ticketNo: ticketNo.toUpperCase() } });
-  if (!c) return undefined;
-  const o = owner(ctx);
-  return "userId" in o ? (c.userId === o.userId ? c : undefined) : c.openid === o.openid ? c : undefined;
-}
-
 async function statusFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string): Promise<Reply> {
-  const c = await ownTicket(deps, ctx, ticketNo);
+  const c = await findOwnComplaint(deps, { ticketNo, owner: owner(ctx) });
   if (!c) return say("not_found", { ticketNo });
   const detail = c.replyText ? text("chat.status_reply", { reply: c.replyText }) : text("chat.status_none");
   return say("status", { ticketNo: c.ticketNo, status: COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus], detail });
@@ -135,7 +128,7 @@ async function statusFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketN
 async function rateFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string, level: string): Promise<Reply> {
   const satisfaction = /^[1-5]$/.test(level) ? SATISFACTION_LEVELS[5 - Number(level)] : SATISFACTION_LEVELS.find((s) => s === level);
   if (!satisfaction) return say("rate_usage");
-  const c = await ownTicket(deps, ctx, ticketNo);
+  const c = await findOwnComplaint(deps, { ticketNo, owner: owner(ctx) });
   if (!c) return say("not_found", { ticketNo });
   try {
     await rateComplaint(deps, { ref: c.id, satisfaction: satisfaction as Satisfaction, via: ctx.incoming.channel });
@@ -143,5 +136,5 @@ async function rateFromChat(deps: ComplaintsDeps, ctx: CommandContext, ticketNo:
     if (isAppError(e)) return say("rate_refused", { reason: e.message });
     throw e;
   }
-  return say(satisfaction === "不满意" || satisfaction === "非常不满意" ? "rated_negative" : "rated", { satisfaction });
+  return say(isNegative(satisfaction) ? "rated_negative" : "rated", { satisfaction });
 }

@@ -1,4 +1,5 @@
-import { AppError } from "../platform/errors";
+import { complaintErrors } from "./errors";
+import { text } from "./text";
 
 /**
  * The life of a 12345 work order (工单), after 《国务院办公厅关于进一步优化地方政务服务便民热线
@@ -22,21 +23,10 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
-  accepted: "已受理",
-  dispatched: "已派单",
-  signed: "已签收",
-  returned: "退回",
-  in_progress: "办理中",
-  extension_requested: "申请延期",
-  extension_approved: "延期已批准",
-  replied: "已答复",
-  visited: "已回访",
-  rated: "已评价",
-  closed: "已办结",
-  reopened: "重办",
-  merged: "已合并",
-};
+/** What staff and citizens read for each status (templates/complaints, `labels.status`). */
+export const COMPLAINT_STATUS_LABELS = Object.fromEntries(
+  COMPLAINT_STATUSES.map((s) => [s, text(`labels.status.${s}`)]),
+) as Record<ComplaintStatus, string>;
 
 const TRANSITIONS: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
   // The hotline answers simple requests itself (直接答复) and merges duplicates before dispatch.
@@ -69,18 +59,24 @@ export const canTransition = (from: ComplaintStatus, to: ComplaintStatus): boole
 export const allowedTransitions = (from: ComplaintStatus): readonly ComplaintStatus[] => TRANSITIONS[from];
 export const isTerminal = (status: ComplaintStatus): boolean => TRANSITIONS[status].length === 0;
 
-const label = (s: ComplaintStatus) => `“${COMPLAINT_STATUS_LABELS[s]}”`;
+/** A status as quoted in a sentence: “已办结”. */
+export const quotedStatus = (s: ComplaintStatus) => text("labels.quoted_status", { status: COMPLAINT_STATUS_LABELS[s] });
+
+/** The words of a refused move (errors.transition_refused): the two statuses and why. */
+function refusalVars(from: ComplaintStatus, to: ComplaintStatus) {
+  const why = isTerminal(from)
+    ? text("labels.terminal", { status: quotedStatus(from) })
+    : text("labels.allowed_moves", { allowed: TRANSITIONS[from].map(quotedStatus).join("、") });
+  return { from: quotedStatus(from), to: quotedStatus(to), why };
+}
 
 /** Why a move is refused, in words staff read; null when the table allows it. */
 export function transitionRefusal(from: ComplaintStatus, to: ComplaintStatus): string | null {
-  if (canTransition(from, to)) return null;
-  const why = isTerminal(from) ? `${label(from)}是终结状态` : `可变更为：${TRANSITIONS[from].map(label).join("、")}`;
-  return `工单状态不能从${label(from)}变更为${label(to)}（${why}）`;
+  return canTransition(from, to) ? null : text("errors.transition_refused", refusalVars(from, to));
 }
 
 export function assertTransition(from: ComplaintStatus, to: ComplaintStatus): void {
-  const refusal = transitionRefusal(from, to);
-  if (refusal) throw new AppError("unprocessable", refusal, { from, to });
+  if (!canTransition(from, to)) throw complaintErrors("transition_refused", refusalVars(from, to), { from, to });
 }
 
 /** What a move to each status must record (checked by the operation that stores it). */
@@ -103,6 +99,6 @@ export const requiredFields = (to: ComplaintStatus): readonly string[] => REQUIR
  */
 export function assertCanRequestExtension(history: readonly ComplaintStatus[]): void {
   if (history.includes("extension_approved")) {
-    throw new AppError("unprocessable", "该工单已延期过一次，不能再次申请延期", { reason: "extension_already_approved" });
+    throw complaintErrors("extension_already_used", {}, { reason: "extension_already_approved" });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addHours, shanghaiDayOf, startOfShanghaiDay, type WorkCalendar } from "../calendar";
-import { AppError, isAppError } from "../platform/errors";
+import { isAppError } from "../platform/errors";
+import { complaintErrors } from "./errors";
 
 /**
  * 12345 work-order deadlines. Every limit runs from the dispatch (派单) to the department, not
@@ -47,9 +48,8 @@ export function resolvePolicy(overrides: readonly PolicyOverride[], ticket: { pr
   const merged = Object.assign({}, DEFAULT_COMPLAINT_POLICY, ...applicable.map((o) => o.policy));
   const result = complaintPolicySchema.safeParse(merged);
   if (!result.success) {
-    throw new AppError("bad_request", `工单时限配置无效：${result.error.issues.map((i) => i.path.join(".")).join("、")}`, {
-      issues: result.error.issues,
-    });
+    const fields = result.error.issues.map((i) => i.path.join(".")).join("、");
+    throw complaintErrors("policy_invalid", { fields }, { issues: result.error.issues });
   }
   return result.data;
 }
@@ -85,7 +85,7 @@ export function complaintDeadlines(ticket: DispatchedTicket, policy: ComplaintDe
 }
 
 function urgentDeadlines(ticket: DispatchedTicket, policy: ComplaintDeadlinePolicy): ComplaintDeadlines {
-  if (ticket.extensionWorkdays) throw new AppError("unprocessable", "紧急工单不能延期", { urgent: true });
+  if (ticket.extensionWorkdays) throw complaintErrors("urgent_no_extension", {}, { urgent: true });
   const start = ticket.dispatchedAt;
   const replyDueAt = addHours(start, policy.urgentReplyWithinHours);
   const signDueAt = addHours(start, policy.urgentSignWithinHours);
@@ -149,13 +149,10 @@ export function rectificationDueAt(openedAt: Date, policy: ComplaintDeadlinePoli
 
 function assertExtensionWithinPolicy(workdays: number, policy: ComplaintDeadlinePolicy): void {
   if (!Number.isInteger(workdays) || workdays < 0) {
-    throw new AppError("bad_request", `延期天数必须是正整数，收到 ${workdays}`, { workdays });
+    throw complaintErrors("extension_days_invalid", { workdays }, { workdays });
   }
   if (workdays > policy.maxExtensionWorkdays) {
-    throw new AppError("unprocessable", `延期不能超过${policy.maxExtensionWorkdays}个工作日，申请了${workdays}个`, {
-      workdays,
-      max: policy.maxExtensionWorkdays,
-    });
+    throw complaintErrors("extension_too_long", { max: policy.maxExtensionWorkdays, workdays }, { workdays, max: policy.maxExtensionWorkdays });
   }
 }
 
@@ -164,9 +161,9 @@ export function assertExtensionRequest(
   request: { workdays: number; urgent: boolean; extensionsApproved: number },
   policy: ComplaintDeadlinePolicy,
 ): void {
-  if (request.urgent) throw new AppError("unprocessable", "紧急工单不能延期", { urgent: true });
-  if (request.extensionsApproved > 0) throw new AppError("unprocessable", "该工单已延期过一次，不能再次申请延期");
-  if (request.workdays === 0) throw new AppError("bad_request", "延期天数必须是正整数，收到 0", { workdays: 0 });
+  if (request.urgent) throw complaintErrors("urgent_no_extension", {}, { urgent: true });
+  if (request.extensionsApproved > 0) throw complaintErrors("extension_already_used");
+  if (request.workdays === 0) throw complaintErrors("extension_days_invalid", { workdays: 0 }, { workdays: 0 });
   assertExtensionWithinPolicy(request.workdays, policy);
 }
 

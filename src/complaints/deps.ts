@@ -1,23 +1,13 @@
-import type { CalendarSource, WorkCalendar } from "../calendar";
+import type { WorkCalendar } from "../calendar";
 import type { AppContext } from "../platform/context";
 import type { PolicyOverride } from "./deadlines";
 import type { ImageStore } from "./images/image-store";
+import type { CalendarPort, NotifyCitizenPort } from "./ports";
 
+/** The classifier's suggestion for a complaint. */
 export interface ComplaintClassification {
   category: string;
   confidence: number;
-}
-
-/** A complaint reply/rectification notice: the options of notifications' `notify` for kind complaint_reply. */
-export interface CitizenNotice {
-  kind: "complaint_reply";
-  dedupeKey: string;
-  userId?: string;
-  oaOpenid?: string;
-  /** Times as instants (`Date`): notifications renders them in Shanghai time, once. */
-  fields: Record<string, string | Date>;
-  url?: string;
-  page?: string;
 }
 
 export interface OutboxSettings {
@@ -43,7 +33,7 @@ export interface ComplaintsOptions {
   calendar?: WorkCalendar;
   policies?: PolicyOverride[];
   /** Sends a message to the citizen (template/subscribe message). Default: notifications' `notify`. */
-  notify?: (app: AppContext, notice: CitizenNotice) => Promise<void>;
+  notify?: NotifyCitizenPort;
   images?: ImageStore;
   outbox?: Partial<OutboxSettings>;
   /** How often the supervision scan runs. */
@@ -59,9 +49,9 @@ export interface ComplaintsDeps {
   app: AppContext;
   classify: (text: string) => ComplaintClassification | undefined;
   confidenceThreshold: number;
-  calendar: Pick<CalendarSource, "get">;
+  calendar: CalendarPort;
   policies: PolicyOverride[];
-  notify: (app: AppContext, notice: CitizenNotice) => Promise<void>;
+  notify: NotifyCitizenPort;
   images: ImageStore;
   outbox: OutboxSettings;
   supervisionEveryMs: number;

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { shanghaiDayOf } from "../calendar";
 import type { AppContext } from "../platform/context";
-import type { ComplaintEvent, ComplaintImage } from "../generated/prisma/client";
+import type { ComplaintApiKey, ComplaintEvent, ComplaintImage, ComplaintOutbox } from "../generated/prisma/client";
 import { canTransition, COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
+import type { HotIssue } from "./find-hot-issues";
+import { open311StatusOf, SERVICE_CODES, serviceCodeOf } from "./open311/service-codes";
 import { anonymiseText, publicPlace } from "./place";
+import { text } from "./text";
+import type { ComplaintRouteEntry } from "./routing/list-complaint-routes";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "./types";
 import type { Complaint } from "./workflow/db";
 
@@ -130,5 +134,101 @@ export function presentPublicComplaint(c: Complaint) {
     replyText: c.replyText ? anonymiseText(c.replyText) : null,
     acceptedOn: shanghaiDayOf(c.createdAt),
     repliedOn: c.repliedAt ? shanghaiDayOf(c.repliedAt) : null,
+  };
+}
+
+/** An event to the 12345 platform, for staff (without its payload). */
+export function presentOutbox(r: ComplaintOutbox) {
+  return {
+    id: r.id,
+    complaintId: r.complaintId,
+    eventType: r.eventType,
+    idempotencyKey: r.idempotencyKey,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** A new Open311 API key: the only time the key itself is shown. */
+export function presentApiKey({ row, key }: { row: ComplaintApiKey; key: string }) {
+  return { id: row.id, name: row.name, key, createdAt: row.createdAt.toISOString() };
+}
+
+/** 热点 for the staff dashboard: the group's place, category, size, tickets and first words. */
+export function presentHotIssue({ rows }: HotIssue) {
+  const first = rows[0]!;
+  return {
+    district: first.district,
+    category: first.category,
+    count: rows.length,
+    ticketNos: rows.map((r) => r.ticketNo),
+    sample: first.text.slice(0, 100),
+    firstAt: first.createdAt.toISOString(),
+    lastAt: rows.at(-1)!.createdAt.toISOString(),
+  };
+}
+
+/** A category's department: the staff's mapping (`edited`), else the built-in default. */
+export function presentComplaintRoute({ category, route, defaultDepartment }: ComplaintRouteEntry) {
+  return {
+    category,
+    department: route?.department ?? defaultDepartment ?? null,
+    departmentId: route?.departmentId ?? null,
+    edited: Boolean(route),
+    updatedBy: route?.updatedBy ?? null,
+    updatedAt: route?.updatedAt.toISOString() ?? null,
+  };
+}
+
+/** Open311 GET services: one service per category. */
+export const presentOpen311Services = () =>
+  Object.entries(SERVICE_CODES).map(([code, name = ""]) => ({
+    service_code: code,
+    service_name: name,
+    description: text("open311.service_description", { name }),
+    metadata: false,
+    type: "realtime",
+    keywords: name,
+    group: "12345",
+  }));
+
+/** Open311 POST requests: the new request's id (the ticket number) and token (the ticket id). */
+export const presentOpen311Created = (c: Complaint) => ({
+  service_request_id: c.ticketNo,
+  token: c.id,
+  service_notice: text("open311.service_notice"),
+  account_id: null,
+});
+
+/**
+ * A service request as GeoReport v2 shows it. The feed is public, so the description is
+ * anonymised and the place is the district only, coordinates withheld (`publicPlace`).
+ */
+export function presentOpen311Request(c: Complaint) {
+  const closed = open311StatusOf(c) === "closed";
+  const place = publicPlace(c);
+  return {
+    service_request_id: c.ticketNo,
+    status: closed ? "closed" : "open",
+    // "Explanation of why status was changed to current state": the answer while it stands;
+    // a reopened (重办) request keeps its old replyText, but that answer no longer holds.
+    status_notes: closed && c.replyText ? anonymiseText(c.replyText) : COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus],
+    service_name: c.category,
+    service_code: serviceCodeOf(c.category),
+    description: anonymiseText(c.text),
+    agency_responsible: c.department,
+    service_notice: null,
+    requested_datetime: c.createdAt.toISOString(),
+    updated_datetime: c.updatedAt.toISOString(),
+    expected_datetime: c.replyDueAt?.toISOString() ?? null,
+    address: place.district,
+    address_id: null,
+    zipcode: null,
+    lat: place.lat,
+    long: place.long,
+    media_url: null,
   };
 }

@@ -1,12 +1,10 @@
+import { text } from "./text";
+
 /** 投诉/求助/建议/咨询 */
 export const COMPLAINT_KINDS = ["complaint", "help", "suggestion", "consultation"] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
-export const COMPLAINT_KIND_LABELS: Record<ComplaintKind, string> = {
-  complaint: "投诉",
-  help: "求助",
-  suggestion: "建议",
-  consultation: "咨询",
-};
+/** What citizens read for each kind (templates/complaints, `labels.kind`). */
+export const COMPLAINT_KIND_LABELS = Object.fromEntries(COMPLAINT_KINDS.map((k) => [k, text(`labels.kind.${k}`)])) as Record<ComplaintKind, string>;
 
 export const CHANNELS = ["wechat", "miniprogram", "open311", "api"] as const;
 export type ComplaintChannel = (typeof CHANNELS)[number];

@@ -56,7 +56,7 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
       : next(),
   );
   const router = new Router();
-  healthRoutes(router, ctx, metrics.registry, () => shuttingDown);
+  healthRoutes(router, ctx, capabilities, metrics.registry, () => shuttingDown);
   for (const cap of capabilities) cap.routes?.(router, ctx);
   app.use(segmentRoutes(router));
   app.on("error", () => {

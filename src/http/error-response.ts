@@ -22,15 +22,15 @@ export function respondWithError(ctx: Context, err: unknown, logger: Logger): vo
   if ((e.code === "rate_limited" || e.code === "unavailable") && typeof e.details?.retryAfter === "number") {
     ctx.set("Retry-After", String(e.details.retryAfter));
   }
-  const body: { code: string; message: string; details?: unknown } = { code: e.code, message: e.message };
+  const body: { code: string; message: string; details?: unknown } = { code: e.publicCode, message: e.message };
   if (e.code === "validation_failed" && e.details?.issues) body.details = e.details.issues;
   ctx.body = { error: body };
   // The request's one log line (logRequest) carries the outcome; the detail of a refusal is
   // for debugging only.
   // Only a failure of ours carries its error (and stack); a dependency that is down (503) is
   // an outage the line's code names.
-  ctx.state.failure = e.code === "internal" ? { code: e.code, err } : { code: e.code };
-  if (e.status < 500 && logger.isLevelEnabled("debug")) ((ctx.state.log as Logger | undefined) ?? logger).debug({ code: e.code, msg: e.message }, "request rejected");
+  ctx.state.failure = e.code === "internal" ? { code: e.code, err } : { code: e.publicCode };
+  if (e.status < 500 && logger.isLevelEnabled("debug")) ((ctx.state.log as Logger | undefined) ?? logger).debug({ code: e.publicCode, msg: e.message }, "request rejected");
 }
 
 function toAppError(err: unknown): AppError {

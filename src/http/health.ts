@@ -4,7 +4,7 @@ import type { Registry } from "prom-client";
 import { openApiDocument } from "./openapi";
 import { metricsAllowed } from "./metrics-access";
 import { AppError } from "../platform/errors";
-import { calendarWarnings, registerCalendarGauges } from "../calendar";
+import type { Capability, ReadinessWarning } from "../platform/capability";
 
 /**
  * Liveness (/healthz: the process answers), readiness (/readyz: the database and Redis
@@ -12,17 +12,19 @@ import { calendarWarnings, registerCalendarGauges } from "../calendar";
  * will break without failing readiness, such as a holiday year not entered), metrics and the
  * OpenAPI document.
  */
-export function healthRoutes(router: Router, ctx: AppContext, metrics: Registry, isShuttingDown: () => boolean): void {
-  registerCalendarGauges(metrics, ctx);
+export function healthRoutes(router: Router, ctx: AppContext, capabilities: Capability[], metrics: Registry, isShuttingDown: () => boolean): void {
+  for (const cap of capabilities) cap.metrics?.(metrics, ctx);
+  const warnings = async (): Promise<ReadinessWarning[]> =>
+    (await Promise.all(capabilities.map((cap) => cap.warnings?.(ctx).catch(() => []) ?? []))).flat();
   router.get("/healthz", (c) => {
     c.body = { status: "ok" };
   });
   router.get("/readyz", async (c) => {
-    const [database, redis, warnings] = await Promise.all([
+    const [database, redis, warned] = await Promise.all([
       withTimeout(ctx.db.ping(), 2000),
       withTimeout(ctx.store.ping(), 2000),
-      // Warnings never fail readiness: e.g. next year's holidays not entered (src/calendar/year-warnings.ts).
-      calendarWarnings(ctx, 2000),
+      // Warnings never fail readiness: e.g. next year's holidays not entered (the calendar's).
+      warnings(),
     ]);
     const ready = database && redis && !isShuttingDown();
     c.status = ready ? 200 : 503;
@@ -33,7 +35,7 @@ export function healthRoutes(router: Router, ctx: AppContext, metrics: Registry,
         redis: { ok: redis, kind: ctx.config.REDIS_URL ? "redis" : "memory" },
         shuttingDown: isShuttingDown(),
       },
-      warnings,
+      warnings: warned,
     };
   });
   router.get("/metrics", async (c) => {

@@ -1,5 +1,7 @@
 import type { AppContext } from "../platform/context";
-import { createMiniProgramClient, type MiniProgramClient } from "../wechat";
+import type { AppError } from "../platform/errors";
+import { createMiniProgramClient, WechatApiError, type MiniProgramClient } from "../wechat";
+import { miniprogramErrors } from "./errors";
 
 /**
  * The mini-program's WeChat client, one per service instance. code2Session uses the
@@ -27,4 +29,20 @@ export function miniProgramClient(ctx: AppContext): MiniProgramClient | undefine
 /** Tests (or an integrator) may supply the client instead. */
 export function setMiniProgramClient(ctx: AppContext, client: MiniProgramClient): void {
   clients.set(ctx, client);
+}
+
+/** The client, or 503 miniprogram_not_configured. */
+export function requireMiniProgramClient(ctx: AppContext): MiniProgramClient {
+  const client = miniProgramClient(ctx);
+  if (!client) throw miniprogramErrors("miniprogram_not_configured");
+  return client;
+}
+
+/** WeChat's answers for a wx.login / getPhoneNumber code that is wrong, used or expired. */
+const BAD_CODE = new Set([40029, 40163, 40226, 40013]);
+
+/** A failed code exchange: the code's fault (401) or WeChat's (503). */
+export function codeExchangeError(e: unknown, code: "login_code_invalid" | "phone_code_invalid"): AppError {
+  if (e instanceof WechatApiError && e.errcode !== undefined && BAD_CODE.has(e.errcode)) return miniprogramErrors(code);
+  return miniprogramErrors("wechat_unreachable");
 }

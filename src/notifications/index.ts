@@ -1,31 +1,7 @@
-import type { Capability } from "../platform/capability";
-import type { JobDefinition } from "../platform/queue";
-import { adminRoutes } from "./admin-routes";
-import { requeuePending, sweepJob, SWEEP_NOTIFICATIONS_JOB } from "./requeue";
-import { sendNotificationJob } from "./send-job";
-
-/**
- * Outbound notifications to citizens: `notify()` records one row per business change and a
- * job sends it as an OA template message or a mini-program subscribe message (consuming a
- * consent). Failures are kept on the row and listed at /api/v1/admin/notifications.
- */
-export function notificationsCapability(): Capability {
-  return {
-    name: "notifications",
-    routes: (router, app) => adminRoutes(router, app),
-    jobs: (app) => [sendNotificationJob(app), sweepJob(app)] as JobDefinition<never>[],
-    async start(app, role) {
-      if (!role.worker) return;
-      // The in-process queue starts empty after a restart: the rows say what is still to send.
-      await requeuePending(app);
-      await app.queue.repeat(SWEEP_NOTIFICATIONS_JOB, { everyMs: 5 * 60_000 });
-    },
-  };
-}
-
+/** Public surface of outbound notifications to citizens. Import only from here. */
+export { notificationsCapability } from "./capability";
 export { notify, type NotifyOptions, type NotifyResult } from "./notify";
 export { NOTIFICATION_KINDS, KINDS as NOTIFICATION_KIND_SPECS, type NotificationKind } from "./kinds";
-export { sendNotification, SEND_NOTIFICATION_JOB, MAX_ATTEMPTS as NOTIFICATION_MAX_ATTEMPTS } from "./send-job";
-export { requeuePending } from "./requeue";
+export { sendNotification, SEND_NOTIFICATION_JOB, MAX_ATTEMPTS as NOTIFICATION_MAX_ATTEMPTS } from "./send-notification";
+export { requeuePending } from "./requeue-pending";
 export { fitField, type FieldType, type FieldValue } from "./fit-fields";
-export { requireAdmin } from "./admin-auth";

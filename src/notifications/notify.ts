@@ -3,7 +3,7 @@ import { isUniqueViolation } from "../platform/db";
 import type { FieldValue } from "./fit-fields";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 import { normaliseFields, sealPayload } from "./payload";
-import { SEND_NOTIFICATION_JOB } from "./send-job";
+import { SEND_NOTIFICATION_JOB } from "./send-notification";
 
 export interface NotifyOptions {
   /** The recipient: a user (both channels looked up), and/or the openid the event came from. */

@@ -1,6 +1,7 @@
 import type Router from "@koa/router";
 import type { AppContext } from "./context";
 import type { JobDefinition } from "./queue";
+import type { Registry } from "prom-client";
 
 /**
  * A capability (catalog, search, chat, wechat, …) plugs into the service through this
@@ -17,4 +18,18 @@ export interface Capability {
   start?(ctx: AppContext, role: { web: boolean; worker: boolean }): Promise<void>;
   /** Called on shutdown, in reverse order. */
   stop?(): Promise<void>;
+  /**
+   * What will stop working soon, without failing readiness (e.g. next year's holidays not
+   * entered): listed under `warnings` on /readyz. Must answer quickly and never throw.
+   */
+  warnings?(ctx: AppContext): Promise<ReadinessWarning[]>;
+  /** Adds the capability's own gauges to the service's metrics registry (web role). */
+  metrics?(registry: Registry, ctx: AppContext): void;
+}
+
+/** One readiness warning: a stable code, a message for operators, and any detail. */
+export interface ReadinessWarning {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
 }

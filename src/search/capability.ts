@@ -2,7 +2,8 @@ import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type ItemSearch } from "../catalog";
 import { SearchIndex } from "./search-index";
-import { registerSearchRoutes } from "./routes";
+import type { IndexSource } from "./ports";
+import { registerSearchRoutes } from "./http/public-routes";
 
 export interface SearchCapability extends Capability {
   /** The live index (after start). */
@@ -30,7 +31,7 @@ export function searchCapability(): SearchCapability {
     itemSearch: async (q, { limit }) => live().search(q, { limit }).hits.map((h) => h.code),
     async start(ctx, role) {
       if (!role.web) return;
-      const port = createCatalogPort(ctx.db.prisma);
+      const port: IndexSource = createCatalogPort(ctx.db.prisma);
       // Listen before reading the catalog, so that a change committed while the index is being
       // built is applied once it is, instead of falling between the read and the subscription.
       let heardDuringBuild: string[] | undefined = [];
@@ -63,25 +64,23 @@ export function searchCapability(): SearchCapability {
     },
   };
 
-  // createCatalogPort always implements the optional getSearchItem.
-  async function refreshItem(ctx: AppContext, port: ReturnType<typeof createCatalogPort>, message: string): Promise<void> {
+  async function refreshItem(ctx: AppContext, port: IndexSource, message: string): Promise<void> {
     const { code } = JSON.parse(message) as { code?: string };
     if (!code) return;
-    const item = await port.getSearchItem!(code);
+    const item = await port.getSearchItem(code);
     if (item) live().upsert(item);
     else live().remove(code);
     ctx.logger.debug({ code, removed: !item }, "search index updated");
   }
 }
 
-async function buildIndex(ctx: AppContext, port: ReturnType<typeof createCatalogPort>): Promise<SearchIndex> {
+async function buildIndex(ctx: AppContext, port: IndexSource): Promise<SearchIndex> {
   const started = Date.now();
   const index = new SearchIndex();
   index.setSynonyms(await port.listSynonyms());
   const items = await port.listSearchItems();
   index.rebuild(items);
-  // Before this instance reports ready: the first questions after a build are several times
-  // slower while V8 compiles the query path (bench/search.ts).
+  // Before this instance reports ready, so its first questions do not meet a cold query path.
   const warmUpMs = Math.round(index.warmUp(ctx.config.SEARCH_WARMUP_QUERIES));
   ctx.logger.info({ items: items.length, ms: Date.now() - started, warmUpMs }, "search index built");
   return index;

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { catalogLineSchema, guideSchema, type Guide } from "../catalog/guide-schema";
-import { guideToSearchItem, type CatalogPort, type PublishedGuide, type SearchItem } from "./ports";
+import { catalogLineSchema, guideSchema, guideToSearchItem, type Guide, type PublishedCatalog, type PublishedGuide, type SearchItem } from "../catalog";
 
 export interface FileCatalogOptions {
   /** Directory of guide files (*.yaml, *.yml, *.json). */
@@ -14,11 +13,11 @@ export interface FileCatalogOptions {
 }
 
 /**
- * CatalogPort over files: guides/*.yaml validated with guideSchema plus catalog-only .jsonl
+ * The published catalog over files: guides/*.yaml validated with guideSchema plus catalog-only .jsonl
  * lists. Used by the eval, the benchmark and tests; the service uses the database catalog.
  * `publish()` replaces a guide in memory, as a staff edit would.
  */
-export class FileCatalog implements CatalogPort {
+export class FileCatalog implements PublishedCatalog {
   private readonly guides = new Map<string, PublishedGuide>();
   private readonly lines = new Map<string, SearchItem>();
   /** Guide files skipped as invalid (non-strict mode). */

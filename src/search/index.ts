@@ -1,7 +1,9 @@
-export type { CatalogPort, PublishedGuide, QuestionLogPort, QuestionOutcome, SearchItem, SynonymEntry, SynonymPort } from "./ports";
-export { guideToSearchItem } from "./ports";
+export { searchCapability, type SearchCapability } from "./capability";
+export type { IndexSource } from "./ports";
 export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } from "./search-index";
+export type { AnalyzedQuery, Concept } from "./query";
 export { FileCatalog, type FileCatalogOptions } from "./file-catalog";
 export { loadDefaultSynonyms, parseSynonymLine } from "./synonyms";
-export { registerSearchRoutes } from "./routes";
-export { words, hybrid, tibetan, tibetanSyllables, isTibetan, addDomainWords } from "./tokenizer";
+export { registerSearchRoutes } from "./http/public-routes";
+export { words, hybrid, tibetan, tibetanSyllables, isTibetan, normalize, addDomainWords } from "./tokenizer";
+export { foldVariants } from "./fold";

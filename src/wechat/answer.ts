@@ -1,4 +1,4 @@
-import type { IncomingMessage, Reply } from "../chat/types";
+import type { IncomingMessage, Reply } from "../chat";
 import type { Logger } from "../platform/logger";
 import type { KeyValueStore } from "../platform/store";
 import type { Inbound } from "./normalize";
@@ -29,8 +29,7 @@ export interface AnswerDeps {
 
 /**
  * A message's slot in the store: a one-letter state, and for a finished answer the rendered
- * reply after it ("d<xml>…"). Not JSON: stringifying a 2 KB reply into a wrapper (and parsing
- * it back on a retry) was a visible part of a cached answer's cost.
+ * reply after it ("d<xml>…"). Not JSON, so a cached reply is never stringified or parsed again.
  */
 type Slot = { s: "pending" } | { s: "done"; xml: string } | { s: "deferred" };
 const PENDING = "p";

@@ -1,18 +1,16 @@
-import type Router from "@koa/router";
-import type { Context } from "koa";
-import type { Reply } from "../chat/types";
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
-import { checkRateLimit, userBucket } from "../http/rate-limit";
-import { isAppError } from "../platform/errors";
-import { t } from "../platform/templates";
 import type { MessageHandler } from "./answer";
+import { createPaceCheck } from "./check-pace";
 import { createWechatClient, type WechatClient } from "./client";
+import { createLateDelivery } from "./deliver-later";
 import { createWechatEndpoint } from "./endpoint";
-import { CUSTOMER_MESSAGE_JOB, wechatJobs, type CustomerMessagePayload } from "./jobs";
+import { wechatErrors } from "./errors";
+import { callbackRoutes, type CallbackEndpoint } from "./http/callback-routes";
+import { wechatJobs } from "./jobs";
+import { createLocalReply } from "./local-reply";
 import { loadMenu } from "./menu";
-import type { Inbound } from "./normalize";
-import { replyText } from "./render";
+import { wechatText } from "./texts";
 
 export interface WechatCapabilityOptions {
   /** The dialog logic (chat capability's handleMessage). */
@@ -32,75 +30,28 @@ export const DEFAULT_REPLY_BUDGET_MS = 4500;
 
 export function defaultWechatClient(ctx: AppContext): WechatClient {
   const c = ctx.config;
-  if (!c.WECHAT_APPID || !c.WECHAT_APPSECRET) throw new Error("WeChat is not configured (WECHAT_APPID, WECHAT_APPSECRET)");
+  if (!c.WECHAT_APPID || !c.WECHAT_APPSECRET) throw wechatErrors("wechat_not_configured");
   return createWechatClient({ appId: c.WECHAT_APPID, appSecret: c.WECHAT_APPSECRET, apiBase: c.WECHAT_API_BASE, store: ctx.store });
 }
 
-/** Channel-level replies the dialog logic never sees: following, unfollowing, media we cannot read. */
-function localReply(ctx: AppContext, welcomeEntries: string[]) {
-  const tr = (id: string, vars?: Record<string, string>) => t("wechat", "zh", id, vars);
-  return ({ message: m }: Inbound): Reply | undefined => {
-    if (m.kind === "unsupported") return { kind: "text", text: tr(m.original === "voice" ? "voice_unrecognised" : "unsupported") };
-    if (m.kind !== "event") return undefined;
-    if (m.event === "unsubscribe") return { kind: "none" };
-    if (m.event === "subscribe") {
-      const entries = welcomeEntries.join(tr("entry_separator"));
-      return { kind: "text", text: tr("welcome", { province: ctx.config.PROVINCE_NAME, entries, hotline: ctx.config.HOTLINE }) };
-    }
-    return undefined; // CLICK and SCAN are the dialog's business
-  };
-}
-
-/**
- * Messages per person per minute (CHAT_LIMIT_PER_USER_MINUTE): every citizen's messages come
- * from WeChat's servers, so the limit is per openid, and the answer is a polite reply (an HTTP
- * error would show the citizen "该公众号暂时无法提供服务"). A store that is down limits nobody.
- */
-function pace(ctx: AppContext) {
-  const limit = { limit: ctx.config.CHAT_LIMIT_PER_USER_MINUTE, windowSeconds: 60 };
-  return async (inbound: Inbound): Promise<Reply | undefined> => {
-    try {
-      await checkRateLimit(ctx.store, userBucket("wechat", inbound.openid), limit);
-      return undefined;
-    } catch (err) {
-      if (isAppError(err) && err.code === "rate_limited") return { kind: "text", text: t("wechat", "zh", "slow_down", { hotline: ctx.config.HOTLINE }) };
-      return undefined;
-    }
-  };
-}
-
-function mountRoutes(router: Router, ctx: AppContext, opts: WechatCapabilityOptions): void {
+/** The `/wechat` endpoint with its dependencies, or undefined when WeChat is not configured. */
+function callbackEndpoint(ctx: AppContext, opts: WechatCapabilityOptions): CallbackEndpoint | undefined {
   const c = ctx.config;
-  if (!c.features.wechat || !c.WECHAT_TOKEN || !c.WECHAT_APPID) {
-    const off = (k: Context) => {
-      k.status = 503;
-      k.type = "text/plain";
-      k.body = "WeChat is not configured";
-    };
-    router.get("/wechat", off);
-    router.post("/wechat", off);
-    return;
-  }
+  if (!c.features.wechat || !c.WECHAT_TOKEN || !c.WECHAT_APPID) return undefined;
   const { welcomeEntries } = loadMenu(c.PUBLIC_BASE_URL);
-  const endpoint = createWechatEndpoint({
+  return createWechatEndpoint({
     keys: { token: c.WECHAT_TOKEN, appId: c.WECHAT_APPID, aesKey: c.WECHAT_AES_KEY },
     store: ctx.store,
     handleMessage: opts.handleMessage,
-    localReply: localReply(ctx, welcomeEntries),
-    pace: pace(ctx),
-    apology: () => ({ kind: "text", text: t("wechat", "zh", "error_apology", { hotline: c.HOTLINE }) }),
-    deliverLater: async (inbound, reply) => {
-      const text = reply.kind === "transfer" ? (reply.text ?? t("wechat", "zh", "transfer_late")) : replyText(reply);
-      if (!text) return;
-      await ctx.queue.enqueue<CustomerMessagePayload>(CUSTOMER_MESSAGE_JOB, { openid: inbound.openid, text }, { jobId: `wechat-cs:${inbound.dedupeKey}` });
-    },
+    localReply: createLocalReply({ province: c.PROVINCE_NAME, hotline: c.HOTLINE, welcomeEntries }),
+    pace: createPaceCheck({ store: ctx.store, limitPerMinute: c.CHAT_LIMIT_PER_USER_MINUTE, hotline: c.HOTLINE }),
+    apology: () => ({ kind: "text", text: wechatText("error_apology", { hotline: c.HOTLINE }) }),
+    deliverLater: createLateDelivery({ queue: ctx.queue }),
     replyBudgetMs: opts.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
-    truncatedSuffix: t("wechat", "zh", "truncated_suffix"),
+    truncatedSuffix: wechatText("truncated_suffix"),
     logger: ctx.logger,
     now: ctx.now,
   });
-  router.get("/wechat", endpoint.verify);
-  router.post("/wechat", endpoint.receive);
 }
 
 /**
@@ -117,7 +68,7 @@ export function createWechatCapability(opts: WechatCapabilityOptions): WechatCap
   return {
     name: "wechat",
     client,
-    routes: (router, ctx) => mountRoutes(router, ctx, opts),
+    routes: (router, ctx) => callbackRoutes(router, callbackEndpoint(ctx, opts)),
     jobs: (ctx) => wechatJobs(ctx, () => client(ctx)),
   };
 }

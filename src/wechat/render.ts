@@ -1,4 +1,4 @@
-import type { Reply } from "../chat/types";
+import type { Reply } from "../chat";
 import { xmlElements, type XmlValue } from "./xml";
 
 /**

@@ -7,15 +7,14 @@ interface Waiting {
 }
 
 /**
- * The passive-reply budget of every message of one endpoint, watched by one coarse timer.
+ * The passive-reply budget of every message of one endpoint, watched by one coarse timer
+ * rather than one timer per message, the costliest way to watch a cached answer's budget.
  *
- * A timer per message (setTimeout, clearTimeout and a Promise.race around them) cost more than
- * anything else the adapter does for a cached answer. Every message of an endpoint has the
- * same budget, so waiting messages are due in the order they arrived: one interval, running
- * only while some message waits, checks the oldest ones every `tickMs` (a twentieth of the
- * budget, at most 100 ms). A message is declared late within the last tick before its budget
- * is spent — never after it (but for the event loop's own lag), so a budget just under
- * WeChat's 5 s stays under it.
+ * Every message of an endpoint has the same budget, so waiting messages are due in the order
+ * they arrived: one interval, running only while some message waits, checks the oldest ones
+ * every `tickMs` (a twentieth of the budget, at most 100 ms). A message is declared late
+ * within the last tick before its budget is spent — never after it (but for the event loop's
+ * own lag), so a budget just under WeChat's 5 s stays under it.
  */
 export function replyBudget(budgetMs: number, now: () => number = performance.now.bind(performance)) {
   const tickMs = Math.max(1, Math.min(100, Math.floor(budgetMs / 20)));

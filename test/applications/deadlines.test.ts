@@ -64,9 +64,11 @@ describe.each(testDbKinds())("application deadlines through the real flow (%s)",
     const { number } = await h.create("W5");
     const r = await h.move(number, "decided", sh("2025-09-26 09:10"), { outcome: "approved", resultText: "准予许可" });
     expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe("transition_not_allowed");
     expect(r.body.error.message).toContain("不能从“已接件”变更为“已办结”");
     const missing = await h.move(number, "rejected", sh("2025-09-26 09:10"));
     expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe("details_required");
     expect(missing.body.error.message).toContain("reason");
     const events = await h.service.ctx.db.prisma.applicationEvent.count({ where: { application: { number } } });
     expect(events).toBe(1);

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { applicationsCapability, applicationsDeps, applicationProgressCommand, signIntegrationBody, type ApplicationsDeps, type ItemInfo } from "../../src/applications";
+import { calendarCapability } from "../../src/calendar";
 import type { Session } from "../../src/chat";
 import type { CommandContext } from "../../src/chat/commands";
 import { miniprogramCapability } from "../../src/miniprogram";
@@ -40,6 +41,7 @@ export async function startHarness(db: DbKind, start = sh("2025-09-26 09:00")): 
     now: () => clock.now,
     env: { ADMIN_TOKEN, INTEGRATION_SECRETS: `${INTEGRATION.id}:${INTEGRATION.secret},other:x`, PUBLIC_BASE_URL: "https://zw.example.cn" },
     capabilities: [
+      calendarCapability(),
       miniprogramCapability(),
       applicationsCapability({ items: () => ({ getItem: async (code) => ITEMS[code] ?? null }), supervisionEveryMs: 3_600_000 }),
     ],

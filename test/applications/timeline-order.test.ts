@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshRunningClocks } from "../../src/applications/refresh-clocks";
+import { refreshRunningClocks } from "../../src/applications/refresh-running-clocks";
 import { loadApplicationState } from "../../src/applications/load-application";
 import { testDbKinds } from "../support/db";
 import { sh, startHarness, type Harness } from "./harness";

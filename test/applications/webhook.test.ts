@@ -60,7 +60,9 @@ describe.each(testDbKinds())("upstream webhook (%s)", (db) => {
   it("refuses an illegal newer move (422) and an unknown number (404)", async () => {
     const illegal = await h.signedPost({ eventId: "e-3", number, status: "delivered", occurredAt: sh("2025-11-05 10:00").toISOString() });
     expect(illegal.status).toBe(422);
+    expect(illegal.body.error.code).toBe("transition_not_allowed");
     const unknown = await h.signedPost({ eventId: "e-4", number: "QH20251103AAAAAAAAAA0", status: "accepted", occurredAt: sh("2025-11-05 10:00").toISOString() });
     expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("application_not_found");
   });
 });

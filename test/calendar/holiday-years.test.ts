@@ -42,7 +42,7 @@ describe.each(testDbKinds())("holiday years (%s)", (kind) => {
     await new Promise((r) => setTimeout(r, 10));
     expect(announced).toEqual(["2027"]);
 
-    await expect(addHolidayYear(ctx, { arrangement: staff2027, createdBy: "张科长" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(addHolidayYear(ctx, { arrangement: staff2027, createdBy: "张科长" })).rejects.toMatchObject({ code: "conflict", publicCode: "year_already_entered" });
     expect(seen).toHaveLength(1);
     expect((await listHolidayYears(ctx)).map((y) => y.year)).toEqual([2027]);
 
@@ -65,7 +65,7 @@ describe.each(testDbKinds())("holiday years (%s)", (kind) => {
     expect(seen).toEqual([false]);
     await new Promise((r) => setTimeout(r, 10));
     expect(announced).toEqual(["2027"]);
-    await expect(correctHolidayYear(ctx, { year: 2030, arrangement: { year: 2030, holidays: ["2030-01-01"], workdays: [] }, correctedBy: "x" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(correctHolidayYear(ctx, { year: 2030, arrangement: { year: 2030, holidays: ["2030-01-01"], workdays: [] }, correctedBy: "x" })).rejects.toMatchObject({ code: "not_found", publicCode: "year_not_entered" });
     await expect(correctHolidayYear(ctx, { year: 2027, arrangement: { year: 2028, holidays: ["2028-01-01"], workdays: [] }, correctedBy: "x" })).rejects.toMatchObject({ code: "bad_request" });
     expect(seen).toHaveLength(1);
     off();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cachedCatalogPort, CATALOG_CHANGED } from "../../src/catalog";
 import { MemoryStore } from "../../src/platform/store";
 import { FileCatalog } from "../../src/search/file-catalog";
-import type { CatalogPort } from "../../src/search/ports";
+import type { PublishedCatalog } from "../../src/catalog";
 
 const root = new URL("../../", import.meta.url).pathname;
 const CODE = "QH-630000-GAT-001";
@@ -12,7 +12,7 @@ function slowSource() {
   const files = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [] });
   let reads = 0;
   let gate: Promise<void> | undefined;
-  const port: CatalogPort = {
+  const port: PublishedCatalog = {
     async getGuide(code) {
       reads++;
       const g = await files.getGuide(code);

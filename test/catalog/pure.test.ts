@@ -6,7 +6,7 @@ import { translateGuide } from "../../src/catalog/translate";
 import { contentHash } from "../../src/catalog/content-hash";
 import { esc } from "../../src/catalog/page/html";
 import { yuanText } from "../../src/catalog/page/format";
-import { normalizeQuestion } from "../../src/catalog/questions/questions";
+import { normalizeQuestion } from "../../src/catalog/questions/normalize-question";
 
 const fixture = new URL("./fixtures/guides/full-guide.yaml", import.meta.url).pathname;
 
@@ -55,7 +55,7 @@ describe("draft workflow", () => {
     expect(canTransition("in_review", "rejected")).toBe(true);
     expect(canTransition("published", "draft")).toBe(true);
     expect(canTransition("draft", "published")).toBe(false);
-    expect(() => assertTransition("in_review", "draft")).toThrow(/cannot become draft/);
+    expect(() => assertTransition("in_review", "draft")).toThrow(/不能变为“draft”/);
   });
 });
 

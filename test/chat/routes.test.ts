@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service";
-import { registerAskRoute } from "../../src/chat/routes";
-import { registerSearchRoutes } from "../../src/search/routes";
+import { registerAskRoute } from "../../src/chat/http/ask-routes";
+import { registerSearchRoutes } from "../../src/search/http/public-routes";
 import type { Capability } from "../../src/platform/capability";
 import { chatHarness } from "./harness";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
+import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/requeue-pending-outbox";
 import { sign12345 } from "../../src/complaints/outbox/signature";
 import { DELIVER_JOB } from "../../src/complaints/outbox/delivery-job";
 import { testDbKinds } from "../support/db";

@@ -133,6 +133,7 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       const fake = Buffer.from("<?php echo 'not an image'; ?>");
       const r = await post(token, form("路灯坏了一个月没人修，晚上很危险", [[PNG_BYTES, "ok.png", "image/png"], [fake, "evil.jpg", "image/jpeg"]]));
       expect(r.status).toBe(415);
+      expect(r.json.error.code).toBe("image_type_unsupported");
       expect(r.json.error.message).toContain("第2张");
       expect(await h.service.ctx.db.prisma.complaint.count({ where: { userId } })).toBe(0);
     });

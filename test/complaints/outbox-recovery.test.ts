@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComplaintsDeps } from "../../src/complaints/deps";
 import { deliverOutbox } from "../../src/complaints/outbox/deliver-outbox";
 import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
-import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/replay-outbox";
+import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/requeue-pending-outbox";
 import type { JobDefinition } from "../../src/platform/queue";
 import { testDbKinds } from "../support/db";
 import { testStoreKinds } from "../support/store";

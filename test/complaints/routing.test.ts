@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogCapability } from "../../src/catalog";
-import { AUDIT_ENTITIES } from "../../src/catalog/audit/write-audit";
+import { AUDIT_ENTITIES } from "../../src/platform/audit";
 import { testDbKinds } from "../support/db";
 import { startComplaints, type Harness } from "./helpers";
 
@@ -80,10 +80,12 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
   it("refuses an unknown category, an unknown department and an empty body, and changes nothing", async () => {
     const unknown = await h.staff("PUT", route("天气预报"), { department: "青海省气象局" });
     expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe("category_not_found");
     expect(unknown.json.error.message).toContain("天气预报");
     expect(unknown.json.error.message).toContain("环境保护"); // lists the categories there are
     const noDept = await h.staff("PUT", route("交通运输"), { departmentId: "00000000-0000-4000-8000-000000000000" });
     expect(noDept.status).toBe(422);
+    expect(noDept.json.error.code).toBe("department_not_in_catalog");
     expect(noDept.json.error.message).toContain("00000000-0000-4000-8000-000000000000");
     expect((await h.staff("PUT", route("交通运输"), {})).status).toBe(400);
     expect((await h.staff("PUT", route("交通运输"), { department: "x" })).status).toBe(400);

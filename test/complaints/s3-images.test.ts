@@ -3,7 +3,8 @@ import net from "node:net";
 import aws4 from "aws4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintsCapability } from "../../src/complaints";
-import { imageStoreFromConfig, memoryImageStore } from "../../src/complaints/images/image-store";
+import { memoryImageStore } from "../../src/complaints/images/image-store";
+import { imageStoreFromConfig } from "../../src/complaints/images/image-store-from-config";
 import { s3ImageStore } from "../../src/complaints/images/s3-image-store";
 import { loadConfig } from "../../src/platform/config";
 import type { AppContext } from "../../src/platform/context";
@@ -196,7 +197,7 @@ describe("mini-program complaints with images in S3 (pglite)", () => {
     s3.failNext(1, 503);
     const r = await post(token, [[png, "a.png", "image/png"]]);
     expect(r.status).toBe(503);
-    expect(r.json.error.code).toBe("unavailable");
+    expect(r.json.error.code).toBe("image_storage_unavailable");
     expect(r.json.error.message).toContain("投诉尚未提交");
     expect(r.headers.get("retry-after")).toBe("30");
     expect(JSON.stringify(r.json)).not.toContain(BUCKET);

@@ -88,6 +88,7 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
     clock.set("2026-10-10T02:00:00Z"); // return window (2 working days: 8 and 9 Oct) is over
     const late = await act(ticketNo, "return", { reason: "不归我们管" });
     expect(late.status).toBe(422);
+    expect(late.json.error.code).toBe("return_window_closed");
     expect(late.json.error.message).toContain("退回时限已过");
     await act(ticketNo, "progress", { note: "已立案" });
     await act(ticketNo, "extension", { workdays: 2, reason: "需调查" });
@@ -104,6 +105,7 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
     expect(again.json.deadlines).toEqual(reopened.json.deadlines);
     const second = await act(ticketNo, "extension", { workdays: 1, reason: "再延" });
     expect(second.status).toBe(422);
+    expect(second.json.error.code).toBe("extension_already_used");
     expect(second.json.error.message).toContain("延期过一次");
   });
 

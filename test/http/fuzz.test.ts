@@ -2,7 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SERVICE_CODES } from "../../src/complaints/open311/present-request";
+import { SERVICE_CODES } from "../../src/complaints/open311/service-codes";
 import { startFake12345 } from "../complaints/fake-12345";
 import { testDbKinds } from "../support/db";
 import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";

@@ -68,8 +68,10 @@ describe("a staff-confirmed holiday year reaches complaint deadlines", () => {
 
   it("a correction must name an entered year and match it; nothing changes otherwise", async () => {
     const due = await replyDue();
-    expect((await staff("PUT", "/api/v1/admin/holiday-years/2031", { ...staff2027, year: 2031, holidays: ["2031-01-01"], workdays: [] })).status).toBe(404);
-    expect((await staff("PUT", "/api/v1/admin/holiday-years/2027", { ...staff2027, year: 2028, holidays: ["2028-01-01"], workdays: [] })).status).toBe(400);
+    const notEntered = await staff("PUT", "/api/v1/admin/holiday-years/2031", { ...staff2027, year: 2031, holidays: ["2031-01-01"], workdays: [] });
+    expect([notEntered.status, ((await notEntered.json()) as { error: { code: string } }).error.code]).toEqual([404, "year_not_entered"]);
+    const otherYear = await staff("PUT", "/api/v1/admin/holiday-years/2027", { ...staff2027, year: 2028, holidays: ["2028-01-01"], workdays: [] });
+    expect([otherYear.status, ((await otherYear.json()) as { error: { code: string } }).error.code]).toEqual([400, "year_mismatch"]);
     expect((await staff("PUT", "/api/v1/admin/holiday-years/2027", { ...staff2027, holidays: ["2026-12-31"] })).status).toBe(400);
     expect(await replyDue()).toBe(due);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
 import { testDbKinds } from "../support/db";
 import { findOrCreateUserByOpenid, phoneLookupKey } from "../../src/users";
-import { loginWithCode } from "../../src/miniprogram/login";
+import { loginWithCode } from "../../src/miniprogram/login-with-code";
 import { notify } from "../../src/notifications";
 import { startMpService, testClock, ADMIN_TOKEN, MP_TEMPLATE_APPLICATION, type MpHarness } from "./harness";
 
@@ -53,12 +53,13 @@ describe.each(testDbKinds())("mini-program login and sessions (%s)", (db) => {
     const off = { ...c, config: { ...c.config, MP_APPID: undefined, features: { ...c.config.features, miniprogram: false } } };
     const before = fake.requests.length;
     const err = await loginWithCode(off, "x").catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "not_configured", status: 503 });
+    expect(err).toMatchObject({ code: "not_configured", reason: "miniprogram_not_configured", status: 503 });
     expect(fake.requests.length).toBe(before);
   });
 
   it("answers 401 for a wrong or reused code", async () => {
-    expect((await h.call("POST", "/api/v1/mp/login", { body: { code: "nope" } })).status).toBe(401);
+    const wrong = await h.call("POST", "/api/v1/mp/login", { body: { code: "nope" } });
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, "login_code_invalid"]);
     expect((await h.call("POST", "/api/v1/mp/login", { body: { code: "code-a" } })).status).toBe(401);
     expect((await h.call("POST", "/api/v1/mp/login", { body: {} })).status).toBe(400);
   });

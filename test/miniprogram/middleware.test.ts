@@ -57,7 +57,7 @@ describe("session middleware", () => {
   });
 
   it("requireSession answers unauthorized without a valid token", async () => {
-    await expect(requireSession(app)(koaCtx(), next)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
+    await expect(requireSession(app)(koaCtx(), next)).rejects.toMatchObject({ code: "unauthorized", reason: "login_required", status: 401 });
     await expect(requireSession(app)(koaCtx({ authorization: "Basic abc" }), next)).rejects.toMatchObject({ status: 401 });
   });
 });

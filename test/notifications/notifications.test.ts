@@ -123,6 +123,16 @@ describe.each(testDbKinds())("notifications (%s)", (db) => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(r.id);
     expect(list.body.items.find((i: { id: string }) => i.id === r.id)).toMatchObject({ errcode: 43101, attempts: 1, kind: "application_status" });
+
+    // Staff retry it once; a notification that is no longer failed cannot be retried.
+    const auth = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
+    const retried = await h.call("POST", `/api/v1/admin/notifications/${r.id}/retry`, auth);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: r.id, kind: "application_status" });
+    await ctx.queue.drain();
+    expect((await row(r.id)).status).not.toBe("failed");
+    const again = await h.call("POST", `/api/v1/admin/notifications/${r.id}/retry`, auth);
+    expect([again.status, again.body.error.code]).toEqual([409, "notification_not_failed"]);
   });
 
   it("retries a transient error with backoff, reusing the consent", async () => {

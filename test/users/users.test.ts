@@ -80,7 +80,7 @@ describe.each(testDbKinds())("users (%s)", (kind) => {
     for (const clear of ["13712345678", "11010519491231002", "张三丰"]) expect(raw).not.toContain(clear);
     expect(presentUser(ctx, saved)).toMatchObject({ phone: "137****5678", realName: "张**", idNumber: "110105********002X" });
     expect((await findUsersByPhone(ctx, "137 1234 5678")).map((x) => x.id)).toEqual([u.id]);
-    await expect(setRealName(ctx, u.id, { name: "张三", idNumber: "110105194912310021" })).rejects.toMatchObject({ code: "unprocessable" });
-    await expect(bindPhone(ctx, u.id, "12345")).rejects.toMatchObject({ code: "unprocessable" });
+    await expect(setRealName(ctx, u.id, { name: "张三", idNumber: "110105194912310021" })).rejects.toMatchObject({ code: "unprocessable", publicCode: "id_number_invalid" });
+    await expect(bindPhone(ctx, u.id, "12345")).rejects.toMatchObject({ code: "unprocessable", publicCode: "phone_not_mainland" });
   });
 });

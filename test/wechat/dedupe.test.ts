@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { IncomingMessage, Reply } from "../../src/chat/types";
+import type { IncomingMessage, Reply } from "../../src/chat";
 import { createLogger } from "../../src/platform/logger";
 import type { KeyValueStore } from "../../src/platform/store";
 import { createWechatCapability } from "../../src/wechat";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { IncomingMessage, Reply } from "../../src/chat/types";
+import type { IncomingMessage, Reply } from "../../src/chat";
 import { createWechatCapability } from "../../src/wechat";
 import { sha1Signature } from "../../src/wechat/signature";
 import { startTestService, type TestService } from "../support/service";

@@ -10,6 +10,8 @@ import { isFresh, safeEqual, sha1Signature } from "../../src/wechat/signature";
 import { sealReply } from "../../src/wechat/envelope";
 import { decrypt } from "@wecom/crypto";
 import { parseWechatXml } from "../../src/wechat/xml";
+import { defaultWechatClient } from "../../src/wechat";
+import type { AppContext } from "../../src/platform/context";
 import { AES_KEY, APPID, TOKEN, fixture } from "./helpers";
 
 describe("templates helper", () => {
@@ -117,5 +119,12 @@ describe("sealing a safe-mode reply", () => {
     expect(decrypt(AES_KEY, a.Encrypt!)).toMatchObject({ message: reply, id: APPID });
     expect(b.Encrypt).not.toBe(a.Encrypt);
     expect(b.Nonce).not.toBe(a.Nonce);
+  });
+});
+
+describe("the Official Account client without credentials", () => {
+  it("refuses with wechat_not_configured (503)", () => {
+    const ctx = { config: { WECHAT_APPID: "wx0123456789abcdef", WECHAT_APPSECRET: undefined } } as unknown as AppContext;
+    expect(() => defaultWechatClient(ctx)).toThrow(expect.objectContaining({ reason: "wechat_not_configured", status: 503 }));
   });
 });

@@ -1,40 +1,36 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { applicationViewSchema, presentApplication } from "../application-presenter";
-import { CHANNELS, createApplication } from "../create-application";
-import type { ApplicationsDeps } from "../deps";
-import { listApplications } from "../list-applications";
-import { getApplication, loadApplicationState } from "../load-application";
-import { recordApplicationEvent } from "../record-event";
-import { statusInputSchema } from "../status-input";
 import { requireStaff, staffActor } from "../../http/staff-auth";
+import { calendarWarnings } from "../../calendar";
+import { countSupervisionAlerts } from "../count-supervision-alerts";
+import { createApplication } from "../create-application";
+import type { ApplicationsDeps } from "../deps";
+import { getApplication } from "../get-application";
+import { listApplications } from "../list-applications";
+import { listSupervisionAlerts } from "../list-supervision-alerts";
+import { loadApplicationState } from "../load-application";
+import { applicationViewSchema, presentApplication, presentSupervisionAlert, type ApplicationState } from "../presenters";
+import { recordApplicationEvent } from "../record-application-event";
+import { createApplicationBody, listApplicationsQuery, numberParams, supervisionAlertsQuery, transitionBody } from "./schemas";
 
 const tags = ["applications (staff)"];
-const numberParams = z.object({ number: z.string().min(1).max(40) });
-const applicant = z.object({ name: z.string().trim().min(1).max(50), idNumber: z.string().trim().max(30).optional(), phone: z.string().trim().max(20).optional() });
 
-/** Staff API: register, move, list and inspect applications. */
-export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): void {
+/**
+ * Staff API: register, move, list and inspect applications, and the views of electronic
+ * supervision (the holiday arrangements are the calendar's routes). The supervision views carry
+ * `calendarWarnings`: a holiday year not entered hides deadlines from supervision.
+ */
+export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
   const before = [requireStaff(deps.app)];
-  const present = (s: Awaited<ReturnType<typeof getApplication>>, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
+  const present = (s: ApplicationState, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
 
   defineRoute(router, {
     method: "post",
     path: "/api/v1/admin/applications",
     summary: "Register an application (已接件); deadline comes from the item's promised limit",
     tags, security: ["admin"], before, status: 201,
-    body: z.object({
-      itemCode: z.string().min(1).max(100),
-      applicant,
-      channel: z.enum(CHANNELS).default("counter"),
-      submittedAt: z.coerce.date().optional(),
-      externalRef: z.string().min(1).max(100).optional(),
-      userId: z.string().uuid().optional(),
-      oaOpenid: z.string().max(64).optional(),
-      mpOpenid: z.string().max(64).optional(),
-      note: z.string().max(500).optional(),
-    }),
+    body: createApplicationBody,
     response: applicationViewSchema,
     handler: async ({ body }, c) => {
       const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c) });
@@ -47,7 +43,7 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     path: "/api/v1/admin/applications/:number/transitions",
     summary: "Change an application's status through the state machine",
     tags, security: ["admin"], before, params: numberParams,
-    body: z.object({ status: statusInputSchema, at: z.coerce.date().optional(), note: z.string().max(500).optional(), details: z.record(z.string(), z.unknown()).optional() }),
+    body: transitionBody,
     response: applicationViewSchema.extend({ applied: z.boolean() }),
     handler: async ({ params, body }, c) => {
       const r = await recordApplicationEvent(deps, { number: params.number, ...body, actor: staffActor(c), source: "staff", sourceId: "admin" });
@@ -60,14 +56,7 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     path: "/api/v1/admin/applications",
     summary: "List applications (filter by department, status, item, supervision flag)",
     tags, security: ["admin"], before,
-    query: z.object({
-      department: z.string().optional(),
-      status: z.string().optional(),
-      itemCode: z.string().optional(),
-      supervision: z.enum(["warning", "overdue"]).optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      after: z.string().uuid().optional(),
-    }),
+    query: listApplicationsQuery,
     response: z.object({ items: z.array(applicationViewSchema), next: z.string().nullable() }),
     handler: async ({ query }) => {
       const page = await listApplications(deps, query);
@@ -82,5 +71,25 @@ export function adminApplicationRoutes(router: Router, deps: ApplicationsDeps): 
     tags, security: ["admin"], before, params: numberParams,
     response: applicationViewSchema,
     handler: async ({ params }) => present(await getApplication(deps, { number: params.number }), true),
+  });
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/admin/supervision/alerts",
+    summary: "电子监察 alerts (预警 warning / 超期 overdue), newest first",
+    tags, security: ["admin"], before,
+    query: supervisionAlertsQuery,
+    handler: async ({ query }) => ({
+      calendarWarnings: await calendarWarnings(deps.app),
+      items: (await listSupervisionAlerts(deps, query)).map(presentSupervisionAlert),
+    }),
+  });
+
+  defineRoute(router, {
+    method: "get",
+    path: "/api/v1/admin/supervision/counts",
+    summary: "预警 / 超期 counts per handling department",
+    tags, security: ["admin"], before,
+    handler: async () => ({ departments: await countSupervisionAlerts(deps), calendarWarnings: await calendarWarnings(deps.app) }),
   });
 }

@@ -1,7 +1,7 @@
 import type { Middleware } from "koa";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
 import { signWebhook, verifyWebhook, type WebhookRejection } from "../../platform/webhook-signature";
+import { applicationErrors } from "../errors";
 
 /** Accepted distance between X-Timestamp and our clock: replays of old captures are refused. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
@@ -37,7 +37,7 @@ const WHY: Record<WebhookRejection, string> = {
 export function verifyIntegration(ctx: AppContext): Middleware {
   const secrets = parseIntegrationSecrets(ctx.config.INTEGRATION_SECRETS);
   return async (c, next) => {
-    if (secrets.size === 0) throw new AppError("not_configured", "No integrations configured (INTEGRATION_SECRETS)");
+    if (secrets.size === 0) throw applicationErrors("integrations_not_configured");
     const id = c.get("x-integration-id");
     const timestamp = c.get("x-timestamp");
     const signature = c.get("x-signature").replace(/^sha256=/i, "");
@@ -45,7 +45,7 @@ export function verifyIntegration(ctx: AppContext): Middleware {
     const raw = (c.request as { rawBody?: string }).rawBody;
     const fail = (why: string) => {
       ctx.logger.warn({ integration: id || undefined, why }, "integration request rejected");
-      return new AppError("unauthorized", "Invalid integration signature");
+      return applicationErrors("integration_signature_invalid");
     };
     if (!secret) throw fail("unknown integration id");
     if (typeof raw !== "string") throw fail("no raw body");

@@ -2,14 +2,16 @@ import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { currentUserId, requireSession } from "../../miniprogram";
-import { applicationViewSchema, presentApplication } from "../application-presenter";
+import { applicationViewSchema, presentApplication } from "../presenters";
 import type { ApplicationsDeps } from "../deps";
-import { getMyApplication, listMyApplications } from "../my-applications";
+import { getMyApplication } from "../get-my-application";
+import { listMyApplications } from "../list-my-applications";
+import { numberParams } from "./schemas";
 
 const tags = ["applications (mini-program)"];
 
 /** The signed-in citizen's applications: bound by user, openid or phone. Others' are 404. */
-export function mpApplicationRoutes(router: Router, deps: ApplicationsDeps): void {
+export function mpRoutes(router: Router, deps: ApplicationsDeps): void {
   const before = [requireSession(deps.app)];
   defineRoute(router, {
     method: "get",
@@ -26,7 +28,7 @@ export function mpApplicationRoutes(router: Router, deps: ApplicationsDeps): voi
     path: "/api/v1/mp/applications/:number",
     summary: "One of my applications with its timeline",
     tags, security: ["session"], before,
-    params: z.object({ number: z.string().min(1).max(40) }),
+    params: numberParams,
     response: applicationViewSchema,
     handler: async ({ params }, c) => presentApplication(deps.app, await getMyApplication(deps, currentUserId(c), params.number), { audience: "applicant", timeline: true }),
   });

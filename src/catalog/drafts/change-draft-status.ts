@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import { assertTransition } from "../draft-status";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import { findItemForEditing } from "./find-item";
 import { checkRevision, guardedUpdate } from "./update-draft";
 import { toDraftRecord, type DraftRecord } from "./draft-record";
@@ -20,10 +20,10 @@ export interface ChangeDraftStatusOptions {
 /** Submit for review (draft → in_review) or reject (in_review → rejected, with a comment). */
 export async function changeDraftStatus(opts: ChangeDraftStatusOptions): Promise<DraftRecord> {
   const { prisma, code, revision, to, actor, now } = opts;
-  if (to === "rejected" && !opts.comment?.trim()) throw new AppError("bad_request", "A rejection needs a comment");
+  if (to === "rejected" && !opts.comment?.trim()) throw catalogErrors("rejection_needs_comment");
   return prisma.$transaction(async (tx) => {
     const item = await findItemForEditing(tx, code);
-    if (!item.draft) throw new AppError("not_found", `Item ${code} has no draft`);
+    if (!item.draft) throw catalogErrors("draft_not_found", { code });
     checkRevision(item.draft.revision, revision);
     assertTransition(item.draft.status, to);
     await guardedUpdate(tx, item.id, revision, { status: to, comment: to === "rejected" ? opts.comment!.trim() : null, updatedBy: actor, updatedAt: now });

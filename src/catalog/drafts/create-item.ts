@@ -1,13 +1,17 @@
 import type { PrismaClient } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import type { KeyValueStore } from "../../platform/store";
+import { catalogErrors } from "../errors";
 import type { Guide } from "../guide-schema";
 import { toJson } from "../content-hash";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import { searchTextOf } from "../items/item-fields";
 import { toDraftRecord, type DraftRecord } from "./draft-record";
+import { announceChanged } from "../events";
 
 export interface CreateItemOptions {
   prisma: PrismaClient;
+  /** Where `catalog.changed` is announced once the item exists. */
+  store?: KeyValueStore;
   guide: Guide;
   actor: string;
   now: Date;
@@ -20,8 +24,8 @@ export interface CreateItemOptions {
 export async function createItem(opts: CreateItemOptions): Promise<DraftRecord> {
   const { prisma, guide, actor, now } = opts;
   const exists = await prisma.serviceItem.findUnique({ where: { code: guide.code }, select: { id: true } });
-  if (exists) throw new AppError("conflict", `Item ${guide.code} exists already; start a draft on it instead`);
-  return prisma.$transaction(async (tx) => {
+  if (exists) throw catalogErrors("item_exists", { code: guide.code });
+  const draft = await prisma.$transaction(async (tx) => {
     const item = await tx.serviceItem.create({
       data: {
         code: guide.code,
@@ -40,4 +44,6 @@ export async function createItem(opts: CreateItemOptions): Promise<DraftRecord> 
     await writeAudit(tx, { actor, action: "item.create", entity: "item", entityId: guide.code, diff: { guide }, at: now });
     return toDraftRecord(guide.code, item.draft!);
   });
+  await announceChanged(opts.store, [draft.code]);
+  return draft;
 }

@@ -1,4 +1,4 @@
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import type { DbClient } from "../db-types";
 
 /** The item (any, listed or not) with its draft and current version, or 404. */
@@ -12,6 +12,6 @@ export async function findItemForEditing(db: DbClient, code: string) {
       currentVersion: { select: { version: true, content: true } },
     },
   });
-  if (!item) throw new AppError("not_found", `No service item ${code}`);
+  if (!item) throw catalogErrors("item_not_found", { code });
   return item;
 }

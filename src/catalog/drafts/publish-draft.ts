@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../platform/db";
 import type { KeyValueStore } from "../../platform/store";
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import { guideSchema } from "../guide-schema";
 import { assertTransition } from "../draft-status";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import { publishVersion } from "../versions/publish-version";
 import { announceChanged } from "../events";
 import { findItemForEditing } from "./find-item";
@@ -27,13 +27,13 @@ export async function publishDraft(opts: PublishDraftOptions): Promise<{ code: s
   const { prisma, code, revision, actor, now } = opts;
   const result = await prisma.$transaction(async (tx) => {
     const item = await findItemForEditing(tx, code);
-    if (!item.draft) throw new AppError("not_found", `Item ${code} has no draft`);
+    if (!item.draft) throw catalogErrors("draft_not_found", { code });
     checkRevision(item.draft.revision, revision);
     assertTransition(item.draft.status, "published");
     // Re-validate: the stored JSON was valid when saved, but the schema may have grown since.
     const guide = guideSchema.parse(item.draft.content);
     const r = await publishVersion({ tx, guide, actor, now, source: "staff" });
-    if (!r.changed) throw new AppError("conflict", "The draft is identical to the published guide; nothing to publish");
+    if (!r.changed) throw catalogErrors("draft_unchanged");
     await guardedUpdate(tx, item.id, revision, { status: "published", comment: null, updatedBy: actor, updatedAt: now });
     await writeAudit(tx, { actor, action: "guide.publish", entity: "item", entityId: code, diff: { version: r.version, changes: r.diff }, at: now });
     return { code, version: r.version, changes: r.diff.length };

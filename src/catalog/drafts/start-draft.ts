@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import type { Guide } from "../guide-schema";
 import { toJson } from "../content-hash";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import { findItemForEditing } from "./find-item";
 import { toDraftRecord, type DraftRecord } from "./draft-record";
 
@@ -23,11 +23,11 @@ export interface StartDraftOptions {
 export async function startDraft(opts: StartDraftOptions): Promise<DraftRecord> {
   const { prisma, code, actor, now } = opts;
   const item = await findItemForEditing(prisma, code);
-  if (opts.guide && opts.guide.code !== code) throw new AppError("bad_request", "The guide's code must be the item's code");
+  if (opts.guide && opts.guide.code !== code) throw catalogErrors("guide_code_mismatch");
   const guide = opts.guide ?? (item.currentVersion?.content as Guide | undefined);
-  if (!guide) throw new AppError("bad_request", `Item ${code} has no published guide to start from; send one`);
+  if (!guide) throw catalogErrors("no_published_guide", { code });
   if (item.draft && (item.draft.status === "draft" || item.draft.status === "in_review")) {
-    throw new AppError("conflict", `Item ${code} already has an open draft (revision ${item.draft.revision})`, { revision: item.draft.revision });
+    throw catalogErrors("draft_exists", { code, revision: item.draft.revision }, { revision: item.draft.revision });
   }
   const data = { content: toJson(guide) as object, status: "draft", comment: null, baseVersion: item.currentVersion?.version ?? null, updatedBy: actor, updatedAt: now };
   return prisma.$transaction(async (tx) => {

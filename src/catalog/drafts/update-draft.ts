@@ -1,10 +1,10 @@
 import type { PrismaClient } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import type { Guide } from "../guide-schema";
 import { toJson } from "../content-hash";
 import { diffJson } from "../guide-diff";
 import { assertTransition } from "../draft-status";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import type { DbClient } from "../db-types";
 import { findItemForEditing } from "./find-item";
 import { toDraftRecord, type DraftRecord } from "./draft-record";
@@ -27,11 +27,11 @@ export interface UpdateDraftOptions {
  */
 export async function updateDraft(opts: UpdateDraftOptions): Promise<DraftRecord> {
   const { prisma, code, revision, guide, actor, now } = opts;
-  if (guide.code !== code) throw new AppError("bad_request", "The guide's code must be the item's code");
+  if (guide.code !== code) throw catalogErrors("guide_code_mismatch");
   return prisma.$transaction(async (tx) => {
     const item = await findItemForEditing(tx, code);
     const draft = item.draft;
-    if (!draft) throw new AppError("not_found", `Item ${code} has no draft; start one first`);
+    if (!draft) throw catalogErrors("draft_not_found", { code });
     checkRevision(draft.revision, revision);
     assertTransition(draft.status, "draft");
     const wasPublished = draft.status === "published";
@@ -51,14 +51,12 @@ export async function updateDraft(opts: UpdateDraftOptions): Promise<DraftRecord
 
 export function checkRevision(stored: number, given: number): void {
   if (stored !== given) {
-    throw new AppError("conflict", `The draft was changed meanwhile (revision ${stored}, you sent ${given}); reload and edit again`, {
-      revision: stored,
-    });
+    throw catalogErrors("draft_revision_conflict", { stored, given }, { revision: stored });
   }
 }
 
 /** Applies `data` and bumps the revision only if the revision is still `revision` (compare-and-set). */
 export async function guardedUpdate(tx: DbClient, itemId: string, revision: number, data: Record<string, unknown>): Promise<void> {
   const r = await tx.guideDraft.updateMany({ where: { itemId, revision }, data: { ...data, revision: revision + 1 } });
-  if (r.count !== 1) throw new AppError("conflict", "The draft was changed meanwhile; reload and edit again");
+  if (r.count !== 1) throw catalogErrors("draft_changed");
 }

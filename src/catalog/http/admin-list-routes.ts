@@ -2,44 +2,46 @@ import type Router from "@koa/router";
 import type { Middleware } from "koa";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
+import { staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
-import { listAudit } from "../audit/list-audit";
-import { addSynonym, listSynonyms, removeSynonym } from "../synonyms/synonyms";
-import { listQuestions } from "../questions/questions";
-import { auditQuery, idParams, questionsQuery, synonymBody } from "./admin-schemas";
+import { listAudit } from "../../platform/audit";
+import { addSynonym } from "../synonyms/add-synonym";
+import { listSynonyms } from "../synonyms/list-synonyms";
+import { removeSynonym } from "../synonyms/remove-synonym";
+import { listQuestions } from "../questions/list-questions";
+import { presentAuditEntry, presentQuestion, presentSynonym } from "../presenters";
+import { auditQuery, idParams, questionsQuery, synonymBody } from "./schemas";
 
 type Base = { tags: string[]; security: string[]; before: Middleware[] };
-const iso = (d: Date) => d.toISOString();
 
 /** Audit log, synonyms, unanswered questions. */
 export function adminListRoutes(router: Router, app: AppContext, base: Base): void {
   const prisma = app.db.prisma;
-  const actor = (state: Record<string, unknown>) => (state.actor as string | undefined) ?? "admin";
 
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/audit", summary: "Audit log, newest first (?entity=item | item:<code> | synonym | complaint_route | complaint_route:<category> | holiday_year | holiday_year:<year>)",
     query: auditQuery,
     handler: async ({ query }) => {
       const { entries, total } = await listAudit({ prisma, ...query });
-      return { entries: entries.map((e) => ({ ...e, at: iso(e.at) })), total, page: query.page, pageSize: query.pageSize };
+      return { entries: entries.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize };
     },
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/synonyms", summary: "Staff synonyms (citizens' words → official words)",
-    handler: async () => ({ synonyms: (await listSynonyms({ prisma })).map((s) => ({ ...s, createdAt: iso(s.createdAt) })) }),
+    handler: async () => ({ synonyms: (await listSynonyms({ prisma })).map(presentSynonym) }),
   });
   defineRoute(router, {
     ...base, method: "post", path: "/api/v1/admin/synonyms", status: 201, summary: "Add a synonym entry", body: synonymBody,
     handler: async ({ body }, ctx) => {
-      const s = await addSynonym({ prisma, store: app.store, entry: body, actor: actor(ctx.state), now: app.now() });
-      return { ...s, createdAt: iso(s.createdAt) };
+      const s = await addSynonym({ prisma, store: app.store, entry: body, actor: staffActor(ctx), now: app.now() });
+      return presentSynonym(s);
     },
   });
   defineRoute(router, {
     ...base, method: "delete", path: "/api/v1/admin/synonyms/:id", summary: "Remove a synonym entry", params: idParams,
     response: z.object({ removed: z.string() }),
     handler: async ({ params }, ctx) => {
-      await removeSynonym({ prisma, store: app.store, id: params.id, actor: actor(ctx.state), now: app.now() });
+      await removeSynonym({ prisma, store: app.store, id: params.id, actor: staffActor(ctx), now: app.now() });
       return { removed: params.id };
     },
   });
@@ -49,7 +51,7 @@ export function adminListRoutes(router: Router, app: AppContext, base: Base): vo
     handler: async ({ query }) => {
       const { questions, total } = await listQuestions({ prisma, ...query });
       return {
-        questions: questions.map((q) => ({ ...q, firstAskedAt: iso(q.firstAskedAt), lastAskedAt: iso(q.lastAskedAt) })),
+        questions: questions.map(presentQuestion),
         total, page: query.page, pageSize: query.pageSize,
       };
     },

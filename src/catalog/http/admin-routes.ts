@@ -3,38 +3,31 @@ import type { Context } from "koa";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
-import { adminAuth } from "./admin-auth";
-import { codeParams } from "./schemas";
-import { createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./admin-schemas";
+import { requireStaff, staffActor } from "../../http/staff-auth";
+import { codeParams, createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./schemas";
 import { createItem } from "../drafts/create-item";
 import { startDraft } from "../drafts/start-draft";
 import { updateDraft } from "../drafts/update-draft";
 import { changeDraftStatus } from "../drafts/change-draft-status";
 import { publishDraft } from "../drafts/publish-draft";
 import { getDraft } from "../drafts/get-draft";
-import { listVersions, getVersionDiff } from "../versions/list-versions";
-import type { DraftRecord } from "../drafts/draft-record";
-import { announceChanged } from "../events";
+import { listVersions } from "../versions/list-versions";
+import { getVersionDiff } from "../versions/get-version-diff";
+import { presentDraft, presentVersion } from "../presenters";
 import { adminListRoutes } from "./admin-list-routes";
 
-const presentDraft = (d: DraftRecord) => ({ ...d, updatedAt: d.updatedAt.toISOString() });
-export const actorOf = (ctx: Context): string => (ctx.state.actor as string | undefined) ?? "admin";
 
 /** Staff editing: drafts, review, publication, versions (token auth until staff accounts exist). */
 export function adminRoutes(router: Router, app: AppContext): void {
   const prisma = app.db.prisma;
-  const base = { tags: ["catalog admin"], security: ["admin"], before: [adminAuth(app.config.ADMIN_TOKEN)] };
-  const who = (ctx: Context) => ({ prisma, actor: actorOf(ctx), now: app.now() });
+  const base = { tags: ["catalog admin"], security: ["admin"], before: [requireStaff(app)] };
+  const who = (ctx: Context) => ({ prisma, actor: staffActor(ctx), now: app.now() });
 
   defineRoute(router, {
     ...base, method: "post", path: "/api/v1/admin/items", status: 201,
     summary: "Create an item with its guide as a draft (not public until published)",
     body: createItemBody, response: draftSchema,
-    handler: async ({ body }, ctx) => {
-      const d = await createItem({ ...who(ctx), guide: body.guide });
-      await announceChanged(app.store, [d.code]);
-      return presentDraft(d);
-    },
+    handler: async ({ body }, ctx) => presentDraft(await createItem({ ...who(ctx), store: app.store, guide: body.guide })),
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/items/:code/draft", summary: "The item's current draft",
@@ -76,7 +69,7 @@ export function adminRoutes(router: Router, app: AppContext): void {
     params: codeParams,
     response: z.object({ versions: z.array(z.object({ version: z.number(), name: z.string(), publishedBy: z.string(), publishedAt: z.string(), changes: z.number() })) }),
     handler: async ({ params }) => ({
-      versions: (await listVersions({ prisma, code: params.code })).map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
+      versions: (await listVersions({ prisma, code: params.code })).map(presentVersion),
     }),
   });
   defineRoute(router, {
@@ -86,10 +79,7 @@ export function adminRoutes(router: Router, app: AppContext): void {
       version: z.number(), previous: z.number().nullable(), publishedBy: z.string(), publishedAt: z.string(),
       changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
     }),
-    handler: async ({ params }) => {
-      const d = await getVersionDiff({ prisma, code: params.code, version: params.v });
-      return { ...d, publishedAt: d.publishedAt.toISOString() };
-    },
+    handler: async ({ params }) => presentVersion(await getVersionDiff({ prisma, code: params.code, version: params.v })),
   });
   adminListRoutes(router, app, base);
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../platform/db";
 import type { CatalogLine } from "../guide-schema";
 import { contentHash } from "../content-hash";
 import { ensureDepartments, departmentKey } from "../items/ensure-departments";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import { catalogColumns, catalogOnlyColumns, departmentOfLine } from "./catalog-line-item";
 
 export interface ImportCatalogLinesOptions {

@@ -3,7 +3,7 @@ import type { Guide } from "../guide-schema";
 import { ensureDepartments, departmentKey } from "../items/ensure-departments";
 import { guideDepartment } from "../items/item-fields";
 import { publishVersion } from "../versions/publish-version";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../../platform/audit";
 import type { ImportCounts } from "./import-catalog-lines";
 
 export interface ImportGuidesOptions {

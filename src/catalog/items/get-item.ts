@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { catalogErrors } from "../errors";
 import type { CatalogLine, Guide } from "../guide-schema";
 
 export interface ItemRecord {
@@ -37,7 +37,7 @@ export async function getItem(opts: { prisma: PrismaClient; code: string }): Pro
       currentVersion: { select: { version: true, content: true, publishedAt: true } },
     },
   });
-  if (!row || !row.listed) throw new AppError("not_found", `No service item ${opts.code}`);
+  if (!row || !row.listed) throw catalogErrors("item_not_found", { code: opts.code });
   const v = row.currentVersion;
   return {
     code: row.code,

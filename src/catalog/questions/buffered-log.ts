@@ -1,6 +1,7 @@
 import { isDataRefusal, type PrismaClient } from "../../platform/db";
-import type { QuestionLogPort } from "../../search/ports";
-import { normalizeQuestion, recordQuestionCounts, type QuestionCount } from "./questions";
+import type { QuestionLog } from "../published";
+import { normalizeQuestion } from "./normalize-question";
+import { recordQuestionCounts, type QuestionCount } from "./record-question";
 
 interface WriteOutcome {
   dropped: QuestionCount[];
@@ -20,7 +21,7 @@ function refusalReason(err: unknown): string {
 /** Distinct questions per statement: bounds the statement's size and the pause it causes. */
 const ROWS_PER_WRITE = 200;
 
-export interface BufferedQuestionLog extends QuestionLogPort {
+export interface BufferedQuestionLog extends QuestionLog {
   /** Write what has been counted so far. */
   flush(): Promise<void>;
   /** Stop the timer and write what is left. */

@@ -4,7 +4,7 @@
  * Character n-grams rather than words because government messages are full of
  * place codes ("A3区", "K3县"), names and typos that a word segmenter splits
  * inconsistently; 1–3-grams of characters cover the words anyway and need no
- * dictionary. Word features from jieba are optional (measured: see index.ts).
+ * dictionary. Word features from jieba are optional (tried, not kept: bench/README.md).
  */
 
 export interface FeatureConfig {

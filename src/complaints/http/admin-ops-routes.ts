@@ -1,23 +1,14 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
+import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
-import { createApiKey } from "../open311/api-keys";
+import { createApiKey } from "../open311/create-api-key";
+import { listOutbox } from "../outbox/list-outbox";
 import { replayOutbox } from "../outbox/replay-outbox";
-import { actorOf, requireStaff } from "./admin-auth";
-
-const presentOutbox = (r: { id: string; complaintId: string; eventType: string; idempotencyKey: string; status: string; attempts: number; lastError: string | null; sentAt: Date | null; createdAt: Date }) => ({
-  id: r.id,
-  complaintId: r.complaintId,
-  eventType: r.eventType,
-  idempotencyKey: r.idempotencyKey,
-  status: r.status,
-  attempts: r.attempts,
-  lastError: r.lastError,
-  sentAt: r.sentAt?.toISOString() ?? null,
-  createdAt: r.createdAt.toISOString(),
-});
+import { presentApiKey, presentOutbox } from "../presenters";
+import { outboxQuery } from "./schemas";
 
 /** Forwarding to the 12345 platform (dead letters, replay) and Open311 client keys. */
 export function adminOpsRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
@@ -30,15 +21,8 @@ export function adminOpsRoutes(router: Router, app: AppContext, deps: () => Comp
     tags: ["complaints (staff)"],
     security: ["admin"],
     before: [staff],
-    query: z.object({ status: z.enum(["pending", "sent", "dead"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    handler: async ({ query }) => {
-      const rows = await deps().app.db.prisma.complaintOutbox.findMany({
-        where: query.status ? { status: query.status } : {},
-        orderBy: { createdAt: "asc" },
-        take: query.limit,
-      });
-      return { items: rows.map(presentOutbox) };
-    },
+    query: outboxQuery,
+    handler: async ({ query }) => ({ items: (await listOutbox(deps(), query)).map(presentOutbox) }),
   });
 
   defineRoute(router, {
@@ -49,7 +33,7 @@ export function adminOpsRoutes(router: Router, app: AppContext, deps: () => Comp
     security: ["admin"],
     before: [staff],
     params: z.object({ id: z.uuid() }),
-    handler: async ({ params }, c) => presentOutbox(await replayOutbox(deps(), { id: params.id, actor: actorOf(c) })),
+    handler: async ({ params }, c) => presentOutbox(await replayOutbox(deps(), { id: params.id, actor: staffActor(c) })),
   });
 
   defineRoute(router, {
@@ -61,6 +45,6 @@ export function adminOpsRoutes(router: Router, app: AppContext, deps: () => Comp
     before: [staff],
     body: z.object({ name: z.string().trim().min(1).max(100) }),
     status: 201,
-    handler: async ({ body }, c) => createApiKey(deps(), { name: body.name, actor: actorOf(c) }),
+    handler: async ({ body }, c) => presentApiKey(await createApiKey(deps(), { name: body.name, actor: staffActor(c) })),
   });
 }

@@ -1,28 +1,24 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
+import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
-import { COMPLAINT_STATUSES } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
-import { findHotIssues } from "../hot-issues";
-import { presentStaffComplaint } from "../presenters";
-import { listComplaintRoutes } from "../routing/list-routes";
-import { setComplaintRoute } from "../routing/set-route";
-import { findComplaint } from "../workflow/db";
+import { findHotIssues } from "../find-hot-issues";
+import { readComplaintImage } from "../images/read-complaint-image";
+import { presentComplaintRoute, presentHotIssue, presentStaffComplaint } from "../presenters";
+import { listComplaintRoutes } from "../routing/list-complaint-routes";
+import { setComplaintRoute } from "../routing/set-complaint-route";
+import { getComplaint } from "../workflow/get-complaint";
+import { listComplaints } from "../workflow/list-complaints";
 import { superviseComplaints } from "../workflow/supervise-complaints";
-import { actorOf, requireStaff } from "./admin-auth";
-import { refParams } from "./schemas";
+import { refParams, routeBody, staffListQuery } from "./schemas";
 
 const tags = ["complaints (staff)"];
 
-const routeBody = z
-  .object({ department: z.string().trim().min(2).max(100).optional(), departmentId: z.uuid().optional() })
-  .refine((b) => b.department || b.departmentId, "department or departmentId is required");
-
+/** Staff reading tickets, the routing table, 热点 and the supervision scan (moves on a ticket: admin-action-routes.ts). */
 export function adminRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   const staff = requireStaff(app);
-  const prisma = () => deps().app.db.prisma;
 
   defineRoute(router, {
     method: "get",
@@ -31,24 +27,9 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     tags,
     security: ["admin"],
     before: [staff],
-    query: z.object({
-      status: z.enum(COMPLAINT_STATUSES).optional(),
-      queue: z.enum(["dispatcher"]).optional(),
-      overdue: z.enum(["true"]).optional(),
-      department: z.string().optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-    }),
+    query: staffListQuery,
     handler: async ({ query }) => {
-      const rows = await prisma().complaint.findMany({
-        where: {
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.queue ? { dispatcherQueue: true, status: { in: ["accepted", "returned"] } } : {}),
-          ...(query.overdue ? { supervisionStage: { gte: 2 } } : {}),
-          ...(query.department ? { department: query.department } : {}),
-        },
-        orderBy: { createdAt: "desc" },
-        take: query.limit,
-      });
+      const rows = await listComplaints(deps(), { ...query, overdue: query.overdue === "true" });
       return { items: rows.map((r) => presentStaffComplaint(app, r)) };
     },
   });
@@ -60,7 +41,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     tags,
     security: ["admin"],
     before: [staff],
-    handler: async () => ({ items: await findHotIssues(deps()) }),
+    handler: async () => ({ items: (await findHotIssues(deps())).map(presentHotIssue) }),
   });
 
   defineRoute(router, {
@@ -70,7 +51,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     tags,
     security: ["admin"],
     before: [staff],
-    handler: async () => ({ items: await listComplaintRoutes(deps()) }),
+    handler: async () => ({ items: (await listComplaintRoutes(deps())).map(presentComplaintRoute) }),
   });
 
   defineRoute(router, {
@@ -82,9 +63,10 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     before: [staff],
     params: z.object({ category: z.string().min(1).max(50) }),
     body: routeBody,
+    // Answers with the whole table, as GET …/routes does.
     handler: async ({ params, body }, c) => {
-      await setComplaintRoute(deps(), { category: params.category, ...body, actor: actorOf(c) });
-      return { items: await listComplaintRoutes(deps()) };
+      await setComplaintRoute(deps(), { category: params.category, ...body, actor: staffActor(c) });
+      return { items: (await listComplaintRoutes(deps())).map(presentComplaintRoute) };
     },
   });
 
@@ -106,20 +88,14 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     params: refParams,
-    handler: async ({ params }) => {
-      const c = await findComplaint(prisma(), params.ref);
-      const full = await prisma().complaint.findUniqueOrThrow({ where: { id: c.id }, include: { images: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { seq: "asc" }] } } });
-      return presentStaffComplaint(app, full);
-    },
+    handler: async ({ params }) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref })),
   });
 
+  // Raw image bytes, not JSON: a plain route.
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
-    const found = await findComplaint(prisma(), c.params.ref!);
-    const img = await prisma().complaintImage.findFirst({ where: { complaintId: found.id, position: Number(c.params.position) } });
-    const bytes = img ? await deps().images.get(img.storageKey) : undefined;
-    if (!img || !bytes) throw new AppError("not_found", "图片不存在");
+    const img = await readComplaintImage(deps(), { ref: c.params.ref!, position: Number(c.params.position) });
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
-    c.body = bytes;
+    c.body = img.bytes;
   });
 }

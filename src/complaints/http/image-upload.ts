@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import multer from "multer";
 import type { Context, Middleware } from "koa";
 import { assertStorableBody } from "../../http/storable-input";
-import { AppError } from "../../platform/errors";
+import type { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import type { ImageStore } from "../images/image-store";
 import { MAX_IMAGE_BYTES, MAX_IMAGES, extensionOf, sniffImageType } from "../images/image-type";
 import type { StoredImage } from "../intake/create-complaint";
@@ -31,9 +32,9 @@ export function imageUpload(): Middleware {
 
 function toAppError(err: unknown): AppError {
   const e = err as { code?: string; message?: string };
-  if (e.code === "LIMIT_FILE_SIZE") return new AppError("payload_too_large", `每张图片不能超过${MAX_IMAGE_BYTES / 1024 / 1024}MB`);
-  if (e.code === "LIMIT_FILE_COUNT" || e.code === "LIMIT_UNEXPECTED_FILE") return new AppError("bad_request", `最多上传${MAX_IMAGES}张图片（字段名 images）`);
-  return new AppError("bad_request", `无法解析上传内容：${e.message ?? "multipart"}`);
+  if (e.code === "LIMIT_FILE_SIZE") return complaintErrors("image_too_large", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
+  if (e.code === "LIMIT_FILE_COUNT" || e.code === "LIMIT_UNEXPECTED_FILE") return complaintErrors("too_many_images", { max: MAX_IMAGES });
+  return complaintErrors("upload_unreadable", { reason: e.message ?? "multipart" });
 }
 
 /** Checks every upload's real type, then stores them (content-addressed) before the ticket commits. */
@@ -41,7 +42,7 @@ export async function storeUploads(c: Context, store: ImageStore): Promise<Store
   const files = (c.state.uploads as Express.Multer.File[] | undefined) ?? [];
   const checked = files.map((f, i) => {
     const mime = sniffImageType(f.buffer);
-    if (!mime) throw new AppError("unsupported_media_type", `第${i + 1}张图片不是 JPEG、PNG 或 WebP 格式`);
+    if (!mime) throw complaintErrors("image_type_unsupported", { n: i + 1 });
     const sha256 = crypto.createHash("sha256").update(f.buffer).digest("hex");
     return { mime, size: f.size, sha256, storageKey: `${sha256}.${extensionOf(mime)}`, bytes: f.buffer };
   });
@@ -51,7 +52,7 @@ export async function storeUploads(c: Context, store: ImageStore): Promise<Store
     // Storage (disk or bucket) failing is temporary and not the citizen's fault: nothing was
     // committed, so say so and ask for a retry, rather than a bare 500.
     (c.state.log as { error?: (o: object, m: string) => void } | undefined)?.error?.({ err }, "complaint image storage failed");
-    throw new AppError("unavailable", "图片暂时无法保存，投诉尚未提交，请稍后重试", { retryAfter: 30 });
+    throw complaintErrors("image_storage_unavailable", {}, { retryAfter: 30 });
   }
   return checked.map(({ bytes: _b, ...rest }) => rest);
 }

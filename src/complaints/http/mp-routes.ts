@@ -4,25 +4,16 @@ import { defineRoute } from "../../http/openapi";
 import { perUser, rateLimit } from "../../http/rate-limit";
 import { currentUserId, requireSession, sessionOf } from "../../miniprogram";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
+import { getOwnComplaint } from "../citizen/get-own-complaint";
+import { listOwnComplaints } from "../citizen/list-own-complaints";
+import { rateOwnComplaint } from "../citizen/rate-own-complaint";
 import type { ComplaintsDeps } from "../deps";
 import { createComplaint } from "../intake/create-complaint";
 import { citizenComplaintSchema, presentCitizenComplaint } from "../presenters";
-import { rateComplaint } from "../rating/rate-complaint";
 import { imageUpload, storeUploads } from "./image-upload";
 import { idempotencyKeyOf, newComplaintBody, ratingBody, ticketParams } from "./schemas";
 
 const tags = ["complaints (mini-program)"];
-
-/** The citizen's own ticket, or 404 (never 403: whether a ticket number exists is not theirs to learn). */
-async function ownTicket(deps: ComplaintsDeps, userId: string, ticketNo: string) {
-  const c = await deps.app.db.prisma.complaint.findUnique({
-    where: { ticketNo: ticketNo.toUpperCase() },
-    include: { images: true, events: { orderBy: [{ at: "asc" }, { seq: "asc" }] } },
-  });
-  if (!c || c.userId !== userId) throw new AppError("not_found", `工单不存在：${ticketNo}`);
-  return c;
-}
 
 export function mpRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   const session = requireSession(app);
@@ -42,6 +33,7 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
       const d = deps();
       const userId = currentUserId(c);
       const key = idempotencyKeyOf(c.get("idempotency-key"));
+      // The images are stored (content-addressed) before the ticket commits.
       const images = await storeUploads(c, d.images);
       const { complaint, created } = await createComplaint(d, {
         ...body,
@@ -66,11 +58,7 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
     response: z.object({ items: z.array(citizenComplaintSchema) }),
     handler: async ({ query }, c) => {
-      const rows = await deps().app.db.prisma.complaint.findMany({
-        where: { userId: currentUserId(c) },
-        orderBy: { createdAt: "desc" },
-        take: query.limit,
-      });
+      const rows = await listOwnComplaints(deps(), { userId: currentUserId(c), limit: query.limit });
       return { items: rows.map((r) => presentCitizenComplaint(r)) };
     },
   });
@@ -84,7 +72,7 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
     before: [session],
     params: ticketParams,
     response: citizenComplaintSchema,
-    handler: async ({ params }, c) => presentCitizenComplaint(await ownTicket(deps(), currentUserId(c), params.ticketNo)),
+    handler: async ({ params }, c) => presentCitizenComplaint(await getOwnComplaint(deps(), { ticketNo: params.ticketNo, owner: { userId: currentUserId(c) } })),
   });
 
   defineRoute(router, {
@@ -97,10 +85,7 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
     params: ticketParams,
     body: ratingBody,
     response: citizenComplaintSchema,
-    handler: async ({ params, body }, c) => {
-      const d = deps();
-      const own = await ownTicket(d, currentUserId(c), params.ticketNo);
-      return presentCitizenComplaint(await rateComplaint(d, { ref: own.id, ...body, via: "miniprogram" }));
-    },
+    handler: async ({ params, body }, c) =>
+      presentCitizenComplaint(await rateOwnComplaint(deps(), { userId: currentUserId(c), ticketNo: params.ticketNo, ...body })),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMPLAINT_STATUSES } from "../complaint-status";
 import { COMPLAINT_KINDS, SATISFACTION_LEVELS } from "../types";
 
 /** Form fields arrive as strings in multipart bodies; JSON sends real booleans and numbers. */
@@ -35,3 +36,44 @@ export const idempotencyKeyOf = (header: string | undefined) => {
   const k = header?.trim();
   return k && /^[\x21-\x7e]{1,128}$/.test(k) ? k : undefined;
 };
+
+/** Open311 POST requests (GeoReport v2 field names). */
+export const open311PostBody = z
+  .object({
+    api_key: z.string().optional(),
+    service_code: z.string(),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    long: z.coerce.number().min(-180).max(180).optional(),
+    address_string: z.string().max(200).optional(),
+    description: z.string().trim().min(5, "description must have at least 5 characters").max(2000),
+    first_name: z.string().max(50).optional(),
+    last_name: z.string().max(50).optional(),
+    phone: z.string().max(30).optional(),
+    email: z.string().max(100).optional(),
+  })
+  .refine((b) => (b.lat !== undefined && b.long !== undefined) || !!b.address_string, "a location is required: lat and long, or address_string");
+
+/** Open311 GET requests. */
+export const open311ListQuery = z.object({
+  service_request_id: z.string().optional(),
+  service_code: z.string().optional(),
+  status: z.enum(["open", "closed"]).optional(),
+  start_date: z.iso.datetime({ offset: true }).optional(),
+  end_date: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** Staff list of tickets. */
+export const staffListQuery = z.object({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  queue: z.enum(["dispatcher"]).optional(),
+  overdue: z.enum(["true"]).optional(),
+  department: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A category's department: a name, a catalog department, or both. */
+export const routeBody = z
+  .object({ department: z.string().trim().min(2).max(100).optional(), departmentId: z.uuid().optional() })
+  .refine((b) => b.department || b.departmentId, "department or departmentId is required");
+
+export const outboxQuery = z.object({ status: z.enum(["pending", "sent", "dead"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });

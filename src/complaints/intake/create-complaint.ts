@@ -1,5 +1,6 @@
 import type { WorkCalendar } from "../../calendar";
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
+import { text } from "../text";
 import type { ComplaintsDeps } from "../deps";
 import { districtOf } from "../place";
 import { formatTicketNo } from "../ticket-number";
@@ -9,8 +10,8 @@ import type { Complaint, Tx } from "../workflow/db";
 import { deadlineFields } from "../workflow/deadline-fields";
 import { recordEvent } from "../workflow/transition";
 import { kickOutbox, writeOutbox } from "../outbox/write-outbox";
-import { findPossibleDuplicates } from "./duplicates";
-import { routeComplaint } from "./routing";
+import { findPossibleDuplicates } from "./find-possible-duplicates";
+import { routeComplaint } from "./route-complaint";
 
 export interface StoredImage {
   mime: string;
@@ -57,7 +58,7 @@ export interface CreateComplaintResult {
  */
 export async function createComplaint(deps: ComplaintsDeps, o: CreateComplaintOptions): Promise<CreateComplaintResult> {
   const text = o.text.trim();
-  if (text.length < 5) throw new AppError("validation_failed", "请把情况描述得具体一些（至少5个字）");
+  if (text.length < 5) throw complaintErrors("complaint_text_too_short");
   const prisma = deps.app.db.prisma;
   if (o.idempotencyKey) {
     const existing = await prisma.complaint.findUnique({ where: { idempotencyKey: o.idempotencyKey } });
@@ -144,7 +145,7 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, c
   });
   if (dispatched) {
     await tx.complaintEvent.create({
-      data: { complaintId: c.id, type: "status", fromStatus: "accepted", toStatus: "dispatched", actor: "system", note: "自动派单", data: { department: dispatched.department }, at: now },
+      data: { complaintId: c.id, type: "status", fromStatus: "accepted", toStatus: "dispatched", actor: "system", note: text("timeline.auto_dispatch"), data: { department: dispatched.department }, at: now },
     });
   }
   return c;

@@ -1,4 +1,5 @@
-import { COMPLAINT_STATUS_LABELS, transitionRefusal, type ComplaintStatus } from "../complaint-status";
+import { quotedStatus, transitionRefusal, type ComplaintStatus } from "../complaint-status";
+import { text } from "../text";
 
 export type CallbackStatus = "progress" | "replied" | "closed";
 
@@ -49,8 +50,6 @@ const REPLY_MOVES: Partial<Record<ComplaintStatus, ComplaintStatus[]>> = {
 /** Answered already: a second reply is stale, a close applies. */
 const ANSWERED: readonly ComplaintStatus[] = ["replied", "visited", "rated"];
 
-const label = (s: ComplaintStatus) => `“${COMPLAINT_STATUS_LABELS[s]}”`;
-
 export function planCallback(from: ComplaintStatus, status: CallbackStatus, o: { hasReply?: boolean } = {}): CallbackPlan {
   if (status === "progress") {
     const moves = PROGRESS_MOVES[from];
@@ -61,18 +60,18 @@ export function planCallback(from: ComplaintStatus, status: CallbackStatus, o: {
   const toReply = REPLY_MOVES[from];
   if (status === "replied") {
     if (toReply) return { outcome: "applied", moves: toReply };
-    if (from === "replied") return { outcome: "ignored", reason: `工单已是${label("replied")}` };
-    if (ANSWERED.includes(from) || from === "closed") return { outcome: "ignored", reason: `工单已答复过（当前${label(from)}）` };
+    if (from === "replied") return { outcome: "ignored", reason: text("callback.already_status", { status: quotedStatus("replied") }) };
+    if (ANSWERED.includes(from) || from === "closed") return { outcome: "ignored", reason: text("callback.already_replied", { status: quotedStatus(from) }) };
     return { outcome: "ignored", reason: transitionRefusal(from, "replied")! };
   }
   // closed
   if (ANSWERED.includes(from)) return { outcome: "applied", moves: ["closed"] };
-  if (from === "closed") return { outcome: "ignored", reason: `工单已是${label("closed")}` };
+  if (from === "closed") return { outcome: "ignored", reason: text("callback.already_status", { status: quotedStatus("closed") }) };
   if (toReply) {
     // 办结 needs an answer first; one the callback carries is applied on the way. Without one
     // there is nothing to tell the citizen, and the reply callback (if it comes) applies.
     if (o.hasReply) return { outcome: "applied", moves: [...toReply, "closed"] };
-    return { outcome: "ignored", reason: `工单尚未答复（当前${label(from)}），办结回调未附答复内容（replyText），不能变更为${label("closed")}` };
+    return { outcome: "ignored", reason: text("callback.close_without_reply", { status: quotedStatus(from), closed: quotedStatus("closed") }) };
   }
   return { outcome: "ignored", reason: transitionRefusal(from, "closed")! };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import type { ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { notifyCitizen } from "../notify-citizen";
@@ -94,16 +95,16 @@ async function stillItsReply(tx: Tx, c: Complaint, cb: Callback, dedupeKey: stri
 
 function parseCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Callback {
   const secret = deps.app.config.TWELVE345_SECRET;
-  if (!secret) throw new AppError("not_configured", "12345 platform not configured");
+  if (!secret) throw complaintErrors("callback_not_configured");
   const h = (name: string) => [o.headers[name]].flat()[0];
   if (!verify12345(secret, h(TIMESTAMP_HEADER), h(SIGNATURE_HEADER), o.rawBody, deps.app.now())) {
-    throw new AppError("unauthorized", "Bad or missing 12345 signature");
+    throw complaintErrors("callback_signature_invalid");
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(o.rawBody);
   } catch {
-    throw new AppError("bad_request", "Body is not JSON");
+    throw complaintErrors("callback_body_not_json");
   }
   const r = callbackSchema.safeParse(parsed);
   if (!r.success) throw new AppError("validation_failed", r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));

@@ -1,4 +1,5 @@
 import { rectificationDueAt } from "../deadlines";
+import { text } from "../text";
 import type { ComplaintsDeps } from "../deps";
 import { isNegative, type Satisfaction } from "../types";
 import type { Complaint } from "../workflow/db";
@@ -40,7 +41,7 @@ export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOption
         type: "rectification",
         actor: "system",
         at: now,
-        note: "差评自动生成整改",
+        note: text("timeline.rectification_opened"),
         data: { state: "open", dueAt: c.rectificationDueAt?.toISOString() },
       });
     },

@@ -1,10 +1,9 @@
 import type { Prisma } from "../../platform/db";
 import type { Complaint } from "../../generated/prisma/client";
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 
 export type Tx = Prisma.TransactionClient;
 export type { Complaint };
-
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +12,7 @@ export async function findComplaint(db: Tx, ref: string): Promise<Complaint> {
   const c = UUID.test(ref)
     ? await db.complaint.findUnique({ where: { id: ref } })
     : await db.complaint.findUnique({ where: { ticketNo: ref.trim().toUpperCase() } });
-  if (!c) throw new AppError("not_found", `工单不存在：${ref}`);
+  if (!c) throw complaintErrors("ticket_not_found", { ticket: ref });
   return c;
 }
 

@@ -1,4 +1,5 @@
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
+import { text } from "../text";
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint } from "./db";
 import { deadlineFields } from "./deadline-fields";
@@ -18,14 +19,14 @@ export async function decideExtension(deps: ComplaintsDeps, o: { ref: string; ap
       orderBy: [{ at: "desc" }, { seq: "desc" }],
     });
     const workdays = Number((request?.data as { workdays?: number } | null)?.workdays ?? 0);
-    if (o.approve && (!workdays || !c.dispatchedAt)) throw new AppError("unprocessable", "没有待审批的延期申请");
+    if (o.approve && (!workdays || !c.dispatchedAt)) throw complaintErrors("extension_not_requested");
     return transitionComplaint(
       deps,
       {
         ref: c.id,
         to: o.approve ? "extension_approved" : "in_progress",
         actor: o.actor,
-        note: o.note ?? (o.approve ? `批准延期${workdays}个工作日` : "不同意延期"),
+        note: o.note ?? (o.approve ? text("timeline.extension_approved", { workdays }) : text("timeline.extension_refused")),
         data: { approved: o.approve, workdays },
         patch: (x) => (o.approve ? deadlineFields(deps, calendar, x, x.dispatchedAt!, workdays) : {}),
       },

@@ -1,4 +1,4 @@
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import { isTerminal, type ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint } from "./db";
@@ -19,8 +19,8 @@ export async function mergeComplaints(deps: ComplaintsDeps, o: { ref: string; in
         actor: o.actor,
         data: { intoTicketNo: target.ticketNo },
         check: (c) => {
-          if (c.id === target.id) throw new AppError("unprocessable", "不能合并到自身");
-          if (isTerminal(target.status as ComplaintStatus)) throw new AppError("unprocessable", `目标工单${target.ticketNo}已结束，不能合并`);
+          if (c.id === target.id) throw complaintErrors("merge_into_self");
+          if (isTerminal(target.status as ComplaintStatus)) throw complaintErrors("merge_target_closed", { ticketNo: target.ticketNo });
         },
         patch: () => ({ mergedIntoId: target.id, dispatcherQueue: false }),
         after: async (c) => {

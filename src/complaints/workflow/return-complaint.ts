@@ -1,4 +1,4 @@
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import { formatShanghai } from "../../calendar";
 import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "./db";
@@ -14,7 +14,7 @@ export async function returnComplaint(deps: ComplaintsDeps, o: { ref: string; re
     note: o.reason,
     check: (c) => {
       if (c.returnDueAt && now > c.returnDueAt) {
-        throw new AppError("unprocessable", `退回时限已过（${formatShanghai(c.returnDueAt)}），请办理或申请协调`, { returnDueAt: c.returnDueAt });
+        throw complaintErrors("return_window_closed", { dueAt: formatShanghai(c.returnDueAt) }, { returnDueAt: c.returnDueAt });
       }
     },
     data: (c) => ({ department: c.department }),

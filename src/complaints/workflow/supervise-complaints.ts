@@ -1,12 +1,13 @@
 import type { ComplaintsDeps } from "../deps";
+import { text } from "../text";
 import { HANDLING_STATUSES } from "../types";
 
 export const SUPERVISE_JOB = "complaints.supervise";
 
 const STAGES = [
-  { stage: 1, type: "reminder", column: "reminderAt", note: "临近办理时限，请及时答复" },
-  { stage: 2, type: "supervision", column: "supervisionAt", note: "已超过答复时限，督办" },
-  { stage: 3, type: "escalation", column: "escalationAt", note: "督办后仍未答复，升级至部门负责人" },
+  { stage: 1, type: "reminder", column: "reminderAt" },
+  { stage: 2, type: "supervision", column: "supervisionAt" },
+  { stage: 3, type: "escalation", column: "escalationAt" },
 ] as const;
 
 export interface SupervisionResult {
@@ -37,7 +38,7 @@ export async function superviseComplaints(deps: ComplaintsDeps): Promise<Supervi
           complaintId: c.id,
           type: s.type,
           actor: "system",
-          note: s.note,
+          note: text(`timeline.${s.type}`),
           data: { department: c.department, replyDueAt: c.replyDueAt?.toISOString() },
           dedupeKey: `${c.id}:v${c.deadlineVersion}:${s.type}`,
           at: now,

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import { assertTransition, type ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint, type Tx } from "./db";
@@ -35,7 +35,7 @@ export async function transitionComplaint(deps: ComplaintsDeps, o: TransitionOpt
       where: { id: c.id, status: from, updatedAt: c.updatedAt },
       data: { status: o.to, updatedAt: now, ...o.patch?.(c) },
     });
-    if (count !== 1) throw new AppError("conflict", "工单刚被他人修改，请刷新后重试", { ticketNo: c.ticketNo });
+    if (count !== 1) throw complaintErrors("ticket_changed", {}, { ticketNo: c.ticketNo });
     await tx.complaintEvent.create({
       data: {
         complaintId: c.id,

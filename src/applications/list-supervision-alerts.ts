@@ -1,0 +1,18 @@
+import type { ApplicationsDeps } from "./deps";
+import type { SupervisionKind } from "./run-supervision";
+
+export interface ListAlertsOptions {
+  department?: string | undefined;
+  kind?: SupervisionKind | undefined;
+  limit: number;
+}
+
+/** 电子监察 flags, newest first, with the application each is about. */
+export async function listSupervisionAlerts(deps: ApplicationsDeps, opts: ListAlertsOptions) {
+  return deps.app.db.prisma.supervisionAlert.findMany({
+    where: { ...(opts.department ? { department: opts.department } : {}), ...(opts.kind ? { kind: opts.kind } : {}) },
+    include: { application: { select: { number: true, itemName: true, status: true } } },
+    orderBy: { createdAt: "desc" },
+    take: opts.limit,
+  });
+}

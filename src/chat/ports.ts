@@ -1,0 +1,35 @@
+import type { Context, Middleware } from "koa";
+import type { PublishedGuide, QuestionEntry, SearchItem } from "../catalog";
+
+export type { PublishedGuide, QuestionOutcome } from "../catalog";
+
+/**
+ * What chat asks of the catalog: an item's published guide (answers), and its listing facts
+ * for catalog-only items. The catalog implements it (its database port behind a per-instance
+ * cache, wired in chat/capability.ts; FileCatalog for the eval and tests).
+ */
+export interface CatalogPort {
+  /** Published guide of an item (null when catalog-only or unknown). */
+  getGuide(code: string): Promise<PublishedGuide | null>;
+  /** The item's listing (name, department) when it has no guide; null when gone. */
+  getSearchItem?(code: string): Promise<SearchItem | null>;
+}
+
+/**
+ * Where chat records questions it could not answer, for staff (the catalog's question log,
+ * de-duplicated by normalised question and counted).
+ */
+export interface QuestionLogPort {
+  record(entry: QuestionEntry): Promise<void>;
+}
+
+/**
+ * How /api/v1/ask learns who is asking, when the request proves it: the mini-program session
+ * (`Authorization: Bearer <token>`), declared here and supplied by the composition root.
+ */
+export interface AskAuth {
+  /** Attaches a verified caller when one is presented; lets anonymous requests through. */
+  before: Middleware;
+  /** The verified user id `before` attached, if any. */
+  userIdOf(c: Context): string | undefined;
+}

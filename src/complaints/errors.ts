@@ -1,0 +1,45 @@
+import { defineErrors } from "../platform/errors";
+
+/**
+ * Every error the complaints capability raises: the domain code clients see, and its kind
+ * (which decides the HTTP status). Messages: templates/complaints/zh.yaml, `errors.<code>`.
+ */
+export const complaintErrors = defineErrors("complaints", {
+  ticket_not_found: "not_found",
+  ticket_changed: "conflict",
+  transition_refused: "unprocessable",
+  complaint_text_too_short: "validation_failed",
+  image_not_found: "not_found",
+  image_too_large: "payload_too_large",
+  too_many_images: "bad_request",
+  upload_unreadable: "bad_request",
+  image_type_unsupported: "unsupported_media_type",
+  image_storage_unavailable: "unavailable",
+  rating_link_invalid: "forbidden",
+  rating_level_missing: "validation_failed",
+  policy_invalid: "bad_request",
+  urgent_no_extension: "unprocessable",
+  extension_days_invalid: "bad_request",
+  extension_too_long: "unprocessable",
+  extension_already_used: "unprocessable",
+  extension_not_requested: "unprocessable",
+  return_window_closed: "unprocessable",
+  merge_into_self: "unprocessable",
+  merge_target_closed: "unprocessable",
+  category_not_found: "not_found",
+  department_not_in_catalog: "unprocessable",
+  department_required: "validation_failed",
+  rectification_not_open: "unprocessable",
+  rectification_changed: "conflict",
+  appeal_without_rating: "unprocessable",
+  appeal_already_made: "conflict",
+  appeal_not_pending: "unprocessable",
+  outbox_not_dead: "unprocessable",
+  callback_not_configured: "not_configured",
+  callback_signature_invalid: "unauthorized",
+  callback_body_not_json: "bad_request",
+  service_code_not_found: "not_found",
+  api_key_invalid: "forbidden",
+  service_request_not_found: "not_found",
+  service_token_not_found: "not_found",
+});

@@ -1,0 +1,36 @@
+import type Router from "@koa/router";
+import type { AppContext } from "../../platform/context";
+import type { ComplaintsDeps } from "../deps";
+import { presentPublicComplaint } from "../presenters";
+import { listPublishedComplaints } from "../publication/list-published-complaints";
+import { openRatingLink } from "../rating/open-rating-link";
+import { rateByLink } from "../rating/rate-by-link";
+import { publicPage, ratingPage } from "./pages";
+import { publicLimit } from "./public-limit";
+
+const HTML = "text/html; charset=utf-8";
+
+/** The mobile H5 pages: the public list, and the rating page of the link sent with a reply. */
+export function pageRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
+  const limit = publicLimit(app);
+
+  router.get("/complaints/public", limit, async (c) => {
+    c.type = HTML;
+    c.body = publicPage((await listPublishedComplaints(deps(), { limit: 50 })).map(presentPublicComplaint));
+  });
+
+  // Rate without logging in: the token in the link proves the message was received.
+  router.get("/complaints/rate/:ticketNo", limit, async (c) => {
+    const complaint = await openRatingLink(deps(), { ticketNo: c.params.ticketNo!, token: c.query.t });
+    c.type = HTML;
+    c.body = ratingPage(complaint, String(c.query.t));
+  });
+
+  router.post("/complaints/rate/:ticketNo", limit, async (c) => {
+    const body = (c.request.body ?? {}) as Record<string, unknown>;
+    const token = body.t ?? c.query.t;
+    const rated = await rateByLink(deps(), { ticketNo: c.params.ticketNo!, token, satisfaction: String(body.satisfaction ?? "") });
+    c.type = HTML;
+    c.body = ratingPage(rated, String(token));
+  });
+}
