@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startComplaints, type Harness } from "../complaints/helpers";
-import { sleep, startLoad, tally, type LoadRequest } from "../support/fault-load";
+import { miniProgramComplaint, open311Complaint, sleep, startLoad, tally, type LoadRequest } from "../support/fault-load";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-servers";
 
 /**
@@ -31,24 +31,8 @@ describe("fault: PostgreSQL restart under intake load", () => {
     const tokens = await Promise.all(Array.from({ length: 400 }, async () => (await h.mpToken()).token));
     const request = (worker: number, n: number): LoadRequest =>
       worker < 3
-        ? {
-            kind: "open311",
-            url: `${h.service.url}/open311/v2/requests.json`,
-            init: {
-              method: "POST",
-              headers: { "content-type": "application/x-www-form-urlencoded", "idempotency-key": `w${worker}-${n}` },
-              body: new URLSearchParams({ api_key: apiKey, service_code: "QH-005", description: `河道有人倾倒垃圾，第${worker}-${n}次反映`, address_string: "西宁市城西区" }),
-            },
-          }
-        : {
-            kind: "miniprogram",
-            url: `${h.service.url}/api/v1/mp/complaints`,
-            init: {
-              method: "POST",
-              headers: { authorization: `Bearer ${tokens[n + 1]}`, "content-type": "application/json", "idempotency-key": `mp-${n}` },
-              body: JSON.stringify({ text: `小区门口的路灯坏了很久，第${n}次反映` }),
-            },
-          };
+        ? open311Complaint(h.service.url, apiKey, worker, n)
+        : miniProgramComplaint(h.service.url, tokens[n + 1]!, n);
     for (const w of [0, 3]) {
       const r = request(w, -1);
       expect((await fetch(r.url, r.init)).status).toBe(201);

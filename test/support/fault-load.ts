@@ -68,3 +68,25 @@ export function tally(sent: Sent[]): Record<string, Record<number, number>> {
   }
   return out;
 }
+
+/** An Open311 complaint from worker `worker`, its `n`th (idempotency key unique per pair). */
+export const open311Complaint = (baseUrl: string, apiKey: string, worker: number, n: number): LoadRequest => ({
+  kind: "open311",
+  url: `${baseUrl}/open311/v2/requests.json`,
+  init: {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "idempotency-key": `w${worker}-${n}` },
+    body: new URLSearchParams({ api_key: apiKey, service_code: "QH-005", description: `河道有人倾倒垃圾，第${worker}-${n}次反映`, address_string: "西宁市城西区" }),
+  },
+});
+
+/** A mini-program complaint of the citizen holding `token`, the `n`th of the run. */
+export const miniProgramComplaint = (baseUrl: string, token: string, n: number): LoadRequest => ({
+  kind: "miniprogram",
+  url: `${baseUrl}/api/v1/mp/complaints`,
+  init: {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `mp-${n}` },
+    body: JSON.stringify({ text: `小区门口的路灯坏了很久，第${n}次反映` }),
+  },
+});
