@@ -67,7 +67,9 @@ function checkPath(path: string): void {
 
 function checkQuery(c: Context): void {
   for (const pair of c.querystring.split("&")) {
-    const [name = "", value = ""] = pair.split("=", 2).map((s) => s.replace(/\+/g, " "));
+    // The first "=" ends the name; the value is all the rest (split's limit would drop it).
+    const at = pair.indexOf("=");
+    const [name = "", value = ""] = (at < 0 ? [pair, ""] : [pair.slice(0, at), pair.slice(at + 1)]).map((s) => s.replace(/\+/g, " "));
     let decoded: string;
     try {
       decoded = decodeURIComponent(name) + decodeURIComponent(value);
