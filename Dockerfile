@@ -34,4 +34,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The bundle `npm run build` made (scripts/build.ts), as `npm start` runs it.
-CMD ["node", "--enable-source-maps", "dist/main.mjs"]
+CMD ["node", "--enable-source-maps", "--expose-gc", "dist/main.mjs"]

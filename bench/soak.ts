@@ -78,7 +78,7 @@ const freePort = () =>
 function startInstance(name: string, bundleFile: string, env: Record<string, string>): Promise<Instance> {
   return freePort().then((port) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `zw-soak-${name}-`));
-    const child = spawn(process.execPath, ["--enable-source-maps", bundleFile], {
+    const child = spawn(process.execPath, ["--enable-source-maps", "--expose-gc", bundleFile], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, PORT: String(port), DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],

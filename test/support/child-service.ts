@@ -48,7 +48,7 @@ export interface SpawnOptions {
 }
 
 export async function spawnService(o: SpawnOptions): Promise<ChildService> {
-  const child = spawn(process.execPath, ["--enable-source-maps", o.entry], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "--expose-gc", o.entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
