@@ -8,7 +8,7 @@ import type { Middleware } from "koa";
  * a list trusts those proxy addresses/CIDRs (proxy-addr's names such as "loopback" too);
  * "true" trusts every hop (only where the proxy overwrites the header).
  */
-export function trustedProxies(setting: string | undefined): ((addr: string, hop: number) => boolean) | undefined {
+function trustedProxies(setting: string | undefined): ((addr: string, hop: number) => boolean) | undefined {
   if (setting === undefined || setting === "false" || setting === "0") return undefined;
   if (setting === "true") return () => true;
   if (/^\d+$/.test(setting)) {

@@ -5,7 +5,7 @@ import { AppError } from "../platform/errors";
  * Deeper than any request body of this API (an admin guide form is about six levels); a
  * deeper one is refused before anything walks it.
  */
-export const MAX_BODY_DEPTH = 32;
+const MAX_BODY_DEPTH = 32;
 
 /**
  * Text that cannot be stored: PostgreSQL's text types refuse NUL (U+0000), and a lone UTF-16
@@ -18,7 +18,7 @@ const unstorable = (s: string) => UNSTORABLE.test(s);
  * The first problem in a parsed value as "where: what", or undefined when every string and
  * key in it can be stored. Walks arrays and plain objects to MAX_BODY_DEPTH.
  */
-export function findUnstorable(value: unknown, where: string, depth = 0): string | undefined {
+function findUnstorable(value: unknown, where: string, depth = 0): string | undefined {
   if (typeof value === "string") return unstorable(value) ? `${where}: contains a NUL character or invalid Unicode` : undefined;
   if (value === null || typeof value !== "object") return undefined;
   if (depth >= MAX_BODY_DEPTH) return `${where}: nested deeper than ${MAX_BODY_DEPTH} levels`;
