@@ -4,7 +4,11 @@
  * in-memory store. A turn is correct when the reply names the expected item and aspect and
  * quotes `fact`; for item:null the reply must be the not-found answer.
  *
- *   npm run eval:qa -- [file] [--quiet]      (default eval/qa-dev.jsonl)
+ *   npm run eval:qa -- [file] [--quiet] [--guides dir]   (default eval/qa-dev.jsonl)
+ *
+ * `--guides dir` adds the guides of a fresh evaluation set (guides the assistant was never tuned
+ * on) to the shipped ones. Out-of-catalog turns (item:null) answered as an item are reported as
+ * false confidence: a citizen sent to the wrong window is the worst outcome.
  */
 import { readFileSync } from "node:fs";
 import { MemoryStore } from "../src/platform/store";
@@ -19,11 +23,16 @@ interface Turn { q: string; item: string | null; aspect: string | null; fact?: s
 interface Conversation { id: string; lang?: "zh" | "bo"; turns: Turn[] }
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--")) ?? "eval/qa-dev.jsonl";
+const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--guides") ?? "eval/qa-dev.jsonl";
 const quiet = args.includes("--quiet");
+const extraGuides = args.includes("--guides") ? args[args.indexOf("--guides") + 1] : undefined;
 const root = new URL("../", import.meta.url).pathname;
 
 const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+if (extraGuides) {
+  const extra = FileCatalog.load({ guidesDir: extraGuides, strict: true });
+  for (const code of extra.guideCodes()) catalog.publish((await extra.getGuide(code))!);
+}
 if (catalog.errors.length) console.warn(`skipped ${catalog.errors.length} invalid guide file(s):\n  ${catalog.errors.join("\n  ")}`);
 const search = new SearchIndex();
 search.rebuild(await catalog.listSearchItems());
@@ -77,6 +86,8 @@ const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)
 console.log(`\n${file}: ${ok}/${total} turns correct (${pct(ok, total)}), ${convs.length} conversations, ${catalog.guideCodes().length} guides + catalog-only items = ${search.size} indexed, ${((performance.now() - started) / total).toFixed(1)} ms/turn`);
 console.log("\nby aspect:");
 for (const [k, v] of [...byAspect].sort()) console.log(`  ${k.padEnd(11)} ${String(v.ok).padStart(3)}/${String(v.n).padEnd(3)} ${pct(v.ok, v.n)}`);
+const outside = [...byAspect].find(([k]) => k === "(not found)")?.[1];
+if (outside) console.log(`\nout-of-catalog questions answered as if an item matched (false confidence): ${outside.n - outside.ok}/${outside.n}`);
 console.log("\nby outcome:");
 for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${v}`);
 if (!quiet && failures.length) console.log(`\nfailures:\n  ${failures.join("\n  ")}`);
