@@ -3,6 +3,7 @@ import { detectAspect, type Aspect, type AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, mentionedByBest, mentions, rerank } from "./guide-mentions";
+import { isNearMiss } from "./near-miss";
 import { detectRegion } from "./regions";
 import type { Session } from "./session";
 
@@ -35,12 +36,27 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   const picked = pick(text, session);
   if (picked) return picked;
   const q = await readQuestion(deps, text, session);
+  return notNearMiss(deps, q, await decide(deps, q, session));
+}
+
+async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promise<Decision> {
   const followUp = await followUpOfCurrent(deps, q, session);
   if (followUp) return followUp;
   // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
   if (q.unknown.length > 0 && !(await mentionedByBest(deps, q.hits, q.unknown))) return notFound(q.aspect, q.hits);
   const top = preferGuide(q.hits);
   return confidentMatch(q, top, session) ?? (await partialMatch(deps, q, top, session));
+}
+
+/** A confident neighbour is worse than "not found": drop answers and choices that are near misses (near-miss.ts). */
+async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promise<Decision> {
+  const asked = { concepts: q.concepts, unknown: q.unknown };
+  if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, q.hits) : d;
+  if (d.kind !== "choose") return d;
+  const kept = [];
+  for (const c of d.candidates) if (!(await isNearMiss(deps, asked, c.code))) kept.push(c);
+  if (kept.length === d.candidates.length) return d;
+  return kept.length ? { ...d, candidates: kept } : notFound(q.aspect, q.hits);
 }
 
 /** A question read: its aspect, what is left to name an item, the search for it. */

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { normalize, type Concept } from "../search";
+import type { ChatDeps } from "./deps";
+import { guideText } from "./guide-mentions";
+
+/** The word lists of near-miss.yaml (staff-extendable data, next to the rules that read them). */
+const lists = parse(readFileSync(new URL("./near-miss.yaml", import.meta.url), "utf8")) as { ending: string[] };
+const ENDING = new Set(lists.ending.map((w) => normalize(w)));
+
+/** Items an action's words appear in (丢了 → 补领: 29 of the shipped catalog) from which it needs an object. */
+const GENERIC_ACTION_DF = 10;
+
+/** What the question asks, as near-miss checks need it. */
+export interface AskedThings {
+  concepts: Concept[];
+  unknown: string[];
+}
+
+/**
+ * Another service than the one asked for, though it shares words with the question:
+ * - the question asks to end, move or undo something (迁出, 注销, 解除, 转移) and the item's
+ *   name and aliases name none of the question's words for that action;
+ * - the question names no thing the catalog knows, only one it has never seen (猫) with an
+ *   action that fits many items, and the item's guide never mentions it — "我家猫丢了" shares 丢了 with every 补领 item and is about none.
+ */
+export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: string, followUp = false): Promise<boolean> {
+  // A follow-up is about the item talked about ("账户会注销吗"); dialog rules judge topic changes.
+  if (followUp) return false;
+  const item = deps.search.get(code);
+  const guide = await deps.catalog.getGuide(code);
+  const names = normalize([item?.name ?? guide?.name ?? "", ...(guide?.aliases ?? [])].join(" "));
+  const ending = asked.concepts.filter((c) => c.kind === "action" && c.alternatives.some((a) => ENDING.has(a)));
+  if (ending.some((c) => !c.alternatives.some((a) => names.includes(a)))) return true;
+  // Only an action that fits many items (丢了, 补办) needs its object named; 上牌 or 上户口 name it.
+  if (asked.concepts.some((c) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0 && !c.place)) return false;
+  if (asked.concepts.some((c) => c.kind === "action" && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF)) return false;
+  const strangers = asked.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.fn && !c.synonym);
+  if (!strangers.length) return false;
+  const text = guide ? guideText(guide) : names;
+  return strangers.some((c) => !text.includes(c.source));
+}

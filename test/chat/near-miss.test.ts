@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { chatHarness } from "./harness";
+
+// Issue 20: a near miss is answered "not found", never as the neighbour that shares its words.
+// Questions of this kind first failed on the fresh evaluation set A (not copied from it).
+describe("near misses are not answered as the neighbour", () => {
+  let h: Awaited<ReturnType<typeof chatHarness>>;
+  beforeAll(async () => {
+    h = await chatHarness();
+  });
+
+  it.each([
+    ["moving a registration out is not moving it in", "户口要从西宁迁出到外省 咋办"],
+    ["cancelling a mortgage is not registering one", "房贷还清了 不动产抵押咋注销"],
+    ["a pet is not a lost certificate", "我家猫丢了怎么办"],
+  ])("%s", async (_why, question) => {
+    const reply = await h.user()(question);
+    expect(reply.itemCode ?? null).toBeNull();
+    expect(reply.text).toMatch(/没有找到/);
+    expect([...h.questionLog.entries.values()].some((e) => e.question === question && e.outcome === "not_found")).toBe(true);
+  });
+
+  it.each([
+    ["moving in still finds the item", "户口迁到西宁要带啥", "QH-630100-GAJ-002"],
+    ["registering a mortgage still finds the item", "银行贷款买房 抵押登记要带啥", "QH-630100-BDC-002"],
+    ["a lost certificate still finds its item", "身份证丢了咋补", "QH-630000-GAT-002"],
+  ])("%s", async (_why, question, code) => {
+    const reply = await h.user()(question);
+    expect(reply.itemCode).toBe(code);
+  });
+});
