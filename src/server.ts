@@ -45,7 +45,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   if (generated && config.DATABASE_URL) {
     logger.warn("DATA_ENCRYPTION_KEY is not set: generated one in DATA_DIR; instances sharing this database must share the key");
   }
-  const ctx: AppContext = { config, logger, db, store, queue, crypto: createFieldCrypto(key), now: opts.now ?? (() => new Date()) };
+  const ctx: AppContext = { config, logger, db, store, queue, crypto: createFieldCrypto(key, config.DATA_ENCRYPTION_ALGORITHM), now: opts.now ?? (() => new Date()) };
 
   logger.info({ database: db.kind, redis: config.REDIS_URL ? "redis" : "memory", role: config.ROLE }, "starting");
   if (config.ROLE !== "all" && !config.REDIS_URL) {
