@@ -32,7 +32,7 @@ async function runApplicationsImportCli(args: string[], env = process.env): Prom
     config, logger, db,
     store: new MemoryStore(),
     queue: new MemoryQueue(),
-    crypto: createFieldCrypto(resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR).key),
+    crypto: createFieldCrypto(resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR).key, config.DATA_ENCRYPTION_ALGORITHM),
     now: () => new Date(),
   };
   try {

@@ -39,7 +39,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const caps = opts.capabilities ?? createCapabilities();
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const store = createStore(config.REDIS_URL, `${config.REDIS_PREFIX}:`);
+  const store = createStore(config);
   const queue = createQueue(config.REDIS_URL, failedJobTable(db.prisma), `${config.REDIS_PREFIX}-jobs`);
   const { key, generated } = resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR);
   if (generated && config.DATABASE_URL) {
