@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { sm3, sm4 } from "sm-crypto";
+import smCrypto from "sm-crypto";
+
+// sm-crypto is CommonJS: Node's ESM loader gives it only a default export (named imports fail in the bundle).
+const { sm3, sm4 } = smCrypto;
 
 /**
  * Encryption at rest for personal data (ID numbers, phones, names, WeChat session keys), plus a

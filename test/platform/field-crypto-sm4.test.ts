@@ -70,5 +70,5 @@ describe("field encryption with SM4 (国密)", () => {
     } finally {
       await svc.stop();
     }
-  });
+  }, 120_000);
 });
