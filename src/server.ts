@@ -37,6 +37,7 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const role = { web: config.ROLE !== "worker", worker: config.ROLE !== "web" };
   // Fresh capability objects per instance: they hold per-instance state (the search index).
   const caps = opts.capabilities ?? createCapabilities();
+  for (const cap of caps) cap.checkConfig?.(config);
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const store = createStore(config);

@@ -38,8 +38,7 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
   };
   const bind = (ctx: AppContext) => {
     if (app) return;
-    // Read at start, so an invalid policy file stops the instance before it serves (ConfigError).
-    file = loadComplaintPolicies(ctx.config.COMPLAINT_POLICIES_FILE);
+    file ??= loadComplaintPolicies(ctx.config.COMPLAINT_POLICIES_FILE);
     app = ctx;
     // A holiday year staff add or correct moves the stored deadlines of open tickets; the
     // calendar runs this on the instance that made the change, before the request returns.
@@ -47,6 +46,10 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
   };
   return {
     name: "complaints",
+    // The policy file is read before the database opens: an invalid one stops the start at once (ConfigError).
+    checkConfig(config) {
+      file = loadComplaintPolicies(config.COMPLAINT_POLICIES_FILE);
+    },
     chatCommand: complaintChatCommand(get),
     routes(router, ctx) {
       bind(ctx);

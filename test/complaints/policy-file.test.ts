@@ -85,9 +85,13 @@ supervision: { hotThreshold: 1 }
       expect(view.deadlines.replyDueAt).toBe("2026-03-16T15:59:59.999Z");
     });
 
-    it("an invalid file stops the start with the problem named", async () => {
+    it("an invalid file stops the start with the problem named, before the database is opened", async () => {
       const file = write("zero.yaml", "defaults: { replyWithinWorkdays: 0 }\n");
+      const t0 = Date.now();
+      await expect(startComplaints("pglite", { env: { COMPLAINT_POLICIES_FILE: file } })).rejects.toThrow(ConfigError);
       await expect(startComplaints("pglite", { env: { COMPLAINT_POLICIES_FILE: file } })).rejects.toThrow(/replyWithinWorkdays/);
+      // No migrations ran: a refusal takes milliseconds, not the seconds of opening a database.
+      expect(Date.now() - t0).toBeLessThan(3000);
     });
   });
 });
