@@ -15,6 +15,7 @@ import type { AppContext } from "../src/platform/context";
 import { openDb } from "../src/platform/db";
 import { createFieldCrypto, resolveEncryptionKey } from "../src/platform/field-crypto";
 import { createLogger } from "../src/platform/logger";
+import { progressBar } from "../src/platform/progress-bar";
 import { MemoryQueue } from "../src/platform/queue";
 import { MemoryStore } from "../src/platform/store";
 
@@ -32,14 +33,17 @@ async function runApplicationsImportCli(args: string[], env = process.env): Prom
     config, logger, db,
     store: new MemoryStore(),
     queue: new MemoryQueue(),
-    crypto: createFieldCrypto(resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR).key),
+    crypto: createFieldCrypto(resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR).key, config.DATA_ENCRYPTION_ALGORITHM),
     now: () => new Date(),
   };
+  let bar: ReturnType<typeof progressBar> | undefined;
   try {
     const report = await importApplicationsCsv(
       { app: ctx, items: itemsFromDatabase(ctx), calendar: holidayCalendar(ctx), notify: (request) => notify(ctx, request), queueNotification: async () => {} },
       text,
+      (done, total) => (bar ??= progressBar("rows", total)).update(done),
     );
+    bar?.stop();
     for (const r of report.rejected) process.stderr.write(`REJECTED ${file}:${r.line}: ${r.message}\n`);
     process.stdout.write(`${report.imported} rows imported, ${report.duplicates} already imported, ${report.rejected.length} rejected\n`);
     return report.rejected.length ? 1 : 0;

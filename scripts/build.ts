@@ -13,7 +13,8 @@
  * rewritten to the source file's own location, relative to the bundle, so the bundle works
  * wherever the checkout (or the image's /app) is, as long as its src/ is beside dist/.
  *
- *   npm run build                 src/main.ts → dist/main.mjs
+ *   npm run build                 src/main.ts → dist/main.mjs, and the operators' command-line
+ *                                 jobs → dist/<name>.mjs (the Docker image has no tsx to run them)
  *   bundle(entry, outfile)        the same for another entry point (bench/index.ts uses it)
  */
 import fs from "node:fs";
@@ -67,6 +68,15 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
   }
 }
 
+/** Entry points of `npm run build`: the service and the jobs an operator runs beside it. */
+export const buildEntries: Record<string, string> = {
+  main: "src/main.ts",
+  "db-migrate": "src/platform/db/migrate-cli.ts",
+  "guides-import": "scripts/guides-import.ts",
+  "wechat-menu": "scripts/wechat-menu.ts",
+  "applications-import": "scripts/applications-import.ts",
+};
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await bundle(path.join(root, "src/main.ts"), path.join(root, "dist/main.mjs"));
+  await Promise.all(Object.entries(buildEntries).map(([name, entry]) => bundle(path.join(root, entry), path.join(root, `dist/${name}.mjs`))));
 }

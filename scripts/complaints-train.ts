@@ -20,6 +20,7 @@ import {
 } from "../src/complaints/classifier/index";
 import { prepare } from "../src/complaints/classifier/fit";
 import { crossValidate } from "../src/complaints/classifier/cross-validate";
+import { progressBar } from "../src/platform/progress-bar";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,10 +44,14 @@ if (values.cv) {
 } else {
   const rows = values.all ? messages : train;
   const t0 = performance.now();
-  const model = trainModel(rows, DEFAULT_TRAIN_OPTIONS, {
-    source: input.split("/").pop(),
-    part: values.all ? "all" : "train (held-out 20% excluded)",
-  });
+  const bar = progressBar("training", 2 + DEFAULT_TRAIN_OPTIONS.calibrationFolds);
+  const model = trainModel(
+    rows,
+    DEFAULT_TRAIN_OPTIONS,
+    { source: input.split("/").pop(), part: values.all ? "all" : "train (held-out 20% excluded)" },
+    (done, _total, phase) => bar.update(done, phase),
+  );
+  bar.stop();
   const bytes = writeModel(values.out!, model);
   console.log(
     `trained on ${rows.length} messages (${values.all ? "all" : `held out ${heldOut.length}`}) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
@@ -71,8 +76,15 @@ function runGrid(rows: typeof train): void {
     ["1-2-grams", { ...base, features: { ...base.features, ngramMax: 2 } }],
     ["+ jieba words", { ...base, features: { ...base.features, words: true } }],
   ];
-  for (const [name, opts] of grid) {
+  const bar = progressBar("grid", grid.length);
+  const lines: string[] = [];
+  for (const [n, [name, opts]] of grid.entries()) {
+    bar.update(n, name);
     const r = crossValidate(prepare(rows, opts.features), opts, 5);
-    console.log(`${name.padEnd(26)} accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}`);
+    lines.push(`${name.padEnd(26)} accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}`);
   }
+  bar.update(grid.length, "");
+  bar.stop();
+  // Printed after the bar, which would otherwise redraw over them.
+  console.log(lines.join("\n"));
 }

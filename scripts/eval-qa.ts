@@ -18,6 +18,7 @@ import { handleMessage } from "../src/chat/handle-message";
 import { MemoryQuestionLog } from "../src/chat/question-log";
 import { t } from "../src/chat/render";
 import type { ChatDeps } from "../src/chat/deps";
+import { progressBar } from "../src/platform/progress-bar";
 
 interface Turn { q: string; item: string | null; aspect: string | null; fact?: string }
 interface Conversation { id: string; lang?: "zh" | "bo"; turns: Turn[] }
@@ -55,6 +56,7 @@ const failures: string[] = [];
 let total = 0;
 let ok = 0;
 const started = performance.now();
+const bar = progressBar("turns", convs.reduce((n, c) => n + c.turns.length, 0));
 
 for (const c of convs) {
   for (const [i, turn] of c.turns.entries()) {
@@ -69,6 +71,7 @@ for (const c of convs) {
     else if (itemCode) kind = "wrong_item";
     else kind = text.startsWith(notFoundPrefix(lang)) ? "said_not_found" : "asked_to_choose";
     total++;
+    bar.update(total);
     if (kind === "ok") ok++;
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
     const aspectKey = turn.item === null ? "(not found)" : (turn.aspect ?? "(none)");
@@ -82,6 +85,7 @@ for (const c of convs) {
   }
 }
 
+bar.stop();
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`;
 console.log(`\n${file}: ${ok}/${total} turns correct (${pct(ok, total)}), ${convs.length} conversations, ${catalog.guideCodes().length} guides + catalog-only items = ${search.size} indexed, ${((performance.now() - started) / total).toFixed(1)} ms/turn`);
 console.log("\nby aspect:");

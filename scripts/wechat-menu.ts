@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // The shared store, so the token this script obtains is the one the running service uses.
-  const store = createStore(config.REDIS_URL);
+  const store = createStore(config);
   try {
     await createWechatClient({ appId: config.WECHAT_APPID, appSecret: config.WECHAT_APPSECRET, apiBase: config.WECHAT_API_BASE, store }).createMenu(menu);
     console.log(`wechat:menu: published ${menu.button.length} top-level buttons to ${config.WECHAT_API_BASE}`);

@@ -13,7 +13,17 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const service = await startService(config);
+  let service;
+  try {
+    service = await startService(config);
+  } catch (e) {
+    // A capability's own configuration (the complaint policy file) is checked at start.
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
   const shutdown = (signal: string) => {
     service.ctx.logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 25_000);

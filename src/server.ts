@@ -37,15 +37,16 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   const role = { web: config.ROLE !== "worker", worker: config.ROLE !== "web" };
   // Fresh capability objects per instance: they hold per-instance state (the search index).
   const caps = opts.capabilities ?? createCapabilities();
+  for (const cap of caps) cap.checkConfig?.(config);
 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const store = createStore(config.REDIS_URL, `${config.REDIS_PREFIX}:`);
+  const store = createStore(config);
   const queue = createQueue(config.REDIS_URL, failedJobTable(db.prisma), `${config.REDIS_PREFIX}-jobs`);
   const { key, generated } = resolveEncryptionKey(config.DATA_ENCRYPTION_KEY, config.DATA_DIR);
   if (generated && config.DATABASE_URL) {
     logger.warn("DATA_ENCRYPTION_KEY is not set: generated one in DATA_DIR; instances sharing this database must share the key");
   }
-  const ctx: AppContext = { config, logger, db, store, queue, crypto: createFieldCrypto(key), now: opts.now ?? (() => new Date()) };
+  const ctx: AppContext = { config, logger, db, store, queue, crypto: createFieldCrypto(key, config.DATA_ENCRYPTION_ALGORITHM), now: opts.now ?? (() => new Date()) };
 
   logger.info({ database: db.kind, redis: config.REDIS_URL ? "redis" : "memory", role: config.ROLE }, "starting");
   if (config.ROLE !== "all" && !config.REDIS_URL) {

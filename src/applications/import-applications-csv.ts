@@ -43,7 +43,8 @@ export interface ImportReport {
 
 const blankToUndefined = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.trim() === "" ? undefined : v]));
 
-export async function importApplicationsCsv(deps: ApplicationsDeps, text: string): Promise<ImportReport> {
+/** `onRow(done, total)` after each row, for a progress bar. */
+export async function importApplicationsCsv(deps: ApplicationsDeps, text: string, onRow?: (done: number, total: number) => void): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, duplicates: 0, rejected: [] };
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -52,7 +53,7 @@ export async function importApplicationsCsv(deps: ApplicationsDeps, text: string
     report.rejected.push({ line: (err as { lines?: number }).lines ?? 1, message: applicationsText("text.csv_unparsable", { reason: (err as Error).message }) });
     return report;
   }
-  for (const { record, info } of records) {
+  for (const [i, { record, info }] of records.entries()) {
     try {
       const outcome = await importRow(deps, record);
       if (outcome === "duplicate") report.duplicates++;
@@ -60,6 +61,7 @@ export async function importApplicationsCsv(deps: ApplicationsDeps, text: string
     } catch (err) {
       report.rejected.push({ line: info.lines, message: messageOf(err) });
     }
+    onRow?.(i + 1, records.length);
   }
   return report;
 }

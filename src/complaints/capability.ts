@@ -15,6 +15,7 @@ import { open311Routes } from "./http/open311-routes";
 import { pageRoutes } from "./http/page-routes";
 import { publicRoutes } from "./http/public-routes";
 import { imageStoreFromConfig } from "./images/image-store-from-config";
+import { loadComplaintPolicies, type ComplaintPolicyFile } from "./policy-file";
 import { deliverOutbox } from "./outbox/deliver-outbox";
 import { DELIVER_JOB, type DeliverPayload } from "./outbox/delivery-job";
 import { requeuePendingOutbox, SWEEP_OUTBOX_JOB } from "./outbox/requeue-pending-outbox";
@@ -30,12 +31,14 @@ import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complai
 export function complaintsCapability(options: ComplaintsOptions = {}): Capability & { chatCommand: ReturnType<typeof complaintChatCommand> } {
   let deps: ComplaintsDeps | undefined;
   let app: AppContext | undefined;
+  let file: ComplaintPolicyFile | undefined;
   const get = (): ComplaintsDeps => {
-    if (!app) throw new Error("complaints capability used before start/routes");
-    return (deps ??= resolveDeps(app, options));
+    if (!app || !file) throw new Error("complaints capability used before start/routes");
+    return (deps ??= resolveDeps(app, options, file));
   };
   const bind = (ctx: AppContext) => {
     if (app) return;
+    file ??= loadComplaintPolicies(ctx.config.COMPLAINT_POLICIES_FILE);
     app = ctx;
     // A holiday year staff add or correct moves the stored deadlines of open tickets; the
     // calendar runs this on the instance that made the change, before the request returns.
@@ -43,6 +46,10 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
   };
   return {
     name: "complaints",
+    // The policy file is read before the database opens: an invalid one stops the start at once (ConfigError).
+    checkConfig(config) {
+      file = loadComplaintPolicies(config.COMPLAINT_POLICIES_FILE);
+    },
     chatCommand: complaintChatCommand(get),
     routes(router, ctx) {
       bind(ctx);
@@ -87,19 +94,19 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
   };
 }
 
-/** The options filled in with the service's own parts (holiday calendar, notifications, model, image store). */
-function resolveDeps(app: AppContext, o: ComplaintsOptions): ComplaintsDeps {
+/** The options filled in with the policy file and the service's own parts (holiday calendar, notifications, model, image store). */
+function resolveDeps(app: AppContext, o: ComplaintsOptions, file: ComplaintPolicyFile): ComplaintsDeps {
   return {
     app,
     classify: o.classify ?? ((text) => modelClassify(text)),
     confidenceThreshold: o.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
     calendar: o.calendar ? { get: async () => o.calendar! } : holidayCalendar(app),
-    policies: o.policies ?? [],
+    policies: o.policies ?? file.policies,
     notify: o.notify ?? (async (a, n) => void (await notify(a, n))),
     images: o.images ?? imageStoreFromConfig(app.config),
     outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, sweepEveryMs: 60_000, sweepAfterMs: 60_000, ...o.outbox },
-    supervisionEveryMs: o.supervisionEveryMs ?? 60_000,
-    hotThreshold: o.hotThreshold ?? 5,
-    hotWindowHours: o.hotWindowHours ?? 24,
+    supervisionEveryMs: o.supervisionEveryMs ?? file.supervisionEveryMs ?? 60_000,
+    hotThreshold: o.hotThreshold ?? file.hotThreshold ?? 5,
+    hotWindowHours: o.hotWindowHours ?? file.hotWindowHours ?? 24,
   };
 }

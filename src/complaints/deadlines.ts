@@ -32,6 +32,10 @@ export const complaintPolicySchema = z.object({
 });
 export type ComplaintDeadlinePolicy = z.infer<typeof complaintPolicySchema>;
 export const DEFAULT_COMPLAINT_POLICY: ComplaintDeadlinePolicy = complaintPolicySchema.parse({});
+/** Some keys of a policy, each checked as above, no unknown key (a policy file's entries). */
+export const policyPatchSchema = z
+  .object(Object.fromEntries(Object.entries(complaintPolicySchema.shape).map(([k, v]) => [k, v.unwrap().optional()])))
+  .strict() as unknown as z.ZodType<Partial<ComplaintDeadlinePolicy>>;
 
 export interface PolicyOverride {
   province?: string;

@@ -10,6 +10,11 @@ import type { Registry } from "prom-client";
  */
 export interface Capability {
   name: string;
+  /**
+   * Checks the capability's own configuration (a file it reads) before anything is opened;
+   * throws a ConfigError listing every problem, which stops the start as an invalid environment does.
+   */
+  checkConfig?(config: AppContext["config"]): void;
   /** Add HTTP routes (web role). */
   routes?(router: Router, ctx: AppContext): void;
   /** Job definitions (registered in every role, so any role can enqueue them). */

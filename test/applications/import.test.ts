@@ -31,8 +31,11 @@ describe.each(testDbKinds())("CSV import (%s)", (db) => {
     const up1 = await h.service.ctx.db.prisma.application.findUniqueOrThrow({ where: { externalRef: "UP-1" } });
     expect(up1).toMatchObject({ status: "supplement_required", channel: "import", paused: true });
 
-    const again = await importApplicationsCsv(h.deps, CSV);
+    // The progress bar of applications:import hears of every row, rejected ones too.
+    const progress: [number, number][] = [];
+    const again = await importApplicationsCsv(h.deps, CSV, (done, total) => progress.push([done, total]));
     expect(again).toMatchObject({ imported: 0, duplicates: 4 });
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [n, 7]));
     expect(await h.service.ctx.db.prisma.applicationEvent.count({ where: { applicationId: up1.id } })).toBe(3);
   });
 });

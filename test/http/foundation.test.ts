@@ -6,6 +6,7 @@ import type { Capability } from "../../src/platform/capability";
 import { AppError } from "../../src/platform/errors";
 import { startTestService, type TestService } from "../support/service";
 import { testDbKinds } from "../support/db";
+import { testStoreKinds } from "../support/store";
 
 /** A tiny capability exercising the HTTP basics the real ones rely on. */
 const probe: Capability = {
@@ -36,7 +37,7 @@ const probe: Capability = {
 describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
   let svc: TestService;
   beforeAll(async () => {
-    svc = await startTestService({ db, redis: db === "postgres", capabilities: [probe], env: { BODY_LIMIT_BYTES: "2048" } });
+    svc = await startTestService({ db, redis: db === "postgres" && testStoreKinds().includes("redis"), capabilities: [probe], env: { BODY_LIMIT_BYTES: "2048" } });
   });
   afterAll(async () => {
     await svc.stop();

@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { startTestService, type TestService } from "../support/service";
+import { redisServerBin } from "../support/throwaway-servers";
 
 /**
  * /readyz must follow Redis: 503 within a few seconds of Redis going away, 200 again when it
  * is back. Uses a private redis-server on a free port so the shared one is never stopped.
  */
-describe("readiness follows Redis", () => {
+describe.runIf(serversUp("redis-server"))("readiness follows Redis", () => {
   let redis: ChildProcess | undefined;
   let svc: TestService | undefined;
   afterAll(async () => {
@@ -35,7 +37,7 @@ describe("readiness follows Redis", () => {
 });
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const p = spawn(redisServerBin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   await until(() => canConnect(port), 5000);
   return p;
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { createCapabilities } from "../../src/capabilities";
 import { createCatalogPort } from "../../src/catalog";
 import type { SearchCapability } from "../../src/search/capability";
@@ -15,7 +16,7 @@ const guidesDir = path.resolve(import.meta.dirname, "../../guides");
  * import half-way through and took the catalog as imported). Ready means: the search index holds
  * every listed item of the committed catalog, and a question about any of them answers right.
  */
-describe("instances cold-starting together on an empty database", () => {
+describe.runIf(serversUp("postgres", "redis"))("instances cold-starting together on an empty database", () => {
   const services: TestService[] = [];
   const starting: Promise<unknown>[] = [];
   let drop: (() => Promise<void>) | undefined;

@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { buildServiceBundle, spawnService, type ChildService, type ServiceBundle } from "../support/child-service";
 import { createPgDatabase } from "../support/db";
 import { testRedisUrl } from "../support/store";
@@ -20,7 +21,7 @@ const TARGET = Number(process.env.FAULT_RACE_REQUESTS ?? 120);
  * Every request is answered 2xx, every acknowledged ticket is in the database once, and no
  * ticket number is given twice.
  */
-describe("two instances racing on one fresh PostgreSQL database", () => {
+describe.runIf(serversUp("postgres", "redis"))("two instances racing on one fresh PostgreSQL database", () => {
   let bundle: ServiceBundle;
   let db: { url: string; drop: () => Promise<void> };
   const prefix = `zwr${crypto.randomBytes(3).toString("hex")}`;

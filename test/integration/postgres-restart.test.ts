@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { startComplaints, type Harness } from "../complaints/helpers";
 import { miniProgramComplaint, open311Complaint, sleep, startLoad, tally, type LoadRequest } from "../support/fault-load";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-servers";
@@ -8,7 +9,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "../support/throw
  * the outage answer 503 `unavailable` with Retry-After — never 500 (issue 16, defect 8) — and
  * every ticket that was acknowledged (2xx) is in the database once it is back.
  */
-describe("fault: PostgreSQL restart under intake load", () => {
+describe.runIf(serversUp("postgres-binaries"))("fault: PostgreSQL restart under intake load", () => {
   let pg: ThrowawayPostgres;
   let h: Harness;
   let apiKey: string;

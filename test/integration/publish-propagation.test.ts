@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { startTestService, type TestService } from "../support/service";
 import { createPgDatabase } from "../support/db";
 
@@ -15,7 +16,7 @@ const CODE = "QH-630000-GAT-001"; // 居民身份证换领（有效期满）
  * seconds, without a restart — the catalog publishes `catalog.changed` and every instance's
  * search index and answers follow.
  */
-describe("a published guide edit reaches every instance", () => {
+describe.runIf(serversUp("postgres", "redis"))("a published guide edit reaches every instance", () => {
   let a: TestService;
   let b: TestService;
   let drop: () => Promise<void>;

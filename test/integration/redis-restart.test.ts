@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { applicationsCapability, signIntegrationBody } from "../../src/applications";
 import { startComplaints, type Harness } from "../complaints/helpers";
 import { startFake12345, waitFor } from "../complaints/fake-12345";
@@ -20,7 +21,7 @@ const BOUND_MS = 3_000;
  * the periodic outbox sweep runs again (its job scheduler re-created) and forwards every
  * ticket whose enqueue was lost (defects 5 and 6).
  */
-describe("fault: Redis restart under intake load", () => {
+describe.runIf(serversUp("redis-server", "postgres"))("fault: Redis restart under intake load", () => {
   let redis: ThrowawayRedis;
   let platform: Awaited<ReturnType<typeof startFake12345>>;
   let h: Harness;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import { createQueue, defineJob, type BullQueue } from "../../src/platform/queue";
 import { RedisStore } from "../../src/platform/store";
 import { DependencyUnavailableError } from "../../src/platform/unavailable";
@@ -28,7 +29,7 @@ async function timed(p: Promise<unknown>): Promise<{ ms: number; error?: unknown
  * queue operations fail within their bound while it is down (issue 16, defect 5), and the
  * repeating jobs' schedulers, which a restart without persistence loses, come back (defect 6).
  */
-describe("Redis outage: bounded store and queue operations, repeating jobs re-ensured", () => {
+describe.runIf(serversUp("redis-server"))("Redis outage: bounded store and queue operations, repeating jobs re-ensured", () => {
   let redis: ThrowawayRedis;
   let store: RedisStore;
   let queue: BullQueue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serversUp } from "../support/servers";
 import type { Capability } from "../../src/platform/capability";
 import { defineJob } from "../../src/platform/queue";
 import { startTestService } from "../support/service";
@@ -31,7 +32,7 @@ describe("process roles", () => {
     }
   });
 
-  it("ROLE=web serves HTTP and leaves jobs to the workers (shared through Redis)", async () => {
+  it.runIf(serversUp("redis"))("ROLE=web serves HTTP and leaves jobs to the workers (shared through Redis)", async () => {
     const webRuns: string[] = [];
     const workerRuns: string[] = [];
     const prefix = `zwrole${Date.now() % 100000}`;

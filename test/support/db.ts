@@ -1,17 +1,20 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { openDb, type Db, type DbKind } from "../../src/platform/db";
+import { serversUp } from "./servers";
 
 /**
  * Database-touching tests run twice: on PGlite (in memory) and on the PostgreSQL server
  * (a fresh database per test file, dropped afterwards). TEST_DB_KINDS=pglite narrows it
- * for a quick local run; CI runs both.
+ * for a quick local run; without it the postgres variant runs where the server answered the
+ * run's probe (servers-setup.ts) and is listed as skipped where not. CI requires both.
  */
 export const adminUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function testDbKinds(): DbKind[] {
   const v = process.env.TEST_DB_KINDS;
-  return v ? (v.split(",").map((s) => s.trim()) as DbKind[]) : ["pglite", "postgres"];
+  if (v) return v.split(",").map((s) => s.trim()) as DbKind[];
+  return serversUp("postgres") ? ["pglite", "postgres"] : ["pglite"];
 }
 
 export interface TestDb extends Db {

@@ -50,6 +50,9 @@ export interface ThrowawayRedis {
   close(): Promise<void>;
 }
 
+/** The redis-server the fault tests start (REDIS_SERVER_BIN overrides the one on PATH). */
+export const redisServerBin = process.env.REDIS_SERVER_BIN ?? "redis-server";
+
 /** `redis-server --port <free> --save "" --appendonly no`, a child of this process. */
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   const port = await freePort();
@@ -57,7 +60,7 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   let proc: ChildProcess | undefined;
   const start = async () => {
     if (proc) return;
-    proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--loglevel", "warning"], {
+    proc = spawn(redisServerBin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--loglevel", "warning"], {
       stdio: "ignore",
     });
     await waitForPort(port, true, 10_000);

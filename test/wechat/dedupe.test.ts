@@ -104,7 +104,7 @@ describe.each(testStoreKinds())("answering once, on the %s store", (kind) => {
   });
 });
 
-describe.each([false, true])("retries through /wechat (redis: %s)", (redis) => {
+describe.each(testStoreKinds().map((k) => k === "redis"))("retries through /wechat (redis: %s)", (redis) => {
   let svc: TestService;
   let fake: FakeWechat;
   const handled: IncomingMessage[] = [];

@@ -26,7 +26,7 @@ export async function runImportCli(args: string[], env = process.env, io: CliIo 
   }
   const config = loadConfig(env);
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const store = config.REDIS_URL ? createStore(config.REDIS_URL) : undefined;
+  const store = config.REDIS_URL ? createStore(config) : undefined;
   try {
     const report = await importPaths({ prisma: db.prisma, paths: args, progress: io.isTty ? barProgress() : lineProgress(io) });
     // Running instances rebuild their search entries for what changed.

@@ -57,7 +57,7 @@ export function fitOnTerms(data: PreparedData, rows: readonly number[], opts: Fi
 }
 
 /** Out-of-fold decision values for every message, from k models each trained without its fold. */
-export function calibrationInputs(data: PreparedData, opts: FitOptions, k: number): { scores: Float64Array[]; labels: number[] } {
+export function calibrationInputs(data: PreparedData, opts: FitOptions, k: number, onFold?: (done: number) => void): { scores: Float64Array[]; labels: number[] } {
   const folds = stratifiedFolds(data.messages, k);
   const scores = new Array<Float64Array>(data.terms.length);
   for (let f = 0; f < k; f++) {
@@ -66,6 +66,7 @@ export function calibrationInputs(data: PreparedData, opts: FitOptions, k: numbe
     folds.forEach((g, i) => {
       if (g === f) scores[i] = decisionValues(linear, vectorize(data.terms[i]!, vocab));
     });
+    onFold?.(f + 1);
   }
   return { scores, labels: data.labelIndex };
 }

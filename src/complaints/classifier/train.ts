@@ -28,19 +28,28 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   calibrationFolds: 5,
 };
 
+/** Steps of a training run: features, the model on all rows, one per calibration fold. */
+export type TrainProgress = (done: number, total: number, phase: string) => void;
+
 export function trainModel(
   messages: readonly LabelledMessage[],
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   info: Record<string, unknown> = {},
+  progress?: TrainProgress,
 ): ComplaintModel {
+  const total = 2 + options.calibrationFolds;
+  progress?.(0, total, "features");
   const data = prepare(messages, options.features);
-  return trainPrepared(data, options, info);
+  return trainPrepared(data, options, info, progress && ((done, _t, phase) => progress(done + 1, total, phase)));
 }
 
-export function trainPrepared(data: PreparedData, options: TrainOptions, info: Record<string, unknown> = {}): ComplaintModel {
+export function trainPrepared(data: PreparedData, options: TrainOptions, info: Record<string, unknown> = {}, progress?: TrainProgress): ComplaintModel {
+  const total = 1 + options.calibrationFolds;
   const all = data.labelIndex.map((_, i) => i);
+  progress?.(0, total, "fit");
   const { vocab, linear } = fitOnTerms(data, all, options);
-  const oof = calibrationInputs(data, options, options.calibrationFolds);
+  progress?.(1, total, "calibration");
+  const oof = calibrationInputs(data, options, options.calibrationFolds, (f) => progress?.(1 + f, total, "calibration"));
   const temperature = fitTemperature(oof.scores, oof.labels);
   return {
     labels: data.labels,

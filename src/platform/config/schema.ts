@@ -74,6 +74,10 @@ export const envSchema = z.object({
   ADMIN_TOKEN: optionalString,
   /** 32-byte key (base64 or hex) encrypting personal data at rest; generated into DATA_DIR when absent in embedded mode. */
   DATA_ENCRYPTION_KEY: optionalString,
+  /** Algorithm for newly encrypted values; values written with the other one still read (platform/field-crypto.ts). */
+  DATA_ENCRYPTION_ALGORITHM: z.enum(["aes-256-gcm", "sm4-cbc-hmac-sm3"]).default("aes-256-gcm"),
+  /** 12345 deadline policies and supervision thresholds (YAML); default: the shipped config/complaint-policies.yaml. */
+  COMPLAINT_POLICIES_FILE: optionalString,
   /** Province name and region code used in texts and defaults. */
   PROVINCE_NAME: z.string().default("青海省"),
   PROVINCE_REGION: z.string().default("630000"),

@@ -13,12 +13,13 @@ export class RedisStore implements KeyValueStore {
 
   constructor(
     readonly client: Redis,
-    private readonly prefix = "zw:",
+    /** Every key and channel starts with it ("<REDIS_PREFIX>:"); no default, so no process falls back to another namespace. */
+    private readonly prefix: string,
     /** How long an operation waits for a connection that is down (redis-bound.ts). */
     private readonly readyWaitMs = REDIS_READY_WAIT_MS,
   ) {}
 
-  static connect(url: string, prefix?: string, readyWaitMs = REDIS_READY_WAIT_MS): RedisStore {
+  static connect(url: string, prefix: string, readyWaitMs = REDIS_READY_WAIT_MS): RedisStore {
     const client = new Redis(url, {
       // Fail commands within a bound while Redis is down instead of queueing them until it is
       // back (see run()), so /readyz and callers see the outage; reconnect keeps trying.
