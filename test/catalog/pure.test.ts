@@ -46,6 +46,19 @@ describe("field-level diff", () => {
       { path: "name", before: "a", after: "b" },
     ]);
   });
+
+  it("matches list elements by identity: one inserted material is one insertion, not every later one changed", () => {
+    const m = (name: string, note?: string) => ({ name, form: "原件", copies: 1, ...(note ? { note } : {}) });
+    const before = { materials: [m("居民身份证"), m("户口簿"), m("近期照片"), m("申请表")], procedure: [{ step: "申请" }, { step: "受理" }] };
+    const after = { materials: [m("居民身份证"), m("结婚证"), m("户口簿"), m("近期照片", "白底"), m("申请表")], procedure: [{ step: "受理" }, { step: "申请" }] };
+    // By position this was: materials.1.name, materials.2.name, materials.3.name changed and materials.4 added.
+    expect(diffJson(before, after)).toEqual([
+      { path: "materials.1", after: m("结婚证") },
+      { path: "materials.3.note", after: "白底" },
+      { path: "procedure.0", movedFrom: "procedure.1" },
+    ]);
+    expect(diffJson({ aliases: ["换身份证", "身份证过期"] }, { aliases: ["身份证到期", "换身份证", "身份证过期"] })).toEqual([{ path: "aliases.0", after: "身份证到期" }]);
+  });
 });
 
 describe("draft workflow", () => {
