@@ -1,6 +1,6 @@
 import type Router from "@koa/router";
 import { z } from "zod";
-import { defineRoute } from "../../http/openapi";
+import { defineRoute, documentRoute } from "../../http/openapi";
 import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
@@ -91,7 +91,15 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     handler: async ({ params }) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref })),
   });
 
-  // Raw image bytes, not JSON: a plain route.
+  // Raw image bytes, not JSON: a plain route, documented by hand.
+  documentRoute({
+    method: "get",
+    path: "/api/v1/admin/complaints/:ref/images/:position",
+    summary: "A complaint's image (bytes, type by magic bytes)",
+    tags: ["complaints admin"],
+    security: ["admin"],
+    responseTypes: ["image/jpeg", "image/png", "image/webp"],
+  });
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
     const img = await readComplaintImage(deps(), { ref: c.params.ref!, position: Number(c.params.position) });
     c.type = img.mime;
