@@ -125,6 +125,11 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       const staffView = await h.staff("GET", `/api/v1/admin/complaints/${r.json.ticketNo}`);
       expect(staffView.json.images.map((i: any) => i.mime)).toEqual(["image/png", "image/jpeg", "image/webp"]);
       const img = await fetch(`${h.service.url}/api/v1/admin/complaints/${r.json.ticketNo}/images/0`, { headers: { authorization: "Bearer test-admin-token-complaints" } });
+      // A position that is not 0–8 is refused as invalid (found by the fuzzer once the route was in /openapi.json: 500 before).
+      for (const bad of ["abc", "-1", "1.5", "99999999999"]) {
+        const r400 = await fetch(`${h.service.url}/api/v1/admin/complaints/${r.json.ticketNo}/images/${bad}`, { headers: { authorization: "Bearer test-admin-token-complaints" } });
+        expect(r400.status, bad).toBe(400);
+      }
       expect(Buffer.from(await img.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
     });
 

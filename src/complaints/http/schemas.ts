@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COMPLAINT_STATUSES } from "../complaint-status";
+import { MAX_IMAGES } from "../images/image-type";
 import { COMPLAINT_KINDS, SATISFACTION_LEVELS } from "../types";
 
 /** Form fields arrive as strings in multipart bodies; JSON sends real booleans and numbers. */
@@ -30,6 +31,8 @@ export const ratingBody = z.object({
 
 export const ticketParams = z.object({ ticketNo: z.string().regex(/^QH\d{14}$/i) });
 export const refParams = z.object({ ref: z.string().min(1).max(40) });
+/** A ticket's image: its position among the ticket's (at most 9) images. */
+export const imageParams = refParams.extend({ position: z.coerce.number().int().min(0).max(MAX_IMAGES - 1) });
 
 /** Client-supplied Idempotency-Key (IETF draft-ietf-httpapi-idempotency-key-header). */
 export const idempotencyKeyOf = (header: string | undefined) => {
