@@ -8,6 +8,8 @@ import * as OpenCC from "opencc-js/t2cn";
  * the catalog listing and chat fold alike.
  */
 const convert = OpenCC.Converter({ from: "tw", to: "cn" });
+// OpenCC builds its dictionaries on the first call (~20 ms): at start, not in a citizen's first question.
+convert("臺");
 
 /**
  * Characters outside the simplified set: those OpenCC's one-character tables convert and that
