@@ -114,6 +114,13 @@ describe.each(testDbKinds())("Open311 GeoReport v2 conformance (%s)", (db) => {
     expect((await call("json", "/open311/v2/services.{f}?jurisdiction_id=")).status).toBe(200);
   });
 
+  it("takes an empty POST field as a missing one: lat= and long= are no coordinates (not 0, 0)", async () => {
+    const r = await post("json", { service_code: "QH-002", description: "公司拖欠三个月工资不发", address_string: "西宁市城东区", lat: "", long: "", media_url: "", first_name: "" });
+    expect(r.status).toBe(201);
+    const stored = await h.service.ctx.db.prisma.complaint.findUniqueOrThrow({ where: { ticketNo: r.doc[0].service_request_id } });
+    expect(stored).toMatchObject({ lat: null, lng: null, mediaUrl: null, contactNameEnc: null, contactConsent: false });
+  });
+
   it("accepts only http(s) media_url links", async () => {
     for (const bad of ["javascript:alert(1)", "data:image/png;base64,AAAA", "ftp://example.org/a.jpg"]) {
       const r = await post("json", { service_code: "QH-001", description: "道路坑洼很多需要修补", address_string: "西宁", media_url: bad });
