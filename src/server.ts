@@ -16,6 +16,8 @@ export interface Service {
   ctx: AppContext;
   /** Base URL when the web role listens, e.g. http://127.0.0.1:3000 */
   url?: string;
+  /** The routes the web role answers (none for a worker). */
+  routes: readonly { method: string; path: string }[];
   stop(): Promise<void>;
 }
 
@@ -61,9 +63,11 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   let server: http.Server | undefined;
   let markShuttingDown = () => {};
+  let routes: Service["routes"] = [];
   if (role.web) {
     const web = createHttpApp(ctx, caps);
     markShuttingDown = web.markShuttingDown;
+    routes = web.routes;
     server = http.createServer(web.app.callback());
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -93,5 +97,5 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       await db.close();
       logger.info("stopped");
     })());
-  return { ctx, url, stop };
+  return { ctx, url, routes, stop };
 }

@@ -12,6 +12,8 @@ export const limitUnits = ["工作日", "自然日", "即办"] as const;
 export const languages = ["bo", "mn", "en"] as const;
 
 const text = z.string().trim().min(1);
+/** A link shown on pages: http(s) only — `javascript:` or `data:` would run or show what its author wrote when tapped. */
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}/, "must be an ISO 8601 date"), z.date()]).transform((v) =>
   v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10),
 );
@@ -79,7 +81,7 @@ export const guideSchema = z
     online: z
       .strictObject({
         available: z.boolean(),
-        url: z.string().url().optional(),
+        url: httpUrl.optional(),
         visits: z.number().int().nonnegative().optional(),
         depth: z.enum(["一级", "二级", "三级", "四级"]).optional(),
       })
@@ -133,6 +135,6 @@ export const catalogLineSchema = z.looseObject({
   area_code: z.string().optional(),
   dept_code: z.string().optional(),
   main_item: z.string().optional(),
-  link: z.string().optional(),
+  link: httpUrl.optional(),
 });
 export type CatalogLine = z.output<typeof catalogLineSchema>;

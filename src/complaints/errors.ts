@@ -42,4 +42,7 @@ export const complaintErrors = defineErrors("complaints", {
   api_key_invalid: "forbidden",
   service_request_not_found: "not_found",
   service_token_not_found: "not_found",
+  jurisdiction_not_found: "not_found",
+  date_range_invalid: "bad_request",
+  date_range_too_long: "bad_request",
 });

@@ -4,7 +4,7 @@ import type { AppContext } from "../platform/context";
 import type { ComplaintApiKey, ComplaintEvent, ComplaintImage, ComplaintOutbox } from "../generated/prisma/client";
 import { canTransition, COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import type { HotIssue } from "./find-hot-issues";
-import { open311StatusOf, SERVICE_CODES, serviceCodeOf } from "./open311/service-codes";
+import { KIND_ATTRIBUTE, open311StatusOf, SERVICE_CODES, SERVICES_CHANGESET, serviceCodeOf } from "./open311/service-codes";
 import { anonymiseText, publicPlace } from "./place";
 import { text } from "./text";
 import type { ComplaintRouteEntry } from "./routing/list-complaint-routes";
@@ -183,24 +183,56 @@ export function presentComplaintRoute({ category, route, defaultDepartment }: Co
   };
 }
 
-/** Open311 GET services: one service per category. */
+/** Open311 GET services: one service per category; each has a definition (metadata: the kind attribute). */
 export const presentOpen311Services = () =>
   Object.entries(SERVICE_CODES).map(([code, name = ""]) => ({
     service_code: code,
     service_name: name,
     description: text("open311.service_description", { name }),
-    metadata: false,
+    metadata: true,
     type: "realtime",
     keywords: name,
     group: "12345",
   }));
 
-/** Open311 POST requests: the new request's id (the ticket number) and token (the ticket id). */
+/** Open311 GET services/{code}: the service definition — its code and the attributes a POST may carry. */
+export const presentOpen311ServiceDefinition = (code: string) => ({
+  service_code: code,
+  attributes: [
+    {
+      variable: true,
+      code: KIND_ATTRIBUTE.code,
+      datatype: "singlevaluelist",
+      required: false,
+      datatype_description: text("open311.kind_datatype_description"),
+      order: 1,
+      description: text("open311.kind_description"),
+      values: KIND_ATTRIBUTE.values.map((key) => ({ key, name: COMPLAINT_KIND_LABELS[key] })),
+    },
+  ],
+});
+
+/** Open311 POST requests: the new request's id — requests are realtime, so no token (the spec gives one or the other). */
 export const presentOpen311Created = (c: Complaint) => ({
   service_request_id: c.ticketNo,
-  token: c.id,
   service_notice: text("open311.service_notice"),
   account_id: null,
+});
+
+/** The Service Discovery document (wiki.open311.org/Service_Discovery): one production GeoReport v2 endpoint. */
+export const presentOpen311Discovery = (o: { baseUrl: string; contact: string | undefined; province: string; hotline: string }) => ({
+  changeset: SERVICES_CHANGESET,
+  contact: o.contact ?? text("open311.discovery_contact", { province: o.province, hotline: o.hotline }),
+  key_service: text("open311.discovery_key_service"),
+  endpoints: [
+    {
+      specification: "http://wiki.open311.org/GeoReport_v2",
+      url: `${o.baseUrl.replace(/\/+$/, "")}/open311/v2`,
+      changeset: SERVICES_CHANGESET,
+      type: "production",
+      formats: ["text/xml", "application/json"],
+    },
+  ],
 });
 
 /**
@@ -229,6 +261,6 @@ export function presentOpen311Request(c: Complaint) {
     zipcode: null,
     lat: place.lat,
     long: place.long,
-    media_url: null,
+    media_url: c.mediaUrl,
   };
 }

@@ -16,6 +16,8 @@ const MAYBE_PARSED = /json|csp-report|x-www-form-urlencoded/i;
 
 export interface HttpApp {
   app: Koa;
+  /** Every route the app answers ("GET /api/v1/items/:code"), for the check that /openapi.json lists them all. */
+  routes: readonly { method: string; path: string }[];
   /** Set when shutdown starts: /readyz turns 503 so the load balancer drains us. */
   markShuttingDown(): void;
 }
@@ -62,5 +64,8 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   app.on("error", () => {
     /* already logged by observeRequests; socket errors after the response are not ours */
   });
-  return { app, markShuttingDown: () => (shuttingDown = true) };
+  const routes = router.stack.flatMap((layer) =>
+    typeof layer.path === "string" ? layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, path: layer.path as string })) : [],
+  );
+  return { app, routes, markShuttingDown: () => (shuttingDown = true) };
 }

@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import type { AppContext } from "../platform/context";
 import type { Registry } from "prom-client";
-import { openApiDocument } from "./openapi";
+import { z } from "zod";
+import { documentRoute, openApiDocument } from "./openapi";
 import { metricsAllowed } from "./metrics-access";
 import { AppError } from "../platform/errors";
 import type { Capability, ReadinessWarning } from "../platform/capability";
@@ -43,6 +44,10 @@ export function healthRoutes(router: Router, ctx: AppContext, capabilities: Capa
     c.type = metrics.contentType;
     c.body = await metrics.metrics();
   });
+  documentRoute({ method: "get", path: "/healthz", summary: "Liveness: the process answers", tags: ["health"], response: z.object({ status: z.literal("ok") }) });
+  documentRoute({ method: "get", path: "/readyz", summary: "Readiness: database and Redis answer (503 otherwise), with warnings", tags: ["health"] });
+  documentRoute({ method: "get", path: "/metrics", summary: "Prometheus metrics (METRICS_TOKEN bearer, or loopback only)", tags: ["health"], responseTypes: ["text/plain"] });
+  documentRoute({ method: "get", path: "/openapi.json", summary: "This document", tags: ["health"] });
   router.get("/openapi.json", (c) => {
     c.body = openApiDocument({ title: "政务服务助手 API", version: "1.0.0", serverUrl: ctx.config.PUBLIC_BASE_URL });
   });

@@ -83,6 +83,55 @@ export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = Zod
   router[spec.method](spec.path, ...(spec.before ?? []), validate);
 }
 
+export interface RouteDoc {
+  method: Method;
+  /** Koa-router path; its `:params` are documented as strings unless `params` says more. */
+  path: string;
+  summary: string;
+  tags?: string[];
+  security?: string[];
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+  /** Media types the body may come in (default JSON). */
+  bodyTypes?: string[];
+  /** Media types of the answer (`text/html` for pages, `text/xml` for WeChat, …); default JSON. */
+  responseTypes?: string[];
+  response?: ZodType;
+  status?: number;
+}
+
+/**
+ * Routes that do not go through `defineRoute` (Open311's own error shape, WeChat's signed
+ * XML, webhooks read raw for their signatures, H5 pages) are documented here, so
+ * /openapi.json lists every route the service answers.
+ */
+export function documentRoute(doc: RouteDoc): void {
+  const key = `${doc.method} ${doc.path}`;
+  if (documented.has(key)) return;
+  documented.add(key);
+  const names = [...doc.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  const params = doc.params ?? (names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined);
+  const content = (types: string[] | undefined, schema: ZodType | undefined) =>
+    Object.fromEntries((types ?? ["application/json"]).map((t) => [t, { schema: schema ?? z.string() }]));
+  registry.registerPath({
+    method: doc.method,
+    path: doc.path.replace(/:(\w+)/g, "{$1}"),
+    summary: doc.summary,
+    tags: doc.tags,
+    security: doc.security?.map((s) => ({ [s]: [] })),
+    request: {
+      params: params as never,
+      query: doc.query as never,
+      body: doc.body || doc.bodyTypes ? { content: content(doc.bodyTypes, doc.body) } : undefined,
+    },
+    responses: { [doc.status ?? 200]: { description: "OK", content: content(doc.responseTypes, doc.response) } },
+  });
+}
+
+/** The method and path of every route documented so far ("get /api/v1/items/:code"). */
+export const documentedRoutes = (): ReadonlySet<string> => documented;
+
 interface Issue {
   path: string;
   message: string;

@@ -1,24 +1,39 @@
-/**
- * Variant and traditional characters citizens type (丟 for 丢, 証 for 证 — IME and phone
- * keyboards set to traditional Chinese) folded onto the simplified characters the guides use.
- * NFKC does not do this. A fixed table of the characters of everyday service vocabulary: cheap,
- * and the same for every question whatever the catalog. Applied to every query
- * (`analyzeQuery`), so /search, the catalog listing and chat fold alike.
- */
-const PAIRS =
-  "丟丢 証证 證证 駕驾 駛驶 戶户 補补 換换 辦办 個个 錢钱 號号 領领 險险 醫医 養养 費费 書书 記记 許许 營营 業业 執执 權权 " +
-  "產产 動动 車车 東东 麼么 嗎吗 們们 還还 這这 過过 時时 間间 題题 問问 請请 開开 關关 務务 處处 見见 現现 發发 後后 當当 " +
-  "婦妇 孫孙 學学 齡龄 單单 無无 歲岁 結结 離离 貸贷 積积 稅税 額额 檢检 驗验 標标 轉转 遷迁 歸归 " +
-  "帶带 準准 備备 讓让 樣样 網网 線线 機机 電电 話话 碼码 門门 區区 縣县 鄉乡 鎮镇 齊齐 傷伤 認认 寫写";
+import * as OpenCC from "opencc-js/t2cn";
 
-const MAP = new Map<string, string>();
-for (const p of PAIRS.split(/\s+/)) MAP.set(p[0]!, p[1]!);
-/** Any character of the table: most questions have none and are returned as they are. */
-const ANY = new RegExp(`[${[...MAP.keys()].join("")}]`, "u");
+/**
+ * Traditional and variant characters citizens type (丟 for 丢, 證 for 证, 衛 for 卫 — IME and
+ * phone keyboards set to traditional Chinese) folded onto the simplified characters the guides
+ * use, by OpenCC (Taiwan standard → mainland simplified, phrase-aware: 乾淨 → 干净, 乾隆 stays).
+ * NFKC does not do this. Applied to every query (`analyzeQuery`) and chat message, so /search,
+ * the catalog listing and chat fold alike.
+ */
+const convert = OpenCC.Converter({ from: "tw", to: "cn" });
+// OpenCC builds its dictionaries on the first call (~20 ms): at start, not in a citizen's first question.
+convert("臺");
+
+/**
+ * Characters outside the simplified set: those OpenCC's one-character tables convert and that
+ * are not themselves a simplified form (么 is, though 么 → 幺 is in a table). A question with
+ * none — nearly all of them — is returned as it is without walking OpenCC's dictionaries (the
+ * fold runs per query, and OpenCC costs ~10 µs where this check costs ~0.2), and a simplified
+ * text is never "converted" by a phrase entry either (一坏 → 一坯).
+ */
+const TRADITIONAL = new Set<string>();
+const SIMPLIFIED = new Set<string>();
+for (const groups of [...OpenCC.Locale.from.tw!, ...OpenCC.Locale.to.cn!]) {
+  for (const dict of groups) {
+    const pairs = typeof dict === "string" ? dict.split("|").map((p) => p.split(" ") as [string, string]) : dict;
+    for (const [from, to] of pairs) {
+      if ([...from].length !== 1 || from === to) continue;
+      TRADITIONAL.add(from);
+      for (const c of to) SIMPLIFIED.add(c);
+    }
+  }
+}
+for (const c of SIMPLIFIED) TRADITIONAL.delete(c);
+/** One character class: V8 scans a string for it several times faster than a loop of Set lookups. */
+const ANY_TRADITIONAL = new RegExp(`[${[...TRADITIONAL].join("")}]`, "u");
 
 export function foldVariants(s: string): string {
-  if (!ANY.test(s)) return s;
-  let out = "";
-  for (const c of s) out += MAP.get(c) ?? c;
-  return out;
+  return ANY_TRADITIONAL.test(s) ? convert(s) : s;
 }

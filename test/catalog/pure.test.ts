@@ -4,7 +4,7 @@ import { assertTransition, canTransition } from "../../src/catalog/draft-status"
 import { readGuideFile } from "../../src/catalog/import/read-guide-file";
 import { translateGuide } from "../../src/catalog/translate";
 import { contentHash } from "../../src/catalog/content-hash";
-import { esc } from "../../src/catalog/page/html";
+import { esc } from "../../src/platform/html";
 import { yuanText } from "../../src/catalog/page/format";
 import { normalizeQuestion } from "../../src/catalog/questions/normalize-question";
 
@@ -45,6 +45,19 @@ describe("field-level diff", () => {
       { path: "materials.1", before: { name: "y" } },
       { path: "name", before: "a", after: "b" },
     ]);
+  });
+
+  it("matches list elements by identity: one inserted material is one insertion, not every later one changed", () => {
+    const m = (name: string, note?: string) => ({ name, form: "原件", copies: 1, ...(note ? { note } : {}) });
+    const before = { materials: [m("居民身份证"), m("户口簿"), m("近期照片"), m("申请表")], procedure: [{ step: "申请" }, { step: "受理" }] };
+    const after = { materials: [m("居民身份证"), m("结婚证"), m("户口簿"), m("近期照片", "白底"), m("申请表")], procedure: [{ step: "受理" }, { step: "申请" }] };
+    // By position this was: materials.1.name, materials.2.name, materials.3.name changed and materials.4 added.
+    expect(diffJson(before, after)).toEqual([
+      { path: "materials.1", after: m("结婚证") },
+      { path: "materials.3.note", after: "白底" },
+      { path: "procedure.0", movedFrom: "procedure.1" },
+    ]);
+    expect(diffJson({ aliases: ["换身份证", "身份证过期"] }, { aliases: ["身份证到期", "换身份证", "身份证过期"] })).toEqual([{ path: "aliases.0", after: "身份证到期" }]);
   });
 });
 

@@ -125,6 +125,11 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       const staffView = await h.staff("GET", `/api/v1/admin/complaints/${r.json.ticketNo}`);
       expect(staffView.json.images.map((i: any) => i.mime)).toEqual(["image/png", "image/jpeg", "image/webp"]);
       const img = await fetch(`${h.service.url}/api/v1/admin/complaints/${r.json.ticketNo}/images/0`, { headers: { authorization: "Bearer test-admin-token-complaints" } });
+      // A position that is not 0–8 is refused as invalid (found by the fuzzer once the route was in /openapi.json: 500 before).
+      for (const bad of ["abc", "-1", "1.5", "99999999999"]) {
+        const r400 = await fetch(`${h.service.url}/api/v1/admin/complaints/${r.json.ticketNo}/images/${bad}`, { headers: { authorization: "Bearer test-admin-token-complaints" } });
+        expect(r400.status, bad).toBe(400);
+      }
       expect(Buffer.from(await img.arrayBuffer()).equals(PNG_BYTES)).toBe(true);
     });
 
@@ -204,13 +209,16 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
     it("discovers services in JSON and XML", async () => {
       const services = (await fetch(`${base()}/services.json`).then((r) => r.json())) as any[];
       expect(services).toHaveLength(7);
-      expect(services[0]).toMatchObject({ service_code: "QH-001", service_name: "城乡建设", metadata: false, type: "realtime" });
+      expect(services[0]).toMatchObject({ service_code: "QH-001", service_name: "城乡建设", metadata: true, type: "realtime" });
       const xml = await fetch(`${base()}/services.xml`);
       expect(xml.headers.get("content-type")).toContain("xml");
       const text = await xml.text();
       expect(text).toMatch(/^<\?xml/);
       expect(text).toContain("<services><service><service_code>QH-001</service_code>");
-      expect((await fetch(`${base()}/services/QH-005.json`).then((r) => r.json())) as any).toEqual([{ service_code: "QH-005", attributes: [] }]);
+      // GET services/{code}: one service definition (an object), not a list of services.
+      const definition = (await fetch(`${base()}/services/QH-005.json`).then((r) => r.json())) as any;
+      expect(definition).toMatchObject({ service_code: "QH-005", attributes: [{ code: "kind", datatype: "singlevaluelist", required: false, order: 1 }] });
+      expect(await fetch(`${base()}/services/QH-005.xml`).then((r) => r.text())).toMatch(/^<\?xml[^>]*\?><service_definition><service_code>QH-005<\/service_code><attributes><attribute>/);
     });
 
     it("posts with an API key, then reads the request by id and by token, JSON and XML", async () => {
@@ -224,8 +232,11 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
       const [req] = (await fetch(`${base()}/requests/${created.service_request_id}.json`).then((r) => r.json())) as any[];
       expect(req).toMatchObject({ service_request_id: created.service_request_id, status: "open", service_code: "QH-005", address: "西宁市城北区", lat: null, long: null });
       expect(req.description).not.toContain("13912345678");
-      const tok = (await fetch(`${base()}/tokens/${created.token}.json`).then((r) => r.json())) as any[];
-      expect(tok).toEqual([{ service_request_id: created.service_request_id, token: created.token }]);
+      // A realtime POST answers with the id and no token; tokens/{token} still resolves the ticket's id.
+      expect(created).not.toHaveProperty("token");
+      const { id: token } = await h.service.ctx.db.prisma.complaint.findUniqueOrThrow({ where: { ticketNo: created.service_request_id } });
+      const tok = (await fetch(`${base()}/tokens/${token}.json`).then((r) => r.json())) as any[];
+      expect(tok).toEqual([{ service_request_id: created.service_request_id, token }]);
       const xml = await fetch(`${base()}/requests/${created.service_request_id}.xml`).then((r) => r.text());
       expect(xml).toContain(`<service_requests><request><service_request_id>${created.service_request_id}</service_request_id><status>open</status>`);
       const list = (await fetch(`${base()}/requests.json?service_code=QH-005`).then((r) => r.json())) as any[];

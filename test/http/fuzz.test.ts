@@ -198,7 +198,9 @@ describe("fuzz: hostile input never gets a 5xx, a hang or a crash", () => {
       const r = await call("POST", "/open311/v2/requests.json", form.toString(), { "content-type": "application/x-www-form-urlencoded" });
       if (r.body?.[0]?.service_request_id) {
         ticketNos.push(r.body[0].service_request_id);
-        complaintIds.push(r.body[0].token);
+        // A realtime POST answers with the id only; the ticket's uuid (tokens/{token}) comes from the staff view.
+        const staff = await call("GET", `/api/v1/admin/complaints/${r.body[0].service_request_id}`);
+        if (staff.body?.id) complaintIds.push(staff.body.id);
       }
     }
     const mp = await call("POST", "/api/v1/mp/complaints", { text: "单位拖欠工资三个月了，请帮忙处理", address: "西宁市城东区" }, { authorization: `Bearer ${sessionTokens[0]}` });

@@ -7,8 +7,20 @@ describe("foldVariants", () => {
     expect(foldVariants("駕照丟了怎麼補")).toBe("驾照丢了怎么补");
     expect(foldVariants("身份證過期")).toBe("身份证过期");
   });
+  it("folds the characters the hand-made 110-character table did not know, phrase by phrase", () => {
+    // The old table returned 衛生许可证, 个體工商户, 地址變了, 頭发, 乾淨 and 爲什么 here.
+    expect(foldVariants("衛生許可證怎麼辦")).toBe("卫生许可证怎么办");
+    expect(foldVariants("個體工商戶註冊")).toBe("个体工商户注册");
+    expect(foldVariants("營業執照地址變了")).toBe("营业执照地址变了");
+    expect(foldVariants("剪頭髮要預約嗎")).toBe("剪头发要预约吗");
+    expect(foldVariants("房子要乾淨")).toBe("房子要干净");
+    expect(foldVariants("爲什麼還沒審批")).toBe("为什么还没审批");
+    // Phrase-aware where a character table cannot be: 乾隆 is a name, 著作權 keeps 著.
+    expect(foldVariants("乾隆年間的檔案")).toBe("乾隆年间的档案");
+    expect(foldVariants("著作權登記")).toBe("著作权登记");
+  });
   it("leaves text without such characters as it is, whatever its script", () => {
-    for (const s of ["驾照丢了咋补", "", "ID card 123", "😀办证", "ཁྲིམས་ཡིག"]) expect(foldVariants(s)).toBe(s);
+    for (const s of ["驾照丢了咋补", "", "ID card 123", "😀办证", "ཁྲིམས་ཡིག", "身份证换领要带什么", "有一坏人", "皇后", "著作权"]) expect(foldVariants(s)).toBe(s);
   });
 });
 

@@ -1,4 +1,6 @@
 import type Router from "@koa/router";
+import { z } from "zod";
+import { documentRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { getItem } from "../items/get-item";
@@ -6,8 +8,17 @@ import { parseLang } from "../translate";
 import { PRINT_SCRIPT, printScript, renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
 import { etagOf, ifNoneMatchHits } from "../presenters";
 
-/** GET /guides/:code — server-rendered H5 page (HTML, so not part of the JSON OpenAPI document). */
+/** GET /guides/:code — server-rendered H5 page (HTML, documented as text/html). */
 export function pageRoutes(router: Router, app: AppContext): void {
+  documentRoute({ method: "get", path: PRINT_SCRIPT, summary: "The guide page's print button script", tags: ["pages"], responseTypes: ["text/javascript"] });
+  documentRoute({
+    method: "get",
+    path: "/guides/:code",
+    summary: "Guide page (H5), in Chinese or Tibetan; 404 page for an unknown code",
+    tags: ["pages"],
+    query: z.object({ lang: z.enum(["zh", "bo"]).optional() }),
+    responseTypes: ["text/html"],
+  });
   router.get(PRINT_SCRIPT, (ctx) => {
     ctx.type = "text/javascript; charset=utf-8";
     ctx.set("Cache-Control", "public, max-age=86400");

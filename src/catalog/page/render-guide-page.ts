@@ -1,6 +1,6 @@
 import type { ItemRecord } from "../items/get-item";
 import { translateGuide, type Lang } from "../translate";
-import { html, raw, type Raw } from "./html";
+import { html, raw, safeHref, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { guideSections } from "./sections";
 import { shanghaiDateTime } from "./format";
@@ -42,7 +42,7 @@ export function renderCatalogOnlyPage(item: ItemRecord, lang: Lang, hotline: str
     lang,
     "no_guide_more",
     { hotline },
-  )}</p>${item.link ? html`<p><a href="${item.link}" rel="noopener">${L(lang, "catalog_link")}</a></p>` : ""}<dl><dt>${L(lang, "code")}</dt><dd>${item.code}</dd>${
+  )}</p>${safeHref(item.link) ? html`<p><a href="${safeHref(item.link)}" rel="noopener">${L(lang, "catalog_link")}</a></p>` : ""}<dl><dt>${L(lang, "code")}</dt><dd>${item.code}</dd>${
     item.type ? html`<dt>${L(lang, "type")}</dt><dd>${item.type}</dd>` : ""
   }</dl></section>`;
   return layout(lang, item.name, html`<h1>${item.name}</h1>`, body);

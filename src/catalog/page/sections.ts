@@ -1,6 +1,6 @@
 import type { Guide } from "../guide-schema";
 import type { Lang } from "../translate";
-import { html, type Raw } from "./html";
+import { html, safeHref, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { timeLimitText, yuanText } from "./format";
 
@@ -104,7 +104,7 @@ function online(g: Guide, lang: Lang): Raw | null {
     L(lang, "online"),
     html`<dl><dt>${L(lang, "online")}</dt><dd>${L(lang, o.available ? "online_yes" : "online_no")}</dd>${
       o.depth ? html`<dt>${L(lang, "online_depth")}</dt><dd>${o.depth}</dd>` : ""
-    }${o.url ? html`<dt>${L(lang, "online_link")}</dt><dd><a href="${o.url}" rel="noopener">${o.url}</a></dd>` : ""}${
+    }${o.url ? html`<dt>${L(lang, "online_link")}</dt><dd>${safeHref(o.url) ? html`<a href="${safeHref(o.url)}" rel="noopener">${o.url}</a>` : o.url}</dd>` : ""}${
       visits ? html`<dt>${L(lang, "visits")}</dt><dd>${visits}</dd>` : ""
     }</dl>`,
   );

@@ -1,8 +1,9 @@
 import type Router from "@koa/router";
 import { z } from "zod";
-import { defineRoute } from "../../http/openapi";
+import { defineRoute, documentRoute } from "../../http/openapi";
 import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
+import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
 import { readComplaintImage } from "../images/read-complaint-image";
@@ -12,7 +13,7 @@ import { setComplaintRoute } from "../routing/set-complaint-route";
 import { getComplaint } from "../workflow/get-complaint";
 import { listComplaints } from "../workflow/list-complaints";
 import { superviseComplaints } from "../workflow/supervise-complaints";
-import { refParams, routeBody, staffListQuery } from "./schemas";
+import { imageParams, refParams, routeBody, staffListQuery } from "./schemas";
 
 const tags = ["complaints (staff)"];
 
@@ -91,9 +92,21 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     handler: async ({ params }) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref })),
   });
 
-  // Raw image bytes, not JSON: a plain route.
+  // Raw image bytes, not JSON: a plain route, documented by hand.
+  documentRoute({
+    method: "get",
+    path: "/api/v1/admin/complaints/:ref/images/:position",
+    summary: "A complaint's image (bytes, type by magic bytes)",
+    tags: ["complaints admin"],
+    security: ["admin"],
+    params: imageParams,
+    responseTypes: ["image/jpeg", "image/png", "image/webp"],
+  });
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
-    const img = await readComplaintImage(deps(), { ref: c.params.ref!, position: Number(c.params.position) });
+    // Validated like every other route: a position that is not 0–8 is a 400, not a database error.
+    const params = imageParams.safeParse(c.params);
+    if (!params.success) throw new AppError("validation_failed", params.error.issues.map((i) => `params.${i.path.join(".")}: ${i.message}`).join("; "));
+    const img = await readComplaintImage(deps(), params.data);
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
     c.body = img.bytes;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import multer from "multer";
+import multer from "@koa/multer";
 import type { Context, Middleware } from "koa";
 import { assertStorableBody } from "../../http/storable-input";
 import type { AppError } from "../../platform/errors";
@@ -9,6 +9,7 @@ import { MAX_IMAGE_BYTES, MAX_IMAGES, extensionOf, sniffImageType } from "../ima
 import type { StoredImage } from "../intake/create-complaint";
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMAGE_BYTES, files: MAX_IMAGES, fields: 30 } });
+/** @koa/multer: multer as Koa middleware (fields on ctx.request.body, files on ctx.request.files). */
 const parse = upload.array("images", MAX_IMAGES);
 
 /**
@@ -18,14 +19,17 @@ const parse = upload.array("images", MAX_IMAGES);
 export function imageUpload(): Middleware {
   return async (c, next) => {
     if (!c.is("multipart/form-data")) return next();
-    await new Promise<void>((resolve, reject) => {
-      parse(c.req as never, c.res as never, (err: unknown) => (err ? reject(toAppError(err)) : resolve()));
-    });
-    const req = c.req as unknown as { body?: Record<string, unknown>; files?: Express.Multer.File[] };
-    const fields = { ...(req.body ?? {}) };
+    try {
+      await parse(c, async () => {});
+    } catch (err) {
+      throw toAppError(err);
+    }
+    const request = c.request as { body?: Record<string, unknown>; files?: Express.Multer.File[] };
+    // multer builds the fields object without a prototype; the route's zod schema wants a plain one.
+    const fields = { ...(request.body ?? {}) };
     assertStorableBody(fields);
-    (c.request as { body?: unknown }).body = fields;
-    c.state.uploads = req.files ?? [];
+    request.body = fields;
+    c.state.uploads = request.files ?? [];
     await next();
   };
 }

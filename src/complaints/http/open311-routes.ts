@@ -3,45 +3,71 @@ import type { Context } from "koa";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
+import { documentRoute } from "../../http/openapi";
 import type { ComplaintsDeps } from "../deps";
 import { complaintErrors } from "../errors";
-import { idempotencyKeyOf, open311ListQuery, open311PostBody } from "./schemas";
+import { idempotencyKeyOf, open311ListQuery, open311PostBody, open311Query } from "./schemas";
+import { checkJurisdiction } from "../open311/check-jurisdiction";
 import { findOpen311Request } from "../open311/find-open311-request";
 import { findOpen311Requests } from "../open311/find-open311-requests";
 import { findOpen311Token } from "../open311/find-open311-token";
-import { open311Handler, render, type Format } from "./open311-format";
+import { open311Handler, render, renderObject, type Format } from "./open311-format";
 import { SERVICE_CODES } from "../open311/service-codes";
-import { presentOpen311Created, presentOpen311Request, presentOpen311Services } from "../presenters";
+import { presentOpen311Created, presentOpen311Discovery, presentOpen311Request, presentOpen311ServiceDefinition, presentOpen311Services } from "../presenters";
 import { submitOpen311Request } from "../open311/submit-open311-request";
 
 const BASE = "/open311/v2";
+const TYPES = { json: "application/json", xml: "text/xml" } as const;
+
+/** GeoReport v2: "an empty parameter behaves as a missing one" — so `status=` filters nothing. */
+const withoutEmpty = (v: unknown) =>
+  v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(typeof x === "string" && x.trim() === ""))) : {};
 
 /** The spec's own error shape (open311-format.ts) instead of defineRoute's, so zod runs here. */
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const r = schema.safeParse(value ?? {});
+  const r = schema.safeParse(withoutEmpty(value));
   if (!r.success) throw new AppError("validation_failed", r.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
   return r.data;
 };
 
 /**
- * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): discovery of services (the
- * classifier's categories), requests GET/POST with API keys for posting, lookup by id and by
- * token, JSON and XML. Not through defineRoute: the spec fixes its own error shape and XML.
+ * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) and its Service Discovery: services
+ * (the classifier's categories) and their definitions, requests GET/POST with API keys for
+ * posting, lookup by id and by token, JSON and XML, jurisdiction_id checked on every call.
+ * Not through defineRoute: the spec fixes its own error shape and XML; documented alike.
  */
-export function open311Routes(router: Router, _app: AppContext, deps: () => ComplaintsDeps): void {
+export function open311Routes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   for (const format of ["json", "xml"] as Format[]) {
-    const on = (method: "get" | "post", path: string, fn: (c: Context) => Promise<void>) =>
-      router[method](`${BASE}/${path}.${format}`, open311Handler(format, fn));
+    const on = (method: "get" | "post", path: string, summary: string, fn: (c: Context) => Promise<void>, schemas: { query?: z.ZodType; body?: z.ZodType } = {}) => {
+      const full = `${path.startsWith("/") ? "" : `${BASE}/`}${path}.${format}`;
+      router[method](full, open311Handler(format, fn));
+      documentRoute({ method, path: full, summary, tags: ["open311"], ...schemas, bodyTypes: ["application/x-www-form-urlencoded", "application/json"], responseTypes: [TYPES[format]] });
+    };
+    const query = <T>(c: Context, schema: z.ZodType<T & { jurisdiction_id?: string | undefined }>) => {
+      const q = parse(schema, c.query);
+      checkJurisdiction(deps(), q.jurisdiction_id);
+      return q;
+    };
 
-    on("get", "services", async (c) => render(c, format, "services", "service", presentOpen311Services()));
-
-    on("get", "services/:code", async (c) => {
-      if (!SERVICE_CODES[c.params.code!]) throw complaintErrors("service_code_not_found", { code: c.params.code! });
-      render(c, format, "service_definition", "service", [{ service_code: c.params.code, attributes: [] }]);
+    on("get", "/open311/discovery", "Open311 Service Discovery", async (c) => {
+      const { config } = app;
+      renderObject(c, format, "discovery", presentOpen311Discovery({ baseUrl: config.PUBLIC_BASE_URL, contact: config.OPEN311_CONTACT, province: config.PROVINCE_NAME, hotline: config.HOTLINE }));
     });
 
-    on("post", "requests", async (c) => {
+    on("get", "services", "Open311 service list", async (c) => {
+      query(c, open311Query);
+      render(c, format, "services", "service", presentOpen311Services());
+    }, { query: open311Query });
+
+    on("get", "services/:code", "Open311 service definition", async (c) => {
+      query(c, open311Query);
+      if (!SERVICE_CODES[c.params.code!]) throw complaintErrors("service_code_not_found", { code: c.params.code! });
+      renderObject(c, format, "service_definition", presentOpen311ServiceDefinition(c.params.code!));
+    }, { query: open311Query });
+
+    on("post", "requests", "Open311 new service request (API key)", async (c) => {
       const b = parse(open311PostBody, c.request.body);
+      checkJurisdiction(deps(), b.jurisdiction_id);
       const { complaint, created } = await submitOpen311Request(deps(), {
         apiKey: b.api_key ?? c.get("x-api-key"),
         serviceCode: b.service_code,
@@ -52,31 +78,29 @@ export function open311Routes(router: Router, _app: AppContext, deps: () => Comp
         firstName: b.first_name,
         lastName: b.last_name,
         phone: b.phone,
+        mediaUrl: b.media_url,
+        kind: b.attribute?.kind,
         idempotencyKey: idempotencyKeyOf(c.get("idempotency-key")),
       });
       render(c, format, "service_requests", "request", [presentOpen311Created(complaint)], created ? 201 : 200);
-    });
+    }, { body: open311PostBody });
 
-    on("get", "requests", async (c) => {
-      const q = parse(open311ListQuery, c.query);
-      const rows = await findOpen311Requests(deps(), {
-        ids: q.service_request_id,
-        serviceCode: q.service_code,
-        status: q.status,
-        startDate: q.start_date,
-        endDate: q.end_date,
-      });
+    on("get", "requests", "Open311 service requests", async (c) => {
+      const q = query(c, open311ListQuery);
+      const rows = await findOpen311Requests(deps(), { ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status, startDate: q.start_date, endDate: q.end_date });
       render(c, format, "service_requests", "request", rows.map(presentOpen311Request));
-    });
+    }, { query: open311ListQuery });
 
-    on("get", "requests/:id", async (c) => {
+    on("get", "requests/:id", "Open311 one service request", async (c) => {
+      query(c, open311Query);
       const row = await findOpen311Request(deps(), { id: c.params.id! });
       render(c, format, "service_requests", "request", [presentOpen311Request(row)]);
-    });
+    }, { query: open311Query });
 
-    on("get", "tokens/:token", async (c) => {
+    on("get", "tokens/:token", "Open311 service request id from a token", async (c) => {
+      query(c, open311Query);
       const row = await findOpen311Token(deps(), { token: c.params.token! });
       render(c, format, "service_requests", "request", [{ service_request_id: row.ticketNo, token: c.params.token! }]);
-    });
+    }, { query: open311Query });
   }
 }

@@ -1,4 +1,7 @@
 import type Router from "@koa/router";
+import { z } from "zod";
+import { documentRoute } from "../../http/openapi";
+import { SATISFACTION_LEVELS } from "../types";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { presentPublicComplaint } from "../presenters";
@@ -13,6 +16,18 @@ const HTML = "text/html; charset=utf-8";
 /** The mobile H5 pages: the public list, and the rating page of the link sent with a reply. */
 export function pageRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   const limit = publicLimit(app);
+  const page = { tags: ["pages"], responseTypes: ["text/html"] };
+  const token = z.object({ t: z.string().optional() });
+  documentRoute({ method: "get", path: "/complaints/public", summary: "Published complaints and their answers (H5)", ...page });
+  documentRoute({ method: "get", path: "/complaints/rate/:ticketNo", summary: "Rating page of the link sent with a reply (H5)", query: token, ...page });
+  documentRoute({
+    method: "post",
+    path: "/complaints/rate/:ticketNo",
+    summary: "Rate from the H5 page (form post)",
+    body: token.extend({ satisfaction: z.enum(SATISFACTION_LEVELS) }),
+    bodyTypes: ["application/x-www-form-urlencoded"],
+    ...page,
+  });
 
   router.get("/complaints/public", limit, async (c) => {
     c.type = HTML;

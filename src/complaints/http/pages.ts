@@ -3,8 +3,7 @@ import { text } from "../text";
 import type { presentPublicComplaint } from "../presenters";
 import { SATISFACTION_LEVELS } from "../types";
 import type { Complaint } from "../workflow/db";
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { esc } from "../../platform/html";
 
 const layout = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -42,6 +42,8 @@ export interface CreateComplaintOptions {
   /** WeChat MsgId, Idempotency-Key header, …: the same key always yields the same ticket. */
   idempotencyKey?: string | undefined;
   images?: StoredImage[];
+  /** Open311 media_url: a public http(s) link the client hosts. */
+  mediaUrl?: string | undefined;
 }
 
 export interface CreateComplaintResult {
@@ -130,6 +132,7 @@ async function insert(deps: ComplaintsDeps, tx: Tx, o: CreateComplaintOptions, c
       dispatcherQueue: !dispatched,
       possibleDuplicates: duplicates,
       idempotencyKey: o.idempotencyKey ?? null,
+      mediaUrl: o.mediaUrl ?? null,
       createdAt: now,
       updatedAt: now,
       ...dispatched,

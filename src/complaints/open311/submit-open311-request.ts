@@ -2,6 +2,7 @@ import type { ComplaintsDeps } from "../deps";
 import { complaintErrors } from "../errors";
 import { createComplaint, type CreateComplaintResult } from "../intake/create-complaint";
 import { findApiClient } from "./find-api-client";
+import type { ComplaintKind } from "../types";
 import { SERVICE_CODES } from "./service-codes";
 
 export interface SubmitOpen311RequestOptions {
@@ -14,6 +15,10 @@ export interface SubmitOpen311RequestOptions {
   firstName?: string | undefined;
   lastName?: string | undefined;
   phone?: string | undefined;
+  /** media_url: a public http(s) link to a photo, checked by the route's schema. */
+  mediaUrl?: string | undefined;
+  /** attribute[kind] of the service definition; default 投诉. */
+  kind?: ComplaintKind | undefined;
   /** The client's Idempotency-Key, already checked. */
   idempotencyKey?: string | undefined;
 }
@@ -30,6 +35,8 @@ export async function submitOpen311Request(deps: ComplaintsDeps, o: SubmitOpen31
   const name = [o.lastName, o.firstName].filter(Boolean).join("");
   return createComplaint(deps, {
     text: o.description,
+    kind: o.kind,
+    mediaUrl: o.mediaUrl,
     address: o.address,
     lat: o.lat,
     lng: o.long,

@@ -120,6 +120,10 @@ export const envSchema = z.object({
   // External 12345 platform (off until TWELVE345_URL is set).
   TWELVE345_URL: optionalString.pipe(z.string().url().optional()),
   TWELVE345_SECRET: optionalString,
+  /** Open311 jurisdiction_id this service answers for (a client sending another one gets 404). */
+  OPEN311_JURISDICTION_ID: z.string().regex(/^[\x21-\x7e]{1,100}$/).default("qinghai.gov.cn"),
+  /** Contact shown in the Open311 discovery document (empty: the hotline). */
+  OPEN311_CONTACT: optionalString,
 
   /** Shared secrets for upstream systems pushing application events: "name:secret,name2:secret2". */
   INTEGRATION_SECRETS: optionalString,

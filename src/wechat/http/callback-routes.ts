@@ -1,5 +1,7 @@
 import type Router from "@koa/router";
 import type { Context, Middleware } from "koa";
+import { z } from "zod";
+import { documentRoute } from "../../http/openapi";
 
 export interface CallbackEndpoint {
   verify: Middleware;
@@ -12,6 +14,24 @@ export interface CallbackEndpoint {
  * Without WeChat configured both answer 503 in plain text.
  */
 export function callbackRoutes(router: Router, endpoint: CallbackEndpoint | undefined): void {
+  const signed = { signature: z.string(), timestamp: z.string(), nonce: z.string() };
+  documentRoute({
+    method: "get",
+    path: "/wechat",
+    summary: "WeChat server verification: answers echostr when the signature holds",
+    tags: ["wechat"],
+    query: z.object({ ...signed, echostr: z.string() }),
+    responseTypes: ["text/plain"],
+  });
+  documentRoute({
+    method: "post",
+    path: "/wechat",
+    summary: "WeChat callback: a message or event (XML, plain or encrypted), answered in XML or 'success'",
+    tags: ["wechat"],
+    query: z.object({ ...signed, openid: z.string().optional(), encrypt_type: z.enum(["aes"]).optional(), msg_signature: z.string().optional() }),
+    bodyTypes: ["text/xml"],
+    responseTypes: ["text/xml", "text/plain"],
+  });
   if (!endpoint) {
     const off = (k: Context) => {
       k.status = 503;

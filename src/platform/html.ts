@@ -1,3 +1,8 @@
+/**
+ * The one HTML-escaping helper (guide pages, complaint pages): text for element content and
+ * attribute values (& < > " '), and a tagged template that escapes every interpolation.
+ */
+
 /** HTML-escapes text for element content and attribute values (& < > " '). */
 export function esc(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,4 +30,19 @@ function render(v: unknown): string {
   if (Array.isArray(v)) return v.map(render).join("");
   if (v === undefined || v === null || v === false) return "";
   return esc(v);
+}
+
+/**
+ * A link target from data (guides, the catalog list) as an href: only http(s) URLs, since a
+ * `javascript:` or `data:` href runs or shows whatever its author wrote when tapped; anything
+ * else is undefined, and the page shows the text without a link.
+ */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "http:" || protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "complaint" ADD COLUMN     "media_url" TEXT;
