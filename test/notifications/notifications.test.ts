@@ -54,7 +54,7 @@ describe.each(testDbKinds())("notifications (%s)", (db) => {
     expect([...body.data.thing1!.value].length).toBeLessThanOrEqual(20);
     expect(body.data.thing1!.value.endsWith("…")).toBe(true);
     expect(body.data.character_string2!.value).toBe("QH2026-000123-");
-    expect(body.data.phrase3!.value).toBe("已受理并审");
+    expect(body.data.phrase3!.value).toBe("已受理并");
     expect(body.data.time4!.value).toBe("2026-11-25 10:30");
     expect(body.data.thing5!.value).toBe("点击查看办件详情");
     expect(await ctx.db.prisma.subscribeConsent.count({ where: { userId: u.id, consumedAt: null } })).toBe(0);
