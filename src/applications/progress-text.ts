@@ -21,7 +21,8 @@ function deadlineText(view: ApplicationView, lang: string): string {
   if (c.stopped) return d("stopped");
   const dueDate = c.dueDate ?? "";
   const unit = c.limit.endsWith("自然日") ? "自然日" : "工作日";
-  if (c.overdue) return d("overdue", { dueDate, limit: c.limit, over: Math.max(1, -(c.daysLeft ?? 0)), unit });
+  // "已纳入电子监察" only when staff have the alert: the text says what they see.
+  if (c.overdue) return d(view.supervision.overdueAt ? "overdue" : "overdue_unflagged", { dueDate, limit: c.limit, over: Math.max(1, -(c.daysLeft ?? 0)), unit });
   if (c.paused) return d("paused", { status: view.statusLabel, used: c.daysUsed ?? 0, left: c.daysLeft ?? 0, unit });
   if (c.daysLeft === null) return d("immediate", { dueDate });
   if (c.daysLeft === 0) return d("due_today", { dueDate, limit: c.limit });
