@@ -1,13 +1,13 @@
 import type { AppContext } from "../platform/context";
 import type { NotificationModel } from "../platform/db";
-import { defaultWechatClient, type WechatClient } from "../wechat";
+import { defaultWechatClient, WechatApiError, type WechatClient } from "../wechat";
 import { consumeConsent, miniProgramClient } from "../miniprogram";
 import { KINDS, type NotificationKind } from "./kinds";
 import { templateData, type NotificationPayload } from "./payload";
 
 export type Outcome =
   | { status: "sent"; channel: "oa_template" | "mp_subscribe"; templateId: string; consentId?: string }
-  | { status: "skipped_no_consent" | "skipped_no_channel" | "skipped_low_priority"; channel?: undefined; templateId?: string };
+  | { status: "skipped_no_consent" | "skipped_no_channel" | "skipped_low_priority" | "skipped_not_following"; channel?: undefined; templateId?: string };
 
 const oaClients = new WeakMap<AppContext, WechatClient>();
 
@@ -44,15 +44,22 @@ export async function deliver(ctx: AppContext, row: NotificationModel, payload: 
 
   const sendOa = async (): Promise<Outcome> => {
     const mpAppId = ctx.config.MP_APPID;
-    await oa!.sendTemplate({
-      openid: oaOpenid!,
-      templateId: oaTemplate!,
-      data: templateData(kind, payload.fields, "oa"),
-      url: payload.url,
-      miniprogram: payload.page && mpAppId ? { appid: mpAppId, pagepath: payload.page } : undefined,
-      // WeChat drops a second send with the same client_msg_id: a safety net under our own claim.
-      clientMsgId: row.id,
-    });
+    try {
+      await oa!.sendTemplate({
+        openid: oaOpenid!,
+        templateId: oaTemplate!,
+        data: templateData(kind, payload.fields, "oa"),
+        url: payload.url,
+        miniprogram: payload.page && mpAppId ? { appid: mpAppId, pagepath: payload.page } : undefined,
+        // WeChat drops a second send with the same client_msg_id: a safety net under our own claim.
+        clientMsgId: row.id,
+      });
+    } catch (e) {
+      // 43004: the citizen no longer follows the account. Not a failure for staff to retry:
+      // the change stays in the record they read (my applications), like a spent allowance.
+      if (e instanceof WechatApiError && e.errcode === 43004) return { status: "skipped_not_following", templateId: oaTemplate };
+      throw e;
+    }
     return { status: "sent", channel: "oa_template", templateId: oaTemplate! };
   };
 

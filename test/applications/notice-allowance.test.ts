@@ -54,6 +54,16 @@ describe.each(testDbKinds())("subscribe allowances (%s)", (db) => {
     expect(oa.at(-1)!.data.thing5!.value).toBe("请补正2项：户口簿、不动产权证书");
   });
 
+  it("with none left and the account unfollowed (43004), the change is kept, not a failure for staff", async () => {
+    const who = await applicant(h, { mp: true, oa: true, consents: 0 });
+    const { number } = await h.create("W5", { name: "冯十一", phone: who.phone });
+    await walk(h, number, [["accepted"]]);
+    fake.failNext(TEMPLATE, { errcode: 43004, errmsg: "require subscribe" });
+    await walk(h, number, [["supplement_required", { materials: MATERIALS }]]);
+    expect(sentTo(fake, TEMPLATE, who.oaOpenid).map((b) => b.data.phrase3!.value)).toEqual(["已接件", "已受理", "需补正"]);
+    expect((await statuses(number)).at(-1)).toBe("skipped_not_following");
+  });
+
   it("with none left and no Official Account, the change is kept for my applications", async () => {
     const who = await applicant(h, { mp: true, consents: 0 });
     fake.addLogin("code-kept", { openid: who.mpOpenid! });
@@ -64,8 +74,8 @@ describe.each(testDbKinds())("subscribe allowances (%s)", (db) => {
     expect((await statuses(number)).at(-1)).toBe("skipped_no_consent");
 
     const login = await fetch(`${h.service.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "code-kept" }) });
-    const { token } = await login.json();
-    const mine = async () => (await fetch(`${h.service.url}/api/v1/mp/applications/${number}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const { token } = (await login.json()) as { token: string };
+    const mine = async (): Promise<any> => (await fetch(`${h.service.url}/api/v1/mp/applications/${number}`, { headers: { authorization: `Bearer ${token}` } })).json();
     const view = await mine();
     expect(view.lastStep).toMatchObject({ status: "supplement_required", details: { materials: MATERIALS } });
     expect(view.timeline.find((s: { status: string }) => s.status === "supplement_required").details).toEqual({ materials: MATERIALS });

@@ -54,10 +54,12 @@ export const sentTo = (fake: FakeWechat, path: string, touser: string | undefine
 
 /** Moves an application through `steps` (status, details), an hour apart, and sends the notices. */
 export async function walk(h: Harness, number: string, steps: [string, Record<string, unknown>?][]): Promise<void> {
+  // Each change's notice is out before the next change, as an hour apart they would be.
+  await h.service.ctx.queue.drain(10_000);
   for (const [status, details] of steps) {
     const at = new Date(h.clock.now.getTime() + 3_600_000);
     const r = await h.move(number, status, at, details);
     if (r.status !== 200 && r.status !== 201) throw new Error(`move ${status}: ${r.status} ${JSON.stringify(r.body)}`);
+    await h.service.ctx.queue.drain(10_000);
   }
-  await h.service.ctx.queue.drain(10_000);
 }
