@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testDbKinds } from "../support/db";
 import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
-import type { Harness } from "./harness";
+import { chatWith, type Harness } from "./harness";
 import { applicant, MP_TEMPLATE, OA_TEMPLATE, sentTo, startNoticeHarness, SUBSCRIBE, TEMPLATE, walk } from "./notice-support";
 
 const MATERIALS = ["营业执照副本复印件", "法定代表人身份证明", "场地租赁合同"];
@@ -56,6 +56,16 @@ describe.each(testDbKinds())("application notices say what to do (%s)", (db) => 
     const other = await h.create("W6", { name: "赵六", phone: who.phone });
     await walk(h, other.number, [["rejected", { reason: "不属于本部门职权范围" }]]);
     expect(sentTo(fake, TEMPLATE, who.oaOpenid).at(-1)!.data).toMatchObject({ phrase3: { value: "不予受理" }, thing5: { value: "原因：不属于本部门职权范围" } });
+  });
+
+  it("the progress reply in chat names the materials, then the decision", async () => {
+    const who = await applicant(h, { oa: true });
+    const ask = chatWith(h, "wechat", who.oaOpenid!);
+    const { number } = await h.create("W5", { name: "李雷", phone: who.phone });
+    await walk(h, number, [["accepted"], ["supplement_required", { materials: MATERIALS }]]);
+    expect(await ask(`进度 ${number}`)).toContain("需补正材料：营业执照副本复印件、法定代表人身份证明、场地租赁合同");
+    await walk(h, number, [["supplement_submitted"], ["under_review"], ["decided", { outcome: "not_approved", resultText: "经营场所不符合要求" }]]);
+    expect(await ask(`进度 ${number}`)).toContain("办理结果：不予办理。经营场所不符合要求");
   });
 
   it("no status is cut mid-word: 已送达/已领取 arrives as 已送达", async () => {
