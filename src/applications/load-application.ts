@@ -2,6 +2,7 @@ import type { ApplicationEventModel, ApplicationModel, Prisma, PrismaClient } fr
 import type { ApplicationState } from "./presenters";
 import { clockNow, limitOf } from "./clock-columns";
 import type { ApplicationsDeps } from "./deps";
+import { flagsDue, superviseApplication } from "./supervise-application";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -33,13 +34,23 @@ export async function loadApplicationState(deps: ApplicationsDeps, application: 
   return state!;
 }
 
-/** loadApplicationState for a page of rows: one events query however many rows there are. */
+/**
+ * loadApplicationState for a page of rows: one events query however many rows there are.
+ * A row whose live clock calls for a 电子监察 flag it does not hold yet (the scheduled run
+ * has not come round) is flagged now: what the applicant is shown ("已纳入电子监察") and
+ * what staff list must agree at every moment.
+ */
 export async function loadApplicationStates(deps: ApplicationsDeps, applications: readonly ApplicationModel[]): Promise<ApplicationState[]> {
   const timelines = await loadTimelines(deps.app.db.prisma, applications.map((a) => a.id));
   const calendar = await deps.calendar.get();
   const now = deps.app.now();
-  return applications.map((application) => {
-    const events = timelines.get(application.id) ?? [];
-    return { application, events, clock: clockNow(calendar, limitOf(application), events, now) };
-  });
+  const states: ApplicationState[] = [];
+  for (const row of applications) {
+    const events = timelines.get(row.id) ?? [];
+    const clock = clockNow(calendar, limitOf(row), events, now);
+    const due = flagsDue(row, clock);
+    const application = due && (due.warned || due.overdue) ? (await superviseApplication(deps.app, calendar, row, events, now, clock)).application : row;
+    states.push({ application, events, clock });
+  }
+  return states;
 }

@@ -1,6 +1,5 @@
 import type { AppContext } from "../platform/context";
-import { maskText } from "../platform/privacy";
-import { statusLabel } from "./presenters";
+import { noticeContent } from "./notice-content";
 import type { ApplicationsDeps } from "./deps";
 import type { NotifyOptions } from "../notifications";
 
@@ -20,18 +19,21 @@ export async function notifyApplicant(deps: ApplicationsDeps, eventId: string): 
   const recipient = await recipientOf(deps.app, a);
   if (recipient) {
     const base = deps.app.config.PUBLIC_BASE_URL.replace(/\/$/, "");
+    const notice = noticeContent(event);
     await deps.notify({
       ...recipient,
       kind: "application_status",
       dedupeKey: `application:${event.id}`,
+      priority: notice.priority,
       fields: {
         itemName: a.itemName,
         applicationNo: a.number,
-        status: statusLabel(event.status),
+        status: notice.status,
         updatedAt: event.at,
-        ...(event.note ? { remark: maskText(event.note) } : {}),
+        ...(notice.remark ? { remark: notice.remark } : {}),
       },
       page: `pages/applications/detail?number=${encodeURIComponent(a.number)}`,
+      // The applicant's H5 detail page (behind WeChat OAuth), for OA messages without the mini-program.
       url: `${base}/applications/${encodeURIComponent(a.number)}`,
     });
   } else {

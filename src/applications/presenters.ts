@@ -6,6 +6,7 @@ import type { ApplicationClock } from "./application-clock";
 import { APPLICATION_STATUS_LABELS, isApplicationStatus } from "./application-status";
 import { maskedApplicant } from "./applicant-data";
 import { applicationsText } from "./texts";
+import { presentStepDetails, stepDetailsSchema } from "./step-details";
 
 /** What presenters need: the row, its timeline, and the clock computed now. */
 export interface ApplicationState {
@@ -29,7 +30,7 @@ const clockSchema = z.object({
   overdue: z.boolean(),
   problem: z.string().nullable(),
 });
-const stepSchema = z.object({ status: z.string(), label: z.string(), at: z.string(), note: z.string().nullable() });
+const stepSchema = z.object({ status: z.string(), label: z.string(), at: z.string(), note: z.string().nullable(), details: stepDetailsSchema.nullable().optional() });
 
 export const applicationViewSchema = z.object({
   number: z.string(),
@@ -79,7 +80,9 @@ function presentClock(a: ApplicationModel, clock: ApplicationState["clock"]): Ap
 
 function lastStep(events: ApplicationEventModel[], current: string): ApplicationView["lastStep"] {
   const applied = events.filter((e) => e.applied && e.status === current).sort((x, y) => +y.at - +x.at)[0];
-  return applied ? { status: applied.status, label: statusLabel(applied.status), at: applied.at.toISOString(), note: note(applied.note) } : null;
+  return applied
+    ? { status: applied.status, label: statusLabel(applied.status), at: applied.at.toISOString(), note: note(applied.note), details: presentStepDetails(applied.details) }
+    : null;
 }
 
 /**
@@ -114,6 +117,7 @@ export function presentApplication(
         label: statusLabel(e.status),
         at: e.at.toISOString(),
         note: note(e.note),
+        details: presentStepDetails(e.details),
         applied: e.applied,
         ...(opts.audience === "staff" ? { actor: e.actor, source: `${e.source}:${e.sourceId}` } : {}),
       }));

@@ -1,13 +1,13 @@
 import type { AppContext } from "../platform/context";
 import type { NotificationModel } from "../platform/db";
-import { defaultWechatClient, type WechatClient } from "../wechat";
+import { defaultWechatClient, WechatApiError, type WechatClient } from "../wechat";
 import { consumeConsent, miniProgramClient } from "../miniprogram";
 import { KINDS, type NotificationKind } from "./kinds";
 import { templateData, type NotificationPayload } from "./payload";
 
 export type Outcome =
   | { status: "sent"; channel: "oa_template" | "mp_subscribe"; templateId: string; consentId?: string }
-  | { status: "skipped_no_consent" | "skipped_no_channel"; channel?: undefined; templateId?: string };
+  | { status: "skipped_no_consent" | "skipped_no_channel" | "skipped_low_priority" | "skipped_not_following"; channel?: undefined; templateId?: string };
 
 const oaClients = new WeakMap<AppContext, WechatClient>();
 
@@ -21,10 +21,14 @@ function oaClient(ctx: AppContext): WechatClient | undefined {
 /**
  * Sends one claimed notification on the right channel:
  * - the Official Account template message when the event came from the OA (oaOpenid given);
- * - otherwise the mini-program subscribe message if the user holds an acceptance for the
- *   template (one acceptance is consumed: WeChat's one-time rule), else the OA template
- *   message if the user also follows the OA, else nothing (skipped_no_consent): a send
- *   without consent is not attempted, it would only earn a 43101.
+ * - otherwise, for an "action" notice (补正, a decision, a reply), the mini-program subscribe
+ *   message if the user holds an acceptance for the template (one acceptance is consumed:
+ *   WeChat's one-time rule). An "info" notice (已接件) never spends one: acceptances are
+ *   few and the citizen granted them to hear what needs them;
+ * - else the OA template message if the user also follows the OA (it has no allowance);
+ * - else nothing: skipped_no_consent / skipped_low_priority — the change stays in the
+ *   record the citizen reads (my applications). A send without consent is not attempted,
+ *   it would only earn a 43101.
  * Throws WechatApiError from the client; the caller decides on retry.
  */
 export async function deliver(ctx: AppContext, row: NotificationModel, payload: NotificationPayload): Promise<Outcome> {
@@ -40,20 +44,28 @@ export async function deliver(ctx: AppContext, row: NotificationModel, payload: 
 
   const sendOa = async (): Promise<Outcome> => {
     const mpAppId = ctx.config.MP_APPID;
-    await oa!.sendTemplate({
-      openid: oaOpenid!,
-      templateId: oaTemplate!,
-      data: templateData(kind, payload.fields, "oa"),
-      url: payload.url,
-      miniprogram: payload.page && mpAppId ? { appid: mpAppId, pagepath: payload.page } : undefined,
-      // WeChat drops a second send with the same client_msg_id: a safety net under our own claim.
-      clientMsgId: row.id,
-    });
+    try {
+      await oa!.sendTemplate({
+        openid: oaOpenid!,
+        templateId: oaTemplate!,
+        data: templateData(kind, payload.fields, "oa"),
+        url: payload.url,
+        miniprogram: payload.page && mpAppId ? { appid: mpAppId, pagepath: payload.page } : undefined,
+        // WeChat drops a second send with the same client_msg_id: a safety net under our own claim.
+        clientMsgId: row.id,
+      });
+    } catch (e) {
+      // 43004: the citizen no longer follows the account. Not a failure for staff to retry:
+      // the change stays in the record they read (my applications), like a spent allowance.
+      if (e instanceof WechatApiError && e.errcode === 43004) return { status: "skipped_not_following", templateId: oaTemplate };
+      throw e;
+    }
     return { status: "sent", channel: "oa_template", templateId: oaTemplate! };
   };
 
   if (oa && row.oaOpenid) return sendOa();
-  if (mp) {
+  const spendsAllowance = (payload.priority ?? "action") === "action";
+  if (mp && (spendsAllowance || row.consentId)) {
     const userId = row.userId ?? user?.id;
     const consentId = row.consentId ?? (userId ? await consumeConsent(ctx, { userId, templateId: mpTemplate!, notificationId: row.id }) : undefined);
     if (consentId) {
@@ -70,6 +82,6 @@ export async function deliver(ctx: AppContext, row: NotificationModel, payload: 
     }
   }
   if (oa) return sendOa();
-  if (mp) return { status: "skipped_no_consent", templateId: mpTemplate };
+  if (mp) return { status: spendsAllowance ? "skipped_no_consent" : "skipped_low_priority", templateId: mpTemplate };
   return { status: "skipped_no_channel" };
 }

@@ -1,9 +1,11 @@
 import { formatShanghai, formatShanghaiDate, parseInstant } from "../platform/shanghai-time";
+import { cutAtWord, fitPhrase } from "./word-cut";
 
 /**
  * Fits values to WeChat's template field types ("subscribeMessage.send" field table; the
  * Official Account's category templates use the same types). A value that breaks a limit
- * makes WeChat refuse the whole message with 47003, so values are shortened here instead:
+ * makes WeChat refuse the whole message with 47003, so values are shortened here instead,
+ * text between whole words (word-cut.ts), never mid-word:
  * thing ≤ 20 characters, character_string ≤ 32 (letters, digits, symbols), phrase ≤ 5
  * Chinese characters, name ≤ 10, number ≤ 32 digits, amount = currency sign + ≤ 10 digits,
  * time "YYYY-MM-DD HH:mm" and date "YYYY-MM-DD" (Asia/Shanghai), phone_number ≤ 17.
@@ -32,12 +34,12 @@ export function fitField(type: FieldType, value: FieldValue): string {
   const text = (value instanceof Date ? value.toISOString() : String(value)).replace(/\s+/g, " ").trim();
   switch (type) {
     case "thing":
-      return cut(text, 20);
+      return cutAtWord(text, 20);
     case "character_string":
       // Letters, digits and symbols only: Chinese characters are refused in this type.
       return cut(text.replace(/[^\x21-\x7e]/g, ""), 32, false);
     case "phrase":
-      return cut(text.replace(/[^\u4e00-\u9fff]/g, ""), 5, false);
+      return fitPhrase(text, 5);
     case "name":
       return /^[A-Za-z ]+$/.test(text) ? cut(text, 20, false) : cut(text, 10, false);
     case "number":

@@ -1,7 +1,7 @@
 import type { AppContext } from "../platform/context";
 import type { NotificationModel } from "../platform/db";
 
-export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "skipped_no_consent", "skipped_no_channel", "failed"] as const;
+export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "skipped_no_consent", "skipped_no_channel", "skipped_low_priority", "skipped_not_following", "failed"] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export interface ListNotificationsOptions {

@@ -23,7 +23,16 @@ export interface NotifyOptions {
   page?: string;
   /** Web page to open from an OA template message when no mini-program page is given. */
   url?: string;
+  /**
+   * Whether the change may spend one of the citizen's one-time subscribe-message allowances:
+   * "action" (something to do or an outcome: 补正, a decision, a reply) may, "info" (已接件,
+   * 办理中) may not — it goes by OA template message to a follower, else stays in the record
+   * ("my applications"). Default "action".
+   */
+  priority?: NotificationPriority;
 }
+
+export type NotificationPriority = "action" | "info";
 
 export interface NotifyResult {
   id: string;
@@ -53,7 +62,7 @@ export async function notify(ctx: AppContext, opts: NotifyOptions): Promise<Noti
         userId: opts.userId ?? null,
         oaOpenid: opts.oaOpenid ?? null,
         mpOpenid: opts.mpOpenid ?? null,
-        payloadEnc: sealPayload(ctx, { fields, page: opts.page, url: opts.url }),
+        payloadEnc: sealPayload(ctx, { fields, page: opts.page, url: opts.url, priority: opts.priority ?? "action" }),
         createdAt: ctx.now(),
       },
     });

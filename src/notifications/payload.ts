@@ -9,6 +9,8 @@ export interface NotificationPayload {
   fields: Record<string, string | number>;
   page?: string;
   url?: string;
+  /** Absent in payloads recorded before priorities existed: those were all sent as "action". */
+  priority?: "action" | "info";
 }
 
 export function sealPayload(ctx: Pick<AppContext, "crypto">, p: NotificationPayload): string {

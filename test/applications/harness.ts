@@ -5,6 +5,7 @@ import type { Session } from "../../src/chat";
 import type { CommandContext } from "../../src/chat/commands";
 import { miniprogramCapability } from "../../src/miniprogram";
 import type { DbKind } from "../../src/platform/db";
+import type { Capability } from "../../src/platform/capability";
 import { phoneLookupKey } from "../../src/users";
 import { startTestService, type TestService } from "../support/service";
 
@@ -34,16 +35,23 @@ export interface Harness {
 
 export const APPLICANT = { name: "张三丰", idNumber: "630102199001011234", phone: "13912345678" };
 
-export async function startHarness(db: DbKind, start = sh("2025-09-26 09:00")): Promise<Harness> {
+/** More of the service: e.g. notificationsCapability() and the fake WeChat's env (notice tests). */
+export interface HarnessExtras {
+  env?: Record<string, string>;
+  capabilities?: Capability[];
+}
+
+export async function startHarness(db: DbKind, start = sh("2025-09-26 09:00"), extras: HarnessExtras = {}): Promise<Harness> {
   const clock = { now: start };
   const service = await startTestService({
     db,
     now: () => clock.now,
-    env: { ADMIN_TOKEN, INTEGRATION_SECRETS: `${INTEGRATION.id}:${INTEGRATION.secret},other:x`, PUBLIC_BASE_URL: "https://zw.example.cn" },
+    env: { ADMIN_TOKEN, INTEGRATION_SECRETS: `${INTEGRATION.id}:${INTEGRATION.secret},other:x`, PUBLIC_BASE_URL: "https://zw.example.cn", ...extras.env },
     capabilities: [
       calendarCapability(),
       miniprogramCapability(),
       applicationsCapability({ items: () => ({ getItem: async (code) => ITEMS[code] ?? null }), supervisionEveryMs: 3_600_000 }),
+      ...(extras.capabilities ?? []),
     ],
   });
   const deps = applicationsDeps(service.ctx);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { fitField } from "../../src/notifications";
 
 describe("fitting values to WeChat template field limits", () => {
@@ -15,8 +16,39 @@ describe("fitting values to WeChat template field limits", () => {
   });
 
   it("keeps phrase to 5 Chinese characters and name to 10", () => {
-    expect(fitField("phrase", "审核通过（待领取）")).toBe("审核通过待");
+    expect(fitField("phrase", "审核通过（待领取）")).toBe("审核通过");
     expect(fitField("name", "阿卜杜热合曼·买买提明江")).toHaveLength(10);
+  });
+
+  it("never cuts a status or a word in two (issue 19: 已送达/已领取 read 已送达已领)", () => {
+    expect(fitField("phrase", "已送达/已领取")).toBe("已送达");
+    expect(fitField("phrase", "已受理并审核通过")).toBe("已受理并");
+    expect(fitField("phrase", "补正已提交")).toBe("补正已提交");
+    // A list is cut between items, a long name before its bracket, text between words.
+    expect(fitField("thing", "请补正3项：营业执照副本复印件、法定代表人身份证明、场地租赁合同")).toBe("请补正3项：营业执照副本复印件…");
+    expect(fitField("thing", "城乡居民基本养老保险待遇申领（含丧葬补助金、抚恤金）")).toBe("城乡居民基本养老保险待遇申领…");
+    expect(fitField("thing", "原因：申请材料不符合法定形式经审查决定不予许可")).toBe("原因：申请材料不符合法定形式经审查决定…");
+  });
+
+  it("cuts only where a word ends, whatever the text (property)", () => {
+    const words = ["营业执照", "身份证明", "复印件", "申请表", "不动产", "登记", "审查", "不予", "许可", "领取", "窗口", "补正", "材料"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), fc.constantFrom("", "、", "，"), (ws, sep) => {
+        const text = ws.join(sep);
+        const v = fitField("thing", text);
+        expect([...v].length).toBeLessThanOrEqual(20);
+        if (v === text) return;
+        const kept = v.replace(/…$/, "").split(/[、，]/).join("");
+        // What is kept is a run of whole words from the start of the text.
+        let rest = kept;
+        for (const w of ws) {
+          if (rest === "") break;
+          expect(rest.startsWith(w)).toBe(true);
+          rest = rest.slice(w.length);
+        }
+        expect(rest).toBe("");
+      }),
+    );
   });
 
   it("formats time and date in Asia/Shanghai", () => {

@@ -5,7 +5,7 @@ import { notify, requeuePending, sendNotification } from "../../src/notification
 import { consumeConsent, recordConsents } from "../../src/miniprogram";
 import { findOrCreateUserByOpenid } from "../../src/users";
 import type { AppContext } from "../../src/platform/context";
-import { ADMIN_TOKEN, MP_TEMPLATE_APPLICATION, OA_TEMPLATE_APPLICATION, startMpService, type MpHarness } from "../miniprogram/harness";
+import { ADMIN_TOKEN, MP_TEMPLATE_APPLICATION, MP_TEMPLATE_COMPLAINT, OA_TEMPLATE_APPLICATION, startMpService, type MpHarness } from "../miniprogram/harness";
 
 const SUBSCRIBE = "/cgi-bin/message/subscribe/send";
 const TEMPLATE = "/cgi-bin/message/template/send";
@@ -54,10 +54,22 @@ describe.each(testDbKinds())("notifications (%s)", (db) => {
     expect([...body.data.thing1!.value].length).toBeLessThanOrEqual(20);
     expect(body.data.thing1!.value.endsWith("…")).toBe(true);
     expect(body.data.character_string2!.value).toBe("QH2026-000123-");
-    expect(body.data.phrase3!.value).toBe("已受理并审");
+    expect(body.data.phrase3!.value).toBe("已受理并");
     expect(body.data.time4!.value).toBe("2026-11-25 10:30");
     expect(body.data.thing5!.value).toBe("点击查看办件详情");
     expect(await ctx.db.prisma.subscribeConsent.count({ where: { userId: u.id, consumedAt: null } })).toBe(0);
+  });
+
+  it("spends an allowance on an action notice (the default, e.g. a complaint reply), never on an info notice", async () => {
+    const u = await findOrCreateUserByOpenid(ctx, { mpOpenid: `mp-user-${db}-${++seq}` });
+    await recordConsents(ctx, u.id, [MP_TEMPLATE_COMPLAINT, MP_TEMPLATE_APPLICATION]);
+    const info = await notify(ctx, { userId: u.id, kind: "application_status", dedupeKey: `k-info-${seq}`, fields, priority: "info" });
+    const reply = await notify(ctx, { userId: u.id, kind: "complaint_reply", dedupeKey: `k-reply-${seq}`, fields: { title: "噪音扰民", complaintNo: "C1", status: "已回复", repliedAt: new Date() } });
+    await ctx.queue.drain();
+    expect((await row(info.id)).status).toBe("skipped_low_priority");
+    expect((await row(reply.id)).status).toBe("sent");
+    expect(fake.calls(SUBSCRIBE).map((c) => (c.body as { template_id: string }).template_id)).toEqual([MP_TEMPLATE_COMPLAINT]);
+    expect(await ctx.db.prisma.subscribeConsent.count({ where: { userId: u.id, templateId: MP_TEMPLATE_APPLICATION, consumedAt: null } })).toBe(1);
   });
 
   it("does not attempt a send without consent", async () => {
