@@ -1,10 +1,11 @@
 /**
  * Question-answering evaluation: every conversation of a .jsonl question set goes through
- * handleMessage with the file-backed catalog (guides/ + the Guang'an catalog list) and an
+ * handleMessage with the file-backed catalog (guides/, as a fresh start serves it; `--sample`
+ * adds the Guang'an catalog list of guides/samples/ as catalog-only items) and an
  * in-memory store. A turn is correct when the reply names the expected item and aspect and
  * quotes `fact`; for item:null the reply must be the not-found answer.
  *
- *   npm run eval:qa -- [file] [--quiet]      (default eval/qa-dev.jsonl)
+ *   npm run eval:qa -- [file] [--quiet] [--sample]      (default eval/qa-dev.jsonl)
  */
 import { readFileSync } from "node:fs";
 import { MemoryStore } from "../src/platform/store";
@@ -23,7 +24,8 @@ const file = args.find((a) => !a.startsWith("--")) ?? "eval/qa-dev.jsonl";
 const quiet = args.includes("--quiet");
 const root = new URL("../", import.meta.url).pathname;
 
-const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+const catalogFiles = args.includes("--sample") ? [`${root}guides/samples/service-catalog-guangan.jsonl`] : [];
+const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
 if (catalog.errors.length) console.warn(`skipped ${catalog.errors.length} invalid guide file(s):\n  ${catalog.errors.join("\n  ")}`);
 const search = new SearchIndex();
 search.rebuild(await catalog.listSearchItems());

@@ -4,7 +4,7 @@ import { assertTransition, canTransition } from "../../src/catalog/draft-status"
 import { readGuideFile } from "../../src/catalog/import/read-guide-file";
 import { translateGuide } from "../../src/catalog/translate";
 import { contentHash } from "../../src/catalog/content-hash";
-import { esc } from "../../src/catalog/page/html";
+import { esc } from "../../src/platform/html";
 import { yuanText } from "../../src/catalog/page/format";
 import { normalizeQuestion } from "../../src/catalog/questions/normalize-question";
 

@@ -8,9 +8,15 @@ import type { Reply } from "../../src/chat/types";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** Channel-free chat harness: the real handleMessage over the shipped guides. */
-export async function chatHarness(extra: Partial<ChatDeps> = {}) {
-  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+/** The Guang'an sample list (catalog-only items), for tests of catalog-only answers. */
+export const SAMPLE_CATALOG = `${root}guides/samples/service-catalog-guangan.jsonl`;
+
+/**
+ * Channel-free chat harness: the real handleMessage over the shipped guides (what a fresh
+ * start serves: Qinghai's guides only), plus the given catalog lists.
+ */
+export async function chatHarness(extra: Partial<ChatDeps> = {}, catalogFiles: string[] = []) {
+  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
   const search = new SearchIndex();
   search.rebuild(await catalog.listSearchItems());
   const questionLog = new MemoryQuestionLog();

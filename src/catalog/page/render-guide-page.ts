@@ -1,6 +1,6 @@
 import type { ItemRecord } from "../items/get-item";
 import { translateGuide, type Lang } from "../translate";
-import { html, raw, type Raw } from "./html";
+import { html, raw, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { guideSections } from "./sections";
 import { shanghaiDateTime } from "./format";

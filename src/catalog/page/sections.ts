@@ -1,6 +1,6 @@
 import type { Guide } from "../guide-schema";
 import type { Lang } from "../translate";
-import { html, type Raw } from "./html";
+import { html, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { timeLimitText, yuanText } from "./format";
 
