@@ -1,11 +1,13 @@
 /**
  * Question-answering evaluation: every conversation of a .jsonl question set goes through
- * handleMessage with the file-backed catalog (guides/, as a fresh start serves it; `--sample`
- * adds the Guang'an catalog list of guides/samples/ as catalog-only items) and an
+ * handleMessage with the file-backed catalog — guides/ plus the Guang'an catalog list of
+ * guides/samples/ as catalog-only items, standing in for the province's own list at production
+ * scale (the figures in the README); `--guides-only`: the 44 guides alone, as a fresh start
+ * serves them before a province imports its list — and an
  * in-memory store. A turn is correct when the reply names the expected item and aspect and
  * quotes `fact`; for item:null the reply must be the not-found answer.
  *
- *   npm run eval:qa -- [file] [--quiet] [--sample]      (default eval/qa-dev.jsonl)
+ *   npm run eval:qa -- [file] [--quiet] [--guides-only]      (default eval/qa-dev.jsonl)
  */
 import { readFileSync } from "node:fs";
 import { MemoryStore } from "../src/platform/store";
@@ -24,7 +26,7 @@ const file = args.find((a) => !a.startsWith("--")) ?? "eval/qa-dev.jsonl";
 const quiet = args.includes("--quiet");
 const root = new URL("../", import.meta.url).pathname;
 
-const catalogFiles = args.includes("--sample") ? [`${root}guides/samples/service-catalog-guangan.jsonl`] : [];
+const catalogFiles = args.includes("--guides-only") ? [] : [`${root}guides/samples/service-catalog-guangan.jsonl`];
 const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
 if (catalog.errors.length) console.warn(`skipped ${catalog.errors.length} invalid guide file(s):\n  ${catalog.errors.join("\n  ")}`);
 const search = new SearchIndex();

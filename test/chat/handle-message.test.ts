@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleMessage } from "../../src/chat/handle-message";
 import type { ChatCommand } from "../../src/chat/commands";
-import { chatHarness, SAMPLE_CATALOG } from "./harness";
+import { chatHarness } from "./harness";
 
 let h: Awaited<ReturnType<typeof chatHarness>>;
 beforeAll(async () => {
@@ -72,7 +72,7 @@ describe("handleMessage", () => {
   });
 
   it("answers a catalog-only item with its department and no guide (a province's list: the Guang'an sample)", async () => {
-    const send = (await chatHarness({}, [SAMPLE_CATALOG])).user();
+    const send = h.user();
     const r = await send("适龄儿童延缓入学审批找谁");
     expect(r.text).toContain("区教科体局");
     expect(r.text).toContain("暂未发布详细办事指南");

@@ -12,10 +12,11 @@ const root = new URL("../../", import.meta.url).pathname;
 export const SAMPLE_CATALOG = `${root}guides/samples/service-catalog-guangan.jsonl`;
 
 /**
- * Channel-free chat harness: the real handleMessage over the shipped guides (what a fresh
- * start serves: Qinghai's guides only), plus the given catalog lists.
+ * Channel-free chat harness: the real handleMessage over the shipped guides plus a
+ * province-scale catalog list (by default the Guang'an sample, standing in for the list a
+ * province imports; the answers' quality was tuned at that scale — see scripts/eval-qa.ts).
  */
-export async function chatHarness(extra: Partial<ChatDeps> = {}, catalogFiles: string[] = []) {
+export async function chatHarness(extra: Partial<ChatDeps> = {}, catalogFiles: string[] = [SAMPLE_CATALOG]) {
   const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
   const search = new SearchIndex();
   search.rebuild(await catalog.listSearchItems());
