@@ -1,4 +1,5 @@
 import type { Context, Middleware } from "koa";
+import { checkRateLimit, perIp } from "../http/rate-limit";
 import type { AppContext } from "../platform/context";
 import { resumeCitizenSession, type Citizen } from "./citizen-session";
 import { messagePage, pageLang, webText } from "./page";
@@ -6,6 +7,8 @@ import { readSignedCookie } from "./signed-cookie";
 import { startSignIn } from "./start-sign-in";
 
 export const SESSION_COOKIE = "zw_citizen";
+/** Sign-ins started per client address a minute: each writes a state to the store. */
+export const SIGN_IN_LIMIT = { limit: 60, windowSeconds: 60 };
 const HTML = "text/html; charset=utf-8";
 
 /**
@@ -31,6 +34,7 @@ export function requireCitizen(app: AppContext): Middleware {
       ctx.body = messagePage({ lang, path: ctx.path, title: webText(lang, "not_configured_title"), text: webText(lang, "not_configured_text", { hotline: app.config.HOTLINE }) });
       return;
     }
+    await checkRateLimit(app.store, perIp("citizen-web:sign-in")(ctx), SIGN_IN_LIMIT);
     ctx.redirect(await startSignIn(app, ctx, ctx.originalUrl));
   };
 }

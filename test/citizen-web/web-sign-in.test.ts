@@ -184,6 +184,14 @@ describe.each(testDbKinds())("citizens' own pages behind WeChat web authorizatio
     // The genuine cookie still works.
     expect((await jar.get(`${h.base}/complaints/${ticketA}`)).status).toBe(200);
   });
+
+  // Last: it spends this address's sign-in budget for the minute.
+  it("limits the sign-ins one address may start (each writes a state): 429 beyond 60 a minute", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++) statuses.push((await fetch(`${h.base}/complaints`, { redirect: "manual" })).status);
+    expect(statuses.filter((s) => s === 302).length).toBeLessThanOrEqual(60);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
 
 describe("citizens' own pages without WeChat configured", () => {

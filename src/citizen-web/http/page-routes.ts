@@ -3,7 +3,8 @@ import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { finishSignIn } from "../finish-sign-in";
 import { messagePage, webText } from "../page";
-import { SESSION_COOKIE } from "../require-citizen";
+import { perIp, rateLimit } from "../../http/rate-limit";
+import { SESSION_COOKIE, SIGN_IN_LIMIT } from "../require-citizen";
 import { clearCookie, writeSignedCookie } from "../signed-cookie";
 import { CALLBACK_PATH, STATE_COOKIE } from "../start-sign-in";
 import { callbackQuery } from "./schemas";
@@ -12,7 +13,8 @@ const HTML = "text/html; charset=utf-8";
 
 /** GET /auth/wechat/callback — where WeChat's web authorization sends the citizen back. */
 export function pageRoutes(router: Router, app: AppContext): void {
-  router.get(CALLBACK_PATH, async (ctx) => {
+  // Each callback may cost a call to WeChat: the same per-address budget as starting a sign-in.
+  router.get(CALLBACK_PATH, rateLimit({ store: app.store, key: perIp("citizen-web:callback"), ...SIGN_IN_LIMIT }), async (ctx) => {
     ctx.set("Cache-Control", "no-store");
     const refuse = (status: number, code: string, text: string) => {
       ctx.status = status;
