@@ -1,5 +1,4 @@
-import type { Lang } from "../translate";
-import { supportedLangs } from "../translate";
+import { supportedLangs, type Lang } from "../translate";
 import { html, raw, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { pageCss } from "./styles";
