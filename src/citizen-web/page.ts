@@ -36,18 +36,18 @@ function langSwitch(lang: PageLang, path: string): Raw {
   return html`<nav class="langs" aria-label="${webText(lang, "language_switch")}">${link("zh")} | ${link("bo")}</nav>`;
 }
 
-/** A citizen's page: header with the language switch, then the body. */
-export function citizenPage(o: { lang: PageLang; title: string; path: string; body: Raw | Raw[] }): string {
+/** A citizen's page: header with the language switch (to `path` in the other language; none without a path), then the body. */
+export function citizenPage(o: { lang: PageLang; title: string; path?: string | undefined; body: Raw | Raw[] }): string {
   return html`<!doctype html>
 <html lang="${langAttr(o.lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
 <meta name="format-detection" content="telephone=no"><meta name="referrer" content="same-origin">
 <title>${o.title}</title><link rel="icon" href="data:,"><style>${raw(css)}</style></head>
-<body><header class="top">${langSwitch(o.lang, o.path)}<h1>${o.title}</h1></header><main>${o.body}</main></body></html>`.html;
+<body><header class="top">${o.path ? langSwitch(o.lang, o.path) : ""}<h1>${o.title}</h1></header><main>${o.body}</main></body></html>`.html;
 }
 
 /** A page that only says something (sign-in refused, not configured, not found). */
-export function messagePage(o: { lang: PageLang; title: string; text: string; path: string; link?: { href: string; text: string } }): string {
+export function messagePage(o: { lang: PageLang; title: string; text: string; path?: string | undefined; link?: { href: string; text: string } }): string {
   return citizenPage({
     lang: o.lang,
     title: o.title,

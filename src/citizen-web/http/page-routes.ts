@@ -20,7 +20,8 @@ export function pageRoutes(router: Router, app: AppContext): void {
       ctx.status = status;
       ctx.type = HTML;
       ctx.state.failure = { code };
-      ctx.body = messagePage({ lang: "zh", path: ctx.path, title: webText("zh", "sign_in_failed_title"), text, link: { href: "/complaints", text: webText("zh", "sign_in_again") } });
+      // No language switch: the callback's URL cannot be opened again.
+      ctx.body = messagePage({ lang: "zh", title: webText("zh", "sign_in_failed_title"), text, link: { href: "/complaints", text: webText("zh", "sign_in_again") } });
     };
     const q = callbackQuery.safeParse(ctx.query);
     if (!q.success) return refuse(400, "validation_failed", webText("zh", "callback_invalid"));
