@@ -203,7 +203,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const load = () => loadavg().map((x) => x.toFixed(1)).join(" ");
 
 // Real vocabulary: words of guide names/aliases/texts and of the Guang'an item names.
-const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/samples/service-catalog-guangan.jsonl`] });
 const real = await catalog.listSearchItems();
 const departments = [...new Set(real.map((i) => i.department))];
 let seed = 42;

@@ -1,10 +1,13 @@
 /**
  * Question-answering evaluation: every conversation of a .jsonl question set goes through
- * handleMessage with the file-backed catalog (guides/ + the Guang'an catalog list) and an
+ * handleMessage with the file-backed catalog — guides/ plus the Guang'an catalog list of
+ * guides/samples/ as catalog-only items, standing in for the province's own list at production
+ * scale (the figures in the README); `--guides-only`: the 44 guides alone, as a fresh start
+ * serves them before a province imports its list — and an
  * in-memory store. A turn is correct when the reply names the expected item and aspect and
  * quotes `fact`; for item:null the reply must be the not-found answer.
  *
- *   npm run eval:qa -- [file] [--quiet] [--guides dir]   (default eval/qa-dev.jsonl)
+ *   npm run eval:qa -- [file] [--quiet] [--guides-only] [--guides dir]   (default eval/qa-dev.jsonl)
  *
  * `--guides dir` adds the guides of a fresh evaluation set (guides the assistant was never tuned
  * on) to the shipped ones. Out-of-catalog turns (item:null) answered as an item are reported as
@@ -29,7 +32,8 @@ const quiet = args.includes("--quiet");
 const extraGuides = args.includes("--guides") ? args[args.indexOf("--guides") + 1] : undefined;
 const root = new URL("../", import.meta.url).pathname;
 
-const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+const catalogFiles = args.includes("--guides-only") ? [] : [`${root}guides/samples/service-catalog-guangan.jsonl`];
+const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
 if (extraGuides) {
   const extra = FileCatalog.load({ guidesDir: extraGuides, strict: true });
   for (const code of extra.guideCodes()) catalog.publish((await extra.getGuide(code))!);

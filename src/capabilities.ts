@@ -8,6 +8,7 @@ import { createWechatCapability } from "./wechat";
 import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
 import { calendarCapability } from "./calendar";
 import { complaintsCapability } from "./complaints";
+import { citizenWebCapability } from "./citizen-web";
 
 /**
  * The composition root: every capability of the service, wired together, in dependency order
@@ -31,6 +32,7 @@ export function createCapabilities(): Capability[] {
     catalogCapability({ search: () => search.itemSearch }),
     search,
     miniprogramCapability(),
+    citizenWebCapability(),
     applications,
     complaints,
     chat,

@@ -8,6 +8,7 @@ import type { ApplicationsDeps } from "./deps";
 import { adminRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
 import { mpRoutes } from "./http/mp-routes";
+import { pageRoutes } from "./http/page-routes";
 import { listPendingNotificationEvents } from "./list-pending-notification-events";
 import { NOTIFY_JOB, notifyApplicant } from "./notify-applicant";
 import type { ItemsPort, Notifier } from "./ports";
@@ -62,6 +63,7 @@ export function applicationsCapability(options: ApplicationsCapabilityOptions = 
       adminRoutes(router, deps);
       integrationRoutes(router, deps);
       mpRoutes(router, deps);
+      pageRoutes(router, deps);
     },
     jobs(ctx) {
       const deps = depsOf(ctx);

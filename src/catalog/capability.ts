@@ -20,7 +20,7 @@ export function catalogCapability(options: CatalogOptions = {}): Capability {
     name: "catalog",
     routes(router, ctx) {
       publicRoutes(router, ctx, () => options.search?.());
-      pageRoutes(router, ctx);
+      pageRoutes(router, ctx, () => options.search?.());
       adminRoutes(router, ctx);
     },
     async start(ctx) {

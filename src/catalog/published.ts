@@ -57,9 +57,13 @@ export interface SynonymEntry {
   kind?: "object" | "action";
 }
 
-export type QuestionOutcome = "not_found" | "low_confidence";
+/**
+ * not_found / low_confidence: a question for staff (the unanswered list). answered: chat
+ * answered with item `bestCode` — only counted per item (the guide index's most asked items).
+ */
+export type QuestionOutcome = "not_found" | "low_confidence" | "answered";
 
-/** One unanswered question as recorded for staff. */
+/** One question as recorded: unanswered ones for staff, answered ones as a count per item. */
 export interface QuestionEntry {
   question: string;
   outcome: QuestionOutcome;

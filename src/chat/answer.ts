@@ -10,6 +10,8 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
   const hotline = deps.config.HOTLINE;
   if (d.kind === "answer") {
     if (d.lowConfidence) await deps.questionLog.record({ question, outcome: "low_confidence", lang, bestCode: d.code });
+    // Counted per item for the guide index's "most asked" (the answer cache replays it too).
+    await deps.questionLog.record({ question, outcome: "answered", lang, bestCode: d.code });
     session.candidates = undefined;
     session.pendingAspect = undefined;
     const link = guideLink(deps.config, d.code);

@@ -25,6 +25,8 @@ export const citizenComplaintSchema = z.object({
   createdAt: z.string(),
   replyText: z.string().nullable(),
   repliedAt: z.string().nullable(),
+  /** When the reply is due (working days on the holiday calendar); null before dispatch or once answered. */
+  replyDueAt: z.string().nullable(),
   satisfaction: z.string().nullable(),
   canRate: z.boolean(),
   imageCount: z.number().optional(),
@@ -44,6 +46,7 @@ export function presentCitizenComplaint(c: Complaint & { images?: ComplaintImage
     createdAt: c.createdAt.toISOString(),
     replyText: c.replyText,
     repliedAt: iso(c.repliedAt),
+    replyDueAt: c.repliedAt ? null : iso(c.replyDueAt),
     satisfaction: c.satisfaction,
     canRate: canTransition(c.status as ComplaintStatus, "rated"),
     ...(c.images ? { imageCount: c.images.length } : {}),

@@ -71,7 +71,7 @@ describe("handleMessage", () => {
     expect(r.text).toContain("ཞུ་ཡིག་གི་ཡིག་ཆ");
   });
 
-  it("answers a catalog-only item with its department and no guide", async () => {
+  it("answers a catalog-only item with its department and no guide (a province's list: the Guang'an sample)", async () => {
     const send = h.user();
     const r = await send("适龄儿童延缓入学审批找谁");
     expect(r.text).toContain("区教科体局");

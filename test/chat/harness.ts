@@ -8,9 +8,16 @@ import type { Reply } from "../../src/chat/types";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** Channel-free chat harness: the real handleMessage over the shipped guides. */
-export async function chatHarness(extra: Partial<ChatDeps> = {}) {
-  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+/** The Guang'an sample list (catalog-only items), for tests of catalog-only answers. */
+export const SAMPLE_CATALOG = `${root}guides/samples/service-catalog-guangan.jsonl`;
+
+/**
+ * Channel-free chat harness: the real handleMessage over the shipped guides plus a
+ * province-scale catalog list (by default the Guang'an sample, standing in for the list a
+ * province imports; the answers' quality was tuned at that scale — see scripts/eval-qa.ts).
+ */
+export async function chatHarness(extra: Partial<ChatDeps> = {}, catalogFiles: string[] = [SAMPLE_CATALOG]) {
+  const catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles });
   const search = new SearchIndex();
   search.rebuild(await catalog.listSearchItems());
   const questionLog = new MemoryQuestionLog();

@@ -11,7 +11,7 @@ let catalog: FileCatalog;
 let index: SearchIndex;
 
 beforeAll(async () => {
-  catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/catalog/service-catalog-guangan.jsonl`] });
+  catalog = FileCatalog.load({ guidesDir: `${root}guides`, catalogFiles: [`${root}guides/samples/service-catalog-guangan.jsonl`] });
   index = new SearchIndex();
   index.rebuild(await catalog.listSearchItems());
 });

@@ -12,6 +12,12 @@ import type { AddressInfo } from "node:net";
  *   fake.failNext("/cgi-bin/message/custom/send", { errcode: 45015 });
  *   fake.calls("/cgi-bin/message/custom/send")[0]?.body          // what was sent
  *   fake.tokenFetches()                                          // token + stable_token calls
+ *   fake.setWebUser({ openid: "oA" });  // who holds the phone on WeChat's web authorization page
+ *
+ * Web authorization (公众号网页授权) as documented: GET /connect/oauth2/authorize (the page
+ * WeChat shows; scope snsapi_base is silent) answers 302 to `redirect_uri?code=…&state=…`;
+ * GET /sns/oauth2/access_token exchanges a code once, within five minutes, for the same appid
+ * (40029 invalid code, 40163 code been used, 41008 missing code, 40013/40125 bad app).
  *
  * Tokens are real state: protected calls answer 41001 without one, 40001 for unknown or
  * invalidated tokens (`invalidateTokens()`), 42001 for expired ones (`expireTokens()`).
@@ -65,6 +71,10 @@ export interface FakeWechat {
   expireTokens(): void;
   addLogin(code: string, mapping: LoginMapping): void;
   addPhone(code: string, phoneNumber: string, countryCode?: string): void;
+  /** The WeChat user on the web-authorization page (undefined: a browser outside WeChat). */
+  setWebUser(user: LoginMapping | undefined): void;
+  /** Web-authorization codes issued so far (the redirects' `code`s). */
+  webCodes(): string[];
   /** Forget requests, counters, failures and delays (tokens and mappings stay). */
   reset(): void;
   close(): Promise<void>;
@@ -95,6 +105,28 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   const logins = new Map<string, LoginMapping>();
   const usedCodes = new Set<string>();
   const phones = new Map<string, { phoneNumber: string; countryCode: string }>();
+  let webUser: LoginMapping | undefined;
+  const webCodes = new Map<string, { appid: string; user: LoginMapping; scope: string; issuedAt: number }>();
+  const WEB_CODE_TTL_MS = 5 * 60_000;
+
+  /** The authorization page: 302 back to redirect_uri with a fresh code, or why WeChat would not. */
+  function authorize(query: Record<string, string>): { status: number; location?: string; text?: string } {
+    const bad = query.appid ? checkApp(query.appid, opts.apps?.[query.appid] ?? "") : { errcode: 41002 };
+    if (bad) return { status: 200, text: "fake-wechat: 10003 redirect_uri / appid 参数错误" };
+    if (query.response_type !== "code" || !["snsapi_base", "snsapi_userinfo"].includes(query.scope ?? "")) return { status: 200, text: "fake-wechat: 10005 scope 参数错误" };
+    let target: URL;
+    try {
+      target = new URL(query.redirect_uri ?? "");
+    } catch {
+      return { status: 200, text: "fake-wechat: 10003 redirect_uri 参数错误" };
+    }
+    if (!webUser) return { status: 200, text: "fake-wechat: 请在微信客户端打开链接" };
+    const code = `wc_${crypto.randomBytes(12).toString("hex")}`;
+    webCodes.set(code, { appid: query.appid!, user: webUser, scope: query.scope!, issuedAt: Date.now() });
+    target.searchParams.set("code", code);
+    target.searchParams.set("state", query.state ?? "");
+    return { status: 302, location: target.toString() };
+  }
 
   const issue = (appid: string): string => {
     const token = `tok_${crypto.randomBytes(12).toString("hex")}`;
@@ -151,6 +183,25 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       usedCodes.add(code);
       return { openid: m.openid, session_key: m.session_key ?? crypto.randomBytes(16).toString("base64"), ...(m.unionid ? { unionid: m.unionid } : {}) };
     }
+    if (path === "/sns/oauth2/access_token" && method === "GET") {
+      const bad = checkApp(query.appid ?? "", query.secret ?? "");
+      if (bad) return bad;
+      if (query.grant_type !== "authorization_code") return { errcode: 40002, errmsg: "invalid grant_type" };
+      const code = query.code ?? "";
+      if (!code) return { errcode: 41008, errmsg: "missing code" };
+      if (usedCodes.has(code)) return { errcode: 40163, errmsg: "code been used" };
+      const issued = webCodes.get(code);
+      if (!issued || issued.appid !== query.appid || Date.now() - issued.issuedAt > WEB_CODE_TTL_MS) return { errcode: 40029, errmsg: "invalid code" };
+      usedCodes.add(code);
+      return {
+        access_token: `wat_${crypto.randomBytes(12).toString("hex")}`,
+        expires_in: 7200,
+        refresh_token: `wrt_${crypto.randomBytes(12).toString("hex")}`,
+        openid: issued.user.openid,
+        scope: issued.scope,
+        ...(issued.user.unionid ? { unionid: issued.user.unionid } : {}),
+      };
+    }
     if (!PROTECTED.has(path) || method !== "POST") return { errcode: 404, errmsg: `fake-wechat: no ${method} ${path}` };
     const tok = tokenCheck(query.access_token);
     if ("errcode" in tok) return tok;
@@ -190,6 +241,13 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       const method = req.method ?? "GET";
       const rec: RecordedRequest = { method, path: u.pathname, query, body, at: Date.now() };
       requests.push(rec);
+      if (u.pathname === "/connect/oauth2/authorize" && method === "GET") {
+        const a = authorize(query);
+        rec.status = a.status;
+        if (a.location) res.writeHead(302, { location: a.location }).end();
+        else res.writeHead(a.status, { "content-type": "text/plain; charset=utf-8" }).end(a.text);
+        return;
+      }
       const send = () => {
         const list = failures.get(u.pathname);
         const f = list?.[0];
@@ -241,6 +299,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       usedCodes.delete(code);
     },
     addPhone: (code, phoneNumber, countryCode = "86") => void phones.set(code, { phoneNumber, countryCode }),
+    setWebUser: (user) => void (webUser = user),
+    webCodes: () => [...webCodes.keys()],
     reset() {
       requests.length = 0;
       Object.assign(counters, { token: 0, stableToken: 0, forceRefresh: 0 });

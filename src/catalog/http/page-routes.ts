@@ -5,11 +5,28 @@ import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { getItem } from "../items/get-item";
 import { parseLang } from "../translate";
-import { PRINT_SCRIPT, printScript, renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
+import { renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
+import { PRINT_SCRIPT, printScript } from "../page/layout";
+import { renderGuideIndex } from "../page/render-guide-index";
 import { etagOf, ifNoneMatchHits } from "../presenters";
+import type { ItemSearch } from "../items/item-search";
+import { listItems } from "../items/list-items";
+import { listDepartments } from "../items/list-departments";
+import { listMostAsked } from "../questions/list-most-asked";
+import { guideIndexQuery } from "./schemas";
+import { AppError } from "../../platform/errors";
 
-/** GET /guides/:code — server-rendered H5 page (HTML, documented as text/html). */
-export function pageRoutes(router: Router, app: AppContext): void {
+const HTML = "text/html; charset=utf-8";
+const RESULTS = 30;
+
+/**
+ * The server-rendered H5 pages (documented as text/html):
+ * GET /guides — the index (search with the search capability's ranking, the most asked items,
+ * departments); GET /guides/:code — one guide.
+ */
+export function pageRoutes(router: Router, app: AppContext, search: () => ItemSearch | undefined): void {
+  const prisma = app.db.prisma;
+  documentRoute({ method: "get", path: "/guides", summary: "Guide index (H5): search, departments, the most asked items", tags: ["pages"], query: guideIndexQuery, responseTypes: ["text/html"] });
   documentRoute({ method: "get", path: PRINT_SCRIPT, summary: "The guide page's print button script", tags: ["pages"], responseTypes: ["text/javascript"] });
   documentRoute({
     method: "get",
@@ -18,6 +35,22 @@ export function pageRoutes(router: Router, app: AppContext): void {
     tags: ["pages"],
     query: z.object({ lang: z.enum(["zh", "bo"]).optional() }),
     responseTypes: ["text/html"],
+  });
+  router.get("/guides", async (ctx) => {
+    const parsed = guideIndexQuery.safeParse(ctx.query);
+    if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((i) => `query.${i.path.join(".")}: ${i.message}`).join("; "));
+    const query = parsed.data;
+    const lang = parseLang(query.lang);
+    const wanted = query.q || query.department ? { q: query.q, department: query.department } : undefined;
+    const [found, departments, mostAsked] = await Promise.all([
+      wanted ? listItems({ prisma, ...wanted, page: 1, pageSize: RESULTS, search: search() }) : undefined,
+      listDepartments({ prisma }),
+      listMostAsked({ prisma, limit: 10 }),
+    ]);
+    const results = found && { total: found.total, entries: found.items.map((i) => ({ code: i.code, name: i.name, department: i.department?.name, hasGuide: i.hasGuide })) };
+    ctx.type = HTML;
+    ctx.set("Cache-Control", "no-cache");
+    ctx.body = renderGuideIndex({ lang, ...wanted, results, departments, mostAsked });
   });
   router.get(PRINT_SCRIPT, (ctx) => {
     ctx.type = "text/javascript; charset=utf-8";
@@ -34,7 +67,7 @@ export function pageRoutes(router: Router, app: AppContext): void {
     } catch (e) {
       if (!isAppError(e) || e.code !== "not_found") throw e;
       ctx.status = 404;
-      ctx.type = "text/html; charset=utf-8";
+      ctx.type = HTML;
       ctx.body = renderNotFoundPage(code, lang, app.config.HOTLINE);
       return;
     }

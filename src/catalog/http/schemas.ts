@@ -14,6 +14,14 @@ export const listItemsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** GET /guides (the H5 index): the same limits as the item listing; an empty field is no filter. */
+export const guideIndexQuery = z.object({
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  department: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  /** Any other value falls back to Chinese, as on the guide pages. */
+  lang: z.string().max(10).optional(),
+});
+
 export const codeParams = z.object({ code: z.string().min(1).max(100) });
 
 const departmentRef = z.object({ name: z.string(), region: z.string() }).nullable();

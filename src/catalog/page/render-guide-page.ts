@@ -1,35 +1,23 @@
 import type { ItemRecord } from "../items/get-item";
 import { translateGuide, type Lang } from "../translate";
-import { html, raw, safeHref, type Raw } from "../../platform/html";
+import { html, safeHref } from "../../platform/html";
 import { label as L } from "./labels";
 import { guideSections } from "./sections";
 import { shanghaiDateTime } from "./format";
-import { pageCss } from "./styles";
+import { assistantHint, langQuery, langSwitch, layout } from "./layout";
 
-/** The pages' only script (the print button), a file of our own so the CSP allows no inline script. */
-export const PRINT_SCRIPT = "/assets/print.js";
-export const printScript = 'document.querySelectorAll("[data-print]").forEach((b) => b.addEventListener("click", () => window.print()));\n';
-
-const langAttr: Record<Lang, string> = { zh: "zh-CN", bo: "bo", mn: "mn", en: "en" };
-
-function layout(lang: Lang, title: string, header: Raw, body: Raw | Raw[]): string {
-  return html`<!doctype html>
-<html lang="${langAttr[lang]}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">
-<meta name="format-detection" content="telephone=no">
-<title>${title}</title><link rel="icon" href="data:,"><style>${raw(pageCss)}</style><script src="${PRINT_SCRIPT}" defer></script></head>
-<body><header class="top">${header}</header><main>${body}</main></body></html>`.html;
-}
+const switchFor = (code: string, lang: Lang) => langSwitch(lang, (l) => `/guides/${encodeURIComponent(code)}${langQuery(l)}`);
 
 /** The published guide as a mobile-first, printable page; translated fields fall back to Chinese. */
 export function renderGuidePage(item: ItemRecord, lang: Lang, hotline: string): string {
   if (!item.guide) return renderCatalogOnlyPage(item, lang, hotline);
   const { guide } = translateGuide(item.guide, lang);
-  const header = html`<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${L(lang, "aliases")}：${guide.aliases.join("、")}</p>` : ""}`;
+  const header = html`${switchFor(item.code, lang)}<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${L(lang, "aliases")}：${guide.aliases.join("、")}</p>` : ""}`;
   const updated = L(lang, "updated", { date: shanghaiDateTime(item.updatedAt), version: item.version ?? 1 });
   const body = [
-    html`<div class="actions"><button type="button" data-print>${L(lang, "print")}</button></div>`,
+    html`<div class="actions"><a href="/guides${langQuery(lang)}">${L(lang, "index_link")}</a><button type="button" data-print>${L(lang, "print")}</button></div>`,
     ...guideSections(guide, lang),
+    assistantHint(lang),
     html`<footer><p id="updated">${updated}</p></footer>`,
   ];
   return layout(lang, `${guide.name} - ${L(lang, "title_suffix")}`, header, body);
@@ -45,7 +33,7 @@ export function renderCatalogOnlyPage(item: ItemRecord, lang: Lang, hotline: str
   )}</p>${safeHref(item.link) ? html`<p><a href="${safeHref(item.link)}" rel="noopener">${L(lang, "catalog_link")}</a></p>` : ""}<dl><dt>${L(lang, "code")}</dt><dd>${item.code}</dd>${
     item.type ? html`<dt>${L(lang, "type")}</dt><dd>${item.type}</dd>` : ""
   }</dl></section>`;
-  return layout(lang, item.name, html`<h1>${item.name}</h1>`, body);
+  return layout(lang, item.name, html`${switchFor(item.code, lang)}<h1>${item.name}</h1>`, [body, assistantHint(lang)]);
 }
 
 export function renderNotFoundPage(code: string, lang: Lang, hotline: string): string {

@@ -26,11 +26,21 @@ a{color:#0b5cad}
 .actions{text-align:right}
 .actions a,.actions button{font-size:14px;margin-left:12px}
 .actions button{background:none;border:0;color:#0969da;padding:0;cursor:pointer}
+nav.langs{font-size:14px;text-align:right;margin-bottom:4px}
+nav.langs a{color:#fff}
+form.search label{display:block;font-weight:600;margin-bottom:6px}
+form.search .row{display:flex;gap:8px}
+form.search input[type=search]{flex:1;min-width:0;font-size:16px;padding:10px;border:1px solid #c9d1d9;border-radius:6px}
+form.search button{font-size:16px;padding:10px 16px;border:0;border-radius:6px;background:#c8102e;color:#fff}
+ul.items,ul.departments{list-style:none;padding:0;margin:0}
+ul.items li,ul.departments li{padding:10px 0;border-bottom:1px solid #eee}
+ul.items a,ul.departments a{display:inline-block;min-height:24px}
+section.ask{background:#fff8e6}
 @media print{
   body{background:#fff;font-size:12pt}
   header.top{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
   section{border-radius:0;padding:6px 0;margin:6px 0;page-break-inside:avoid}
-  .actions{display:none}
+  .actions,nav.langs,form.search{display:none}
   a[href^="http"]:after{content:" (" attr(href) ")";font-size:10pt}
 }
 `;

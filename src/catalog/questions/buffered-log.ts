@@ -2,6 +2,7 @@ import { isDataRefusal, type PrismaClient } from "../../platform/db";
 import type { QuestionLog } from "../published";
 import { normalizeQuestion } from "./normalize-question";
 import { recordQuestionCounts, type QuestionCount } from "./record-question";
+import { recordItemAsks, type ItemAskCount } from "./record-item-asks";
 
 interface WriteOutcome {
   dropped: QuestionCount[];
@@ -68,6 +69,8 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   const flushMs = options.flushMs ?? 1000;
   const maxPending = options.maxPending ?? 10_000;
   let pending = new Map<string, QuestionCount>();
+  // Answered asks are counts per item, written beside the unanswered questions.
+  let asks = new Map<string, ItemAskCount>();
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
@@ -84,9 +87,21 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
     timer = undefined;
     const batch = pending;
     pending = new Map();
+    const askBatch = asks;
+    asks = new Map();
     // One flush at a time, in order: counts are increments, so order does not matter for the
     // totals, but a second flush must not race a failing first one that puts counts back.
     writing = writing.then(async () => {
+      if (askBatch.size) {
+        try {
+          await recordItemAsks(prisma, [...askBatch.values()]);
+        } catch (err) {
+          // Codes come from our own catalog, so a failure is the database's: keep them for the next flush.
+          options.onError(err);
+          if (!closed) for (const a of askBatch.values()) countAsk(a.code, a.count, a.at);
+          schedule();
+        }
+      }
       const rows = [...batch.values()];
       for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) {
         const outcome = await writeIsolating(rows.slice(i, i + ROWS_PER_WRITE));
@@ -139,9 +154,20 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
     timer.unref?.();
   };
 
+  const countAsk = (code: string, count: number, at: Date) => {
+    const seen = asks.get(code);
+    asks.set(code, { code, count: (seen?.count ?? 0) + count, at: seen && seen.at > at ? seen.at : at });
+  };
+
   return {
     async record(e) {
       if (closed) return;
+      if (e.outcome === "answered") {
+        // Bounded by the catalog's size: codes are items chat answered with.
+        if (e.bestCode) countAsk(e.bestCode, 1, now());
+        schedule();
+        return;
+      }
       const key = normalizeQuestion(e.question);
       if (!key) return;
       add(key, { ...e, normalized: key, count: 1, at: now() });

@@ -2,8 +2,14 @@ import type { ComplaintsDeps } from "../deps";
 import type { Complaint } from "../workflow/db";
 import type { ComplaintWithTimeline } from "../workflow/get-complaint";
 
-/** Who owns a ticket: the mini-program user, or the Official Account openid that filed it in chat. */
-export type ComplaintOwner = { userId: string } | { openid: string };
+/**
+ * Who owns a ticket: the mini-program user, the Official Account openid that filed it in chat,
+ * or both (a citizen signed in on the H5 pages: their user and their Official Account openid).
+ */
+export type ComplaintOwner = { userId: string; openid?: string } | { userId?: string; openid: string };
+
+/** The tickets of an owner: filed as the user, or in chat under the openid. */
+export const ownedBy = (o: ComplaintOwner) => ({ OR: [...(o.userId ? [{ userId: o.userId }] : []), ...(o.openid ? [{ openid: o.openid }] : [])] });
 
 export interface FindOwnComplaintOptions {
   ticketNo: string;
@@ -23,5 +29,6 @@ export async function findOwnComplaint(deps: ComplaintsDeps, o: FindOwnComplaint
     ? await prisma.complaint.findUnique({ where, include: { images: true, events: { orderBy: [{ at: "asc" }, { seq: "asc" }] } } })
     : await prisma.complaint.findUnique({ where });
   if (!c) return undefined;
-  return ("userId" in o.owner ? c.userId === o.owner.userId : c.openid === o.owner.openid) ? c : undefined;
+  const { userId, openid } = o.owner;
+  return (userId && c.userId === userId) || (openid && c.openid === openid) ? c : undefined;
 }

@@ -4,14 +4,20 @@ import { documentRoute } from "../../http/openapi";
 import { SATISFACTION_LEVELS } from "../types";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
-import { presentPublicComplaint } from "../presenters";
+import { presentCitizenComplaint, presentPublicComplaint } from "../presenters";
 import { listPublishedComplaints } from "../publication/list-published-complaints";
 import { openRatingLink } from "../rating/open-rating-link";
 import { rateByLink } from "../rating/rate-by-link";
 import { publicPage, ratingPage } from "./pages";
 import { publicLimit } from "./public-limit";
+import { citizenOf, pageLang, requireCitizen } from "../../citizen-web";
+import { findOwnComplaint } from "../citizen/find-own-complaint";
+import { listOwnComplaints } from "../citizen/list-own-complaints";
+import { myComplaintNotFoundPage, myComplaintPage, myComplaintsPage } from "./citizen-pages";
 
 const HTML = "text/html; charset=utf-8";
+/** Ticket numbers as issued (QH + date + sequence), with room for imported ones; anything else is not theirs. */
+const TICKET_NO = /^[A-Za-z0-9-]{1,40}$/;
 
 /** The mobile H5 pages: the public list, and the rating page of the link sent with a reply. */
 export function pageRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
@@ -47,5 +53,29 @@ export function pageRoutes(router: Router, app: AppContext, deps: () => Complain
     const rated = await rateByLink(deps(), { ticketNo: c.params.ticketNo!, token, satisfaction: String(body.satisfaction ?? "") });
     c.type = HTML;
     c.body = ratingPage(rated, String(token));
+  });
+
+  // "My complaints" (the menu's view link): the citizen signed in through WeChat web authorization.
+  const citizen = requireCitizen(app);
+  router.get("/complaints", citizen, async (c) => {
+    const { userId, openid } = citizenOf(c);
+    const rows = await listOwnComplaints(deps(), { owner: { userId, openid }, limit: 100 });
+    c.type = HTML;
+    c.body = myComplaintsPage(rows.map((r) => presentCitizenComplaint(r)), pageLang(c.query.lang), app.now());
+  });
+
+  router.get("/complaints/:ticketNo", citizen, async (c) => {
+    const { userId, openid } = citizenOf(c);
+    const lang = pageLang(c.query.lang);
+    const ticketNo = c.params.ticketNo!;
+    const own = TICKET_NO.test(ticketNo) ? await findOwnComplaint(deps(), { ticketNo, owner: { userId, openid }, withTimeline: true }) : undefined;
+    c.type = HTML;
+    if (!own) {
+      c.status = 404;
+      c.state.failure = { code: "ticket_not_found" };
+      c.body = myComplaintNotFoundPage(lang, c.path);
+      return;
+    }
+    c.body = myComplaintPage(presentCitizenComplaint(own), lang, app.now());
   });
 }

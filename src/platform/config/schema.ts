@@ -93,6 +93,8 @@ export const envSchema = z.object({
   WECHAT_APPSECRET: optionalString,
   WECHAT_AES_KEY: optionalString.pipe(z.string().length(43, "EncodingAESKey has 43 characters").optional()),
   WECHAT_API_BASE: z.string().url().default("https://api.weixin.qq.com"),
+  /** Host of WeChat's web authorization page (OAuth2 snsapi_base for the H5 pages); tests point it at the fake server. */
+  WECHAT_OAUTH_BASE: z.string().url().default("https://open.weixin.qq.com"),
   /** Template ids for notifications (Official Account template messages). */
   WECHAT_TEMPLATE_APPLICATION: optionalString,
   WECHAT_TEMPLATE_COMPLAINT: optionalString,
