@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { normalize, type Concept } from "../search";
+import { loadNearMissWords, normalize, type Concept } from "../search";
 import type { ChatDeps } from "./deps";
 import { guideText } from "./guide-mentions";
 
-/** The word lists of near-miss.yaml (staff-extendable data, next to the rules that read them). */
-const lists = parse(readFileSync(new URL("./near-miss.yaml", import.meta.url), "utf8")) as { ending: string[] };
-const ENDING = new Set(lists.ending.map((w) => normalize(w)));
+/** The word lists of src/search/near-miss.yaml (staff-extendable data, beside the synonym table). */
+const ENDING = new Set(loadNearMissWords().ending.map((w) => normalize(w)));
 
 /** Items an action's words appear in (丢了 → 补领: 29 of the shipped catalog) from which it needs an object. */
 const GENERIC_ACTION_DF = 10;

@@ -21,6 +21,12 @@ export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymE
   ];
 }
 
+/** The near-miss word lists (src/search/near-miss.yaml), read by chat's near-miss rules. */
+export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): { ending: string[] } {
+  const doc = parse(readFileSync(file, "utf8")) as { ending?: string[] };
+  return { ending: doc.ending ?? [] };
+}
+
 /**
  * Lookup table term → canonical words. Later entries (staff) add to earlier ones (defaults);
  * a term maps to the union of its canonical words.

@@ -62,9 +62,9 @@ describe("Dockerfile", () => {
     expect(health?.args).toMatch(/CMD \[.*\/healthz/);
     const cmd = runtime.find((i) => i.keyword === "CMD")!;
     expect(JSON.parse(cmd.args)).toEqual(["node", "--enable-source-maps", "--expose-gc", "dist/main.mjs"]);
-    // From the sources only the one data file a bundled module reads beside itself.
+    // From the sources only the search word lists (synonyms, near misses) bundled modules read beside themselves.
     const copies = runtime.filter((i) => i.keyword === "COPY").map((i) => i.args);
-    for (const c of copies) expect(c).not.toMatch(/\/app\/src(\/|\s|$)(?!search\/synonyms\.yaml)/);
+    for (const c of copies) expect(c).not.toMatch(/\/app\/src(\/|\s|$)(?!search\/\*\.yaml)/);
     expect(copies.some((c) => /^--from=runtime-deps \/app\/node_modules /.test(c))).toBe(true);
     expect(copies.filter((c) => /node_modules/.test(c))).toHaveLength(1);
     // The packages come from a stage that drops the build tools before installing.
@@ -107,6 +107,13 @@ describe("Dockerfile", () => {
           continue;
         }
         const source = src === "/app/dist" ? dist : path.join(root, src.replace(/^\/app\//, ""));
+        if (path.basename(source).includes("*")) {
+          // COPY's wildcard: every matching file into the destination folder.
+          const pattern = new RegExp(`^${path.basename(source).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+          fs.mkdirSync(target, { recursive: true });
+          for (const f of fs.readdirSync(path.dirname(source)).filter((f) => pattern.test(f))) fs.cpSync(path.join(path.dirname(source), f), path.join(target, f));
+          continue;
+        }
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.cpSync(source, target, { recursive: true });
       }

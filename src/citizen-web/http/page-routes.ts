@@ -1,4 +1,5 @@
 import type Router from "@koa/router";
+import { documentRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { finishSignIn } from "../finish-sign-in";
@@ -13,6 +14,7 @@ const HTML = "text/html; charset=utf-8";
 
 /** GET /auth/wechat/callback — where WeChat's web authorization sends the citizen back. */
 export function pageRoutes(router: Router, app: AppContext): void {
+  documentRoute({ method: "get", path: CALLBACK_PATH, summary: "WeChat web authorization (snsapi_base) comes back here: code → openid → session cookie, then 302 to the page asked for", tags: ["pages"], query: callbackQuery, responseTypes: ["text/html"] });
   // Each callback may cost a call to WeChat: the same per-address budget as starting a sign-in.
   router.get(CALLBACK_PATH, rateLimit({ store: app.store, key: perIp("citizen-web:callback"), ...SIGN_IN_LIMIT }), async (ctx) => {
     ctx.set("Cache-Control", "no-store");

@@ -26,6 +26,9 @@ export function pageRoutes(router: Router, app: AppContext, deps: () => Complain
   const token = z.object({ t: z.string().optional() });
   documentRoute({ method: "get", path: "/complaints/public", summary: "Published complaints and their answers (H5)", ...page });
   documentRoute({ method: "get", path: "/complaints/rate/:ticketNo", summary: "Rating page of the link sent with a reply (H5)", query: token, ...page });
+  const mine = { ...page, query: z.object({ lang: z.enum(["zh", "bo"]).optional() }) };
+  documentRoute({ method: "get", path: "/complaints", summary: "My complaints (H5): the signed-in citizen's own tickets; 302 to WeChat web authorization without a session", ...mine });
+  documentRoute({ method: "get", path: "/complaints/:ticketNo", summary: "One of my complaints (H5); another citizen's or an unknown number is 404", ...mine });
   documentRoute({
     method: "post",
     path: "/complaints/rate/:ticketNo",
