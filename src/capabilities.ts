@@ -6,7 +6,7 @@ import { chatCapability } from "./chat";
 import { miniprogramCapability, optionalSession, sessionOf } from "./miniprogram";
 import { createWechatCapability } from "./wechat";
 import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
-import { calendarCapability } from "./calendar";
+import { calendarCapability, holidayCalendar, shanghaiDayOf } from "./calendar";
 import { complaintsCapability } from "./complaints";
 
 /**
@@ -22,6 +22,8 @@ export function createCapabilities(): Capability[] {
     commands: (ctx) => [applicationProgressCommand(applicationsDeps(ctx)), complaints.chatCommand],
     // A signed-in mini-program user asks as themselves; anyone else is anonymous.
     askAuth: (ctx) => ({ before: optionalSession(ctx), userIdOf: (c) => sessionOf(c)?.userId }),
+    // "人工" transfers on the calendar's working days (a make-up Saturday included).
+    workdays: (ctx) => async (at) => (await holidayCalendar(ctx).get()).isWorkday(shanghaiDayOf(at)),
   });
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();

@@ -1,7 +1,7 @@
 import type { KeyValueStore } from "../platform/store";
 import type { DeepReadonly } from "../platform/frozen";
 import type { SearchIndex } from "../search";
-import type { CatalogPort, QuestionLogPort } from "./ports";
+import type { CatalogPort, QuestionLogPort, WorkdayPort } from "./ports";
 import type { AnswerCache } from "./answer-cache";
 import type { IncomingMessage, Reply } from "./types";
 import type { Session } from "./session";
@@ -21,6 +21,11 @@ export interface ChatDeps {
   answerCache?: AnswerCache;
   /** Changes whenever the published catalog or the search index does (keys the answer cache). */
   catalogVersion?: () => string;
+  /**
+   * When "人工" reaches a person (config HUMAN_SERVICE_HOURS: "HH:MM-HH:MM" on working days,
+   * "always" or "off"). Without it the Official Account always transfers (src/chat/human-service.ts).
+   */
+  humanService?: { hours: string; isWorkday?: WorkdayPort; now?: () => Date };
   /** Error sink for "fail soft" replies (a logger's error method). */
   onError?: (err: unknown) => void;
 }
