@@ -58,7 +58,7 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
     response: z.object({ items: z.array(citizenComplaintSchema) }),
     handler: async ({ query }, c) => {
-      const rows = await listOwnComplaints(deps(), { userId: currentUserId(c), limit: query.limit });
+      const rows = await listOwnComplaints(deps(), { owner: { userId: currentUserId(c) }, limit: query.limit });
       return { items: rows.map((r) => presentCitizenComplaint(r)) };
     },
   });
