@@ -39,6 +39,11 @@ export interface CommandContext {
   session: Session;
   /** Persist changes to the session (it is saved after the command returns). */
   update(patch: Partial<Session>): void;
+  /**
+   * Answers a question typed in the middle of a dialogue ("驾照丢了咋补" at the address step)
+   * through the question-answering path, with this conversation's context.
+   */
+  ask?(question: string): Promise<Reply>;
 }
 
 /**
@@ -56,6 +61,12 @@ export interface ChatCommand {
    * gets the `identity_required` reply, so `handle` may take `incoming.userId` as the person.
    */
   personal?: boolean;
+  /**
+   * A dialogue kept in the session under `sessionKey` (a complaint being written). When the
+   * session expires with it open, the citizen's next message is told so (`timedOut`) before
+   * it is handled: a dialogue never disappears in silence (chat/dialog-trace.ts).
+   */
+  dialog?: { sessionKey: string; timedOut(lang: Lang): string };
   handle(ctx: CommandContext): Promise<Reply>;
 }
 

@@ -7,6 +7,7 @@ import { answered, type Answered } from "./answer-cache";
 import { t, type Lang } from "./render";
 import { loadSession, saveSession, type LoadedSession, type Session } from "./session";
 import { understand } from "./understand";
+import { expiredDialog, openDialog, traceDialog, withNotice } from "./dialog-trace";
 import { eventReply, type EventMessage } from "./events";
 
 /**
@@ -40,6 +41,9 @@ function asTyped(m: EventMessage, text: string, lang: Lang): IncomingMessage & {
 /** A typed message: a command when one matches, else a question. `preloaded` when the caller has the session. */
 async function handleText(deps: ChatDeps, incoming: IncomingMessage & { kind: "text" }, text: string, lang: Lang, preloaded?: LoadedSession): Promise<Reply> {
   const loaded = preloaded ?? (await loadSession(deps.store, incoming.channel, incoming.userId));
+  // A dialogue that expired with the last session is named before this message is handled.
+  const expired = incoming.verified && loaded.json === "{}" ? await expiredDialog(deps.store, incoming.channel, incoming.userId, deps.commands ?? []) : undefined;
+  const notice = (r: Reply) => (expired?.dialog ? withNotice(expired.dialog.timedOut(lang), r) : r);
   const seen = loaded.session;
   const command = builtinCommands.find((c) => c.match(text, seen)) ?? deps.commands?.find((c) => c.match(text, seen));
   if (command) {
@@ -47,13 +51,21 @@ async function handleText(deps: ChatDeps, incoming: IncomingMessage & { kind: "t
     // anyone could read and rate another citizen's complaint (issue 16, defect 11).
     if (command.personal && !incoming.verified) return { kind: "text", text: t(lang, "identity_required", { hotline: deps.config.HOTLINE }) };
     const session: Session = { ...loaded.copy(), lang };
-    const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p) });
+    const ask = (q: string) => askInDialogue(deps, q, lang, session);
+    const reply = await command.handle({ deps, incoming, text, lang, session, update: (p) => Object.assign(session, p), ask });
     await saveSession(deps.store, incoming.channel, incoming.userId, session);
-    return reply;
+    if (command.dialog) await traceDialog(deps.store, incoming.channel, incoming.userId, openDialog([command], seen), openDialog([command], session));
+    return notice(reply);
   }
   const answered = await answerQuestion(deps, text, lang, loaded);
   await saveSession(deps.store, incoming.channel, incoming.userId, answered.sessionJson);
-  return answered.reply;
+  return notice(answered.reply);
+}
+
+/** A question inside a command's dialogue: answered with (and noted in) the command's session. */
+async function askInDialogue(deps: ChatDeps, question: string, lang: Lang, session: Session): Promise<Reply> {
+  const text = foldVariants(question.normalize("NFKC").trim());
+  return answer(deps, await understand(deps, text, session), text, lang, session);
 }
 
 /**
