@@ -1,4 +1,5 @@
 import type { BaseIncoming, EventFields, IncomingMessage } from "../chat";
+import { lookupTable } from "../platform/lookup-table";
 import { WechatRejection } from "./rejection";
 import type { XmlFields } from "./xml";
 
@@ -17,14 +18,15 @@ export interface Inbound {
   dedupeKey: string;
 }
 
-const EVENTS: Record<string, EventFields["event"]> = {
-  subscribe: "subscribe",
-  unsubscribe: "unsubscribe",
-  CLICK: "click",
-  SCAN: "scan",
-  VIEW: "view",
-  LOCATION: "location",
-};
+/** Event names come from the request: a prototype-less table, so "__proto__" or "toString" is just unknown. */
+const EVENTS = lookupTable<EventFields["event"]>([
+  ["subscribe", "subscribe"],
+  ["unsubscribe", "unsubscribe"],
+  ["CLICK", "click"],
+  ["SCAN", "scan"],
+  ["VIEW", "view"],
+  ["LOCATION", "location"],
+]);
 
 /** WeChat prefixes the scene of a QR code scanned to follow ("关注") with `qrscene_`; a follower's SCAN carries it bare. */
 const QR_SCENE = "qrscene_";

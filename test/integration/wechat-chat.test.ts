@@ -21,7 +21,8 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
       fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
     }
     svc = await startTestService({
-      env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: "staff-token", WECHAT_TEMPLATE_COMPLAINT: "tmpl-complaint" },
+      // Human service staffed at all hours: "人工" must transfer whatever the hour of the run.
+      env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: "staff-token", WECHAT_TEMPLATE_COMPLAINT: "tmpl-complaint", HUMAN_SERVICE_HOURS: "always" },
     });
   });
   afterAll(async () => {
