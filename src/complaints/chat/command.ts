@@ -52,7 +52,7 @@ export function complaintChatCommand(deps: () => ComplaintsDeps): ChatCommand {
       const draft = (ctx.session as WithDraft).complaintDraft;
       if (draft) return continueDialogue(d, ctx, draft);
       const rate = RATE.exec(ctx.text);
-      if (rate) return rateTicket(d, ctx, rate[1]!, rate[2]!.trim(), d.app.config.HOTLINE);
+      if (rate) return rateTicket(d, ctx, rate[1]!, rate[2]!.trim());
       const status = STATUS.exec(ctx.text);
       if (status) return ticketStatus(d, ctx, status[1]!);
       if (MINE.test(ctx.text)) return myTickets(d, ctx);

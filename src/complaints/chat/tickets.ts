@@ -53,28 +53,18 @@ export async function myTickets(deps: ComplaintsDeps, ctx: CommandContext): Prom
   return { kind: "text", text: [text("chat.mine_title", { count: rows.length }), ...lines, text("chat.mine_hint")].join("\n") };
 }
 
-export async function rateTicket(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string, level: string, hotline: string): Promise<Reply> {
+export async function rateTicket(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string, level: string): Promise<Reply> {
   const satisfaction = /^[1-5]$/.test(level) ? SATISFACTION_LEVELS[5 - Number(level)] : SATISFACTION_LEVELS.find((s) => s === level);
   if (!satisfaction) return say("rate_usage");
   const c = await findOwnComplaint(deps, { ticketNo, owner: ownerOf(ctx) });
   if (!c) return say("not_found", { ticketNo });
-  const refusal = ratingRefusal(c, hotline);
-  if (refusal) return refusal;
   try {
     await rateComplaint(deps, { ref: c.id, satisfaction: satisfaction as Satisfaction, via: ctx.incoming.channel });
   } catch (e) {
-    // Rated or changed in between (a double tap): explain from the ticket as it is now.
+    // Not replied yet, rated already, closed (rating/ratable.ts): said as the citizen is told
+    // everywhere; anything else (a race with staff) as "not ready" rather than the state machine's words.
     if (!isAppError(e)) throw e;
-    const now = await findOwnComplaint(deps, { ticketNo, owner: ownerOf(ctx) });
-    return (now && ratingRefusal(now, hotline)) ?? say("rate_not_ready", { ticketNo: c.ticketNo, status: label(c) });
+    return { kind: "text", text: e.reason?.startsWith("rating_") ? e.message : text("chat.rate_not_ready", { ticketNo: c.ticketNo, status: label(c) }) };
   }
   return say(isNegative(satisfaction) ? "rated_negative" : "rated", { satisfaction });
-}
-
-/** Why a ticket cannot be rated now, in the citizen's words (never the state machine's). */
-function ratingRefusal(c: Complaint, hotline: string): Reply | undefined {
-  if (c.status === "replied" || c.status === "visited") return undefined;
-  if (c.satisfaction && (c.status === "rated" || c.status === "closed")) return say("rate_already", { ticketNo: c.ticketNo, satisfaction: c.satisfaction, hotline });
-  if (c.status === "closed" || c.status === "merged") return say("rate_closed", { ticketNo: c.ticketNo, status: label(c), hotline });
-  return say("rate_not_ready", { ticketNo: c.ticketNo, status: label(c) });
 }
