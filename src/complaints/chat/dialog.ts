@@ -78,7 +78,7 @@ export function step(d: Draft, t: string, now: number): Outcome {
 function next(d: Draft): Outcome {
   const order: Step[] = ["what", "where", "when", "consent"];
   const i = order.indexOf(d.step);
-  // While correcting from the summary (step "value") or at the last step, back to the summary.
+  // After the last question (when), consent is asked; corrections (setField) go straight back to the summary.
   const to = i >= 0 && i < order.length - 1 ? order[i + 1]! : "confirm";
   return { kind: "prompt", draft: { ...d, step: to, field: undefined } };
 }
