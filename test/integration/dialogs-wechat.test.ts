@@ -124,5 +124,18 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     const ticketNo = TICKET.exec(await me("确认"))![0];
     expect(await complaint(ticketNo)).toMatchObject({ channel: "miniprogram", userId: user.id, contactConsent: true });
     expect(await me("我的投诉")).toContain(ticketNo);
+    // Staff reply: the notice goes to this user (the mini-program's subscribe message path).
+    const row = await complaint(ticketNo);
+    if (row.status === "accepted") expect((await staff(ticketNo, "dispatch", { department: "西宁市城东区交通运输局" })).status).toBe(200);
+    for (const [step, body] of [["sign", {}], ["progress", { note: "已派人查看" }], ["reply", { replyText: "顶棚已更换" }]] as const) {
+      expect((await staff(ticketNo, step, body)).status).toBe(200);
+    }
+    let notice = null;
+    for (let i = 0; i < 40 && !notice; i++) {
+      notice = await svc.ctx.db.prisma.notification.findFirst({ where: { userId: user.id, kind: "complaint_reply" } });
+      if (!notice) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(notice).not.toBeNull();
+    expect(await me(`评价 ${ticketNo} 5`)).toContain("非常满意");
   });
 });
