@@ -6,7 +6,7 @@ import { chatCapability } from "./chat";
 import { miniprogramCapability, optionalSession, sessionOf } from "./miniprogram";
 import { createWechatCapability } from "./wechat";
 import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
-import { calendarCapability } from "./calendar";
+import { calendarCapability, holidayCalendar, shanghaiDayOf } from "./calendar";
 import { complaintsCapability } from "./complaints";
 import { citizenWebCapability } from "./citizen-web";
 
@@ -20,9 +20,13 @@ export function createCapabilities(): Capability[] {
   const complaints = complaintsCapability();
   const chat = chatCapability({
     search: search.index,
-    commands: (ctx) => [applicationProgressCommand(applicationsDeps(ctx)), complaints.chatCommand],
+    // Complaints first: "进度 QH…" with a ticket's number (QH + 14 digits) is a ticket, not a
+    // malformed application number (the applications command takes any "进度 …").
+    commands: (ctx) => [complaints.chatCommand, applicationProgressCommand(applicationsDeps(ctx))],
     // A signed-in mini-program user asks as themselves; anyone else is anonymous.
     askAuth: (ctx) => ({ before: optionalSession(ctx), userIdOf: (c) => sessionOf(c)?.userId }),
+    // "人工" transfers on the calendar's working days (a make-up Saturday included).
+    workdays: (ctx) => async (at) => (await holidayCalendar(ctx).get()).isWorkday(shanghaiDayOf(at)),
   });
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();

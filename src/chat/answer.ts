@@ -27,7 +27,8 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
         session.candidates = [alt];
         session.pendingAspect = aspect;
       }
-      const text = renderAnswer(guide, aspect, { lang, link, hotline, question, alternative: alt?.name });
+      const also = d.match?.also;
+      const text = renderAnswer(guide, aspect, { lang, link, hotline, question, alternative: alt?.name, ...(also ? { also } : {}) });
       return { kind: "text", text, itemCode: guide.code, aspect, candidates: alt ? [alt] : [], link };
     }
     session.aspect = d.aspect;

@@ -112,6 +112,8 @@ export interface AspectMatch {
   yesNo: boolean;
   /** A "…期" noun asked about (有效期): the section that states it answers. */
   period?: string;
+  /** A second part asked in the same message ("要钱吗几天能开出来": fees, then timeLimit). */
+  also?: Aspect;
 }
 
 /** Detect the asked aspect; `overview` when no cue is present. */
@@ -150,5 +152,22 @@ export function detectAspect(question: string): AspectMatch {
   // Any clause may be the question ("需要户口本吗？我户口本在老家").
   const yesNo = q.split(/[，,。？?！!；;\s]+/).some((c) => c && YES_NO.test(c));
   if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };
-  return { aspect: best.aspect, rest, strength: best.strength, yesNo, period };
+  const also = secondPart(found, best.aspect, strength);
+  return { aspect: best.aspect, rest, strength: best.strength, yesNo, period, ...(also ? { also } : {}) };
 }
+
+/**
+ * Two questions in one message ("要钱吗几天能开出来", "多少钱多久能办好"): another aspect asked as
+ * plainly as the first (a question phrase, strength ≥ 2, in a clause of its own), which the
+ * answer gives too. Pairs that are one question in two words (where + online) are not two parts.
+ */
+function secondPart(found: { cue: Cue; text: string; at: number }[], first: Aspect, strength: (f: { cue: Cue; at: number }) => number): Aspect | undefined {
+  const firstAt = found.filter((f) => f.cue.aspect === first).map((f) => f.at);
+  const other = found
+    .filter((f) => f.cue.aspect !== first && strength(f) >= 2 && TWO_PARTS.has(f.cue.aspect) && TWO_PARTS.has(first))
+    .filter((f) => firstAt.every((a) => Math.abs(a - f.at) >= 2))
+    .sort((a, b) => strength(b) - strength(a))[0];
+  return other?.cue.aspect;
+}
+/** Aspects a citizen asks side by side (cost, time, papers, place); the others stand alone. */
+const TWO_PARTS = new Set<Aspect>(["fees", "timeLimit", "materials", "locations"]);

@@ -7,7 +7,7 @@ import type { ChatDeps } from "./deps";
 import { handleMessage } from "./handle-message";
 import { AnswerCache } from "./answer-cache";
 import { registerAskRoute } from "./http/ask-routes";
-import type { AskAuth } from "./ports";
+import type { AskAuth, WorkdayPort } from "./ports";
 import type { IncomingMessage, Reply } from "./types";
 
 export interface ChatCapability extends Capability {
@@ -23,6 +23,8 @@ export interface ChatCapabilityOptions {
   commands?: (ctx: AppContext) => ChatCommand[];
   /** Who is asking on /api/v1/ask (a mini-program session); without it every asker is anonymous. */
   askAuth?: (ctx: AppContext) => AskAuth;
+  /** The official calendar's working days, for the human-service hours (Monday to Friday without it). */
+  workdays?: (ctx: AppContext) => WorkdayPort;
 }
 
 /** Question answering over the catalog, as a capability: builds ChatDeps and serves /api/v1/ask. */
@@ -46,6 +48,7 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
       config: { PUBLIC_BASE_URL: ctx.config.PUBLIC_BASE_URL, HOTLINE: ctx.config.HOTLINE, PROVINCE_NAME: ctx.config.PROVINCE_NAME },
       commands: options.commands?.(ctx) ?? [],
       answerCache,
+      humanService: { hours: ctx.config.HUMAN_SERVICE_HOURS, isWorkday: options.workdays?.(ctx), now: ctx.now },
       // The index's own generation moves when it has applied a change (after the event, once
       // the item is read back), so an answer computed in between is not replayed afterwards.
       catalogVersion: () => `${changes}:${options.search().generation}`,

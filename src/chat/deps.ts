@@ -1,7 +1,7 @@
 import type { KeyValueStore } from "../platform/store";
 import type { DeepReadonly } from "../platform/frozen";
 import type { SearchIndex } from "../search";
-import type { CatalogPort, QuestionLogPort } from "./ports";
+import type { CatalogPort, QuestionLogPort, WorkdayPort } from "./ports";
 import type { AnswerCache } from "./answer-cache";
 import type { IncomingMessage, Reply } from "./types";
 import type { Session } from "./session";
@@ -21,6 +21,11 @@ export interface ChatDeps {
   answerCache?: AnswerCache;
   /** Changes whenever the published catalog or the search index does (keys the answer cache). */
   catalogVersion?: () => string;
+  /**
+   * When "人工" reaches a person (config HUMAN_SERVICE_HOURS: "HH:MM-HH:MM" on working days,
+   * "always" or "off"). Without it the Official Account always transfers (src/chat/human-service.ts).
+   */
+  humanService?: { hours: string; isWorkday?: WorkdayPort; now?: () => Date };
   /** Error sink for "fail soft" replies (a logger's error method). */
   onError?: (err: unknown) => void;
 }
@@ -34,6 +39,11 @@ export interface CommandContext {
   session: Session;
   /** Persist changes to the session (it is saved after the command returns). */
   update(patch: Partial<Session>): void;
+  /**
+   * Answers a question typed in the middle of a dialogue ("驾照丢了咋补" at the address step)
+   * through the question-answering path, with this conversation's context.
+   */
+  ask?(question: string): Promise<Reply>;
 }
 
 /**
@@ -51,6 +61,12 @@ export interface ChatCommand {
    * gets the `identity_required` reply, so `handle` may take `incoming.userId` as the person.
    */
   personal?: boolean;
+  /**
+   * A dialogue kept in the session under `sessionKey` (a complaint being written). When the
+   * session expires with it open, the citizen's next message is told so (`timedOut`) before
+   * it is handled: a dialogue never disappears in silence (chat/dialog-trace.ts).
+   */
+  dialog?: { sessionKey: string; timedOut(lang: Lang): string };
   handle(ctx: CommandContext): Promise<Reply>;
 }
 

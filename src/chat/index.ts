@@ -1,5 +1,5 @@
 export { chatCapability, type ChatCapability, type ChatCapabilityOptions } from "./capability";
-export type { IncomingMessage, BaseIncoming, Reply, Channel } from "./types";
+export type { IncomingMessage, BaseIncoming, EventFields, Reply, Channel } from "./types";
 export type { ChatDeps, ChatCommand, CommandContext } from "./deps";
 export type { AskAuth, CatalogPort, QuestionLogPort } from "./ports";
 export type { Session } from "./session";

@@ -33,3 +33,10 @@ export interface AskAuth {
   /** The verified user id `before` attached, if any. */
   userIdOf(c: Context): string | undefined;
 }
+
+/**
+ * Whether the day of `at` (Asia/Shanghai) is an official working day — the calendar's answer,
+ * plugged in by the composition root. It may reject for a year nobody confirmed; chat then
+ * counts Monday to Friday.
+ */
+export type WorkdayPort = (at: Date) => Promise<boolean>;

@@ -22,38 +22,87 @@ export interface RenderOptions {
   question?: string;
   /** A close alternative item, named in one line before the link. */
   alternative?: string;
+  /** A second aspect asked in the same message, answered after the first. */
+  also?: Aspect;
 }
 
 /** Answer one aspect of a guide, quoting its facts, ending with the guide link. */
 export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions): string {
   const bo = o.lang === "bo" ? g.translations?.bo : undefined;
   const title = t(o.lang, "title", { name: bo?.name ?? g.name });
-  const body = sections(g, aspect, o, bo);
-  const faq = o.question ? matchFaq(g, o.question, o.lang) : undefined;
+  const body = [...sections(g, aspect, o, bo), ...(o.also && o.also !== aspect && aspect !== "overview" ? sections(g, o.also, o, bo) : [])];
+  const faq = o.question ? askedFaq(g, o.question, o.lang) : undefined;
   const footer = [...(o.alternative ? [t(o.lang, "alternative", { name: o.alternative })] : []), t(o.lang, "link", { link: o.link })].join("\n");
   return fit([title, ...(faq ? [`${faq.q}\n${faq.a}`] : []), ...body], footer, o);
 }
 
 /**
- * The guide's FAQ often answers the exact colloquial question ("过期半年还能换吗"): quote the
- * entry sharing the most words with the question, when it shares at least two.
+ * The guide's FAQ often answers the exact colloquial question ("过期半年还能换吗"): the entry
+ * sharing the most words with the question, when it shares at least two. This loose match
+ * grounds the aspect (refine.ts); what is quoted first is `askedFaq`, stricter.
  */
 export function matchFaq(g: PublishedGuide, question: string, lang: Lang): { q: string; a: string } | undefined {
-  const faqs = (lang === "bo" ? g.translations?.bo?.faq : undefined) ?? g.faq;
   const qs = new Set(words(question).filter((w) => [...w].length >= 2 || /\d/.test(w)));
-  const qb = bigrams(question);
+  return bestFaq(faqsOf(g, lang), qs, bigrams(question), new Set(), 1);
+}
+
+/**
+ * The FAQ entry quoted before the answer: only one that answers what is asked. The words naming
+ * the service ("营业执照", "驾照丢了") say which guide, not which entry, so an entry must share
+ * what the question asks beyond them ("要钱吗", "还能…换"), or have the whole question as its
+ * subject ("营业执照丢了" → "营业执照丢了怎么办？").
+ */
+export function askedFaq(g: PublishedGuide, question: string, lang: Lang): { q: string; a: string } | undefined {
+  const faqs = faqsOf(g, lang);
+  const whole = question.normalize("NFKC").replace(/[\s，,。？?！!]+/g, "");
+  if ([...whole].length >= 4) {
+    const entry = faqs.find((f) => f.q.normalize("NFKC").includes(whole));
+    if (entry) return entry;
+  }
+  const topic = topicOf(g);
+  const qs = new Set(words(question).filter((w) => ([...w].length >= 2 || /\d/.test(w)) && !topic.words.has(w) && !topic.text.includes(w) && !ASKING.has(w)));
+  const qb = new Set([...bigrams(question)].filter((b) => !topic.bigrams.has(b)));
+  const strict = bestFaq(faqs, qs, qb, topic.bigrams, 0);
+  if (strict) return strict;
+  // The loose match, when the entry also shares a pair of characters beyond the service's names
+  // and the asking words ("现在多少岁退休" ~ "现在多大岁数退休？").
+  const loose = matchFaq(g, question, lang);
+  return loose && [...faqTerms(loose).bigrams].some((b) => qb.has(b) && !ASKING_PAIRS.has(b)) ? loose : undefined;
+}
+
+const ASKING_PAIRS = new Set(["怎么", "么办", "如何", "什么", "哪里", "可以", "需要", "办理", "申请", "咋办", "要多", "多少"]);
+
+const faqsOf = (g: PublishedGuide, lang: Lang) => (lang === "bo" ? g.translations?.bo?.faq : undefined) ?? g.faq;
+
+/** The entry sharing more than `least` words (or run-together character pairs) with the question. */
+function bestFaq(faqs: { q: string; a: string }[], qs: Set<string>, qb: Set<string>, ignored: Set<string>, least: number) {
   let best: { q: string; a: string } | undefined;
-  let bestN = 1;
+  let bestN = least;
   for (const f of faqs) {
     const { words: fw, bigrams: fb } = faqTerms(f);
     const n = fw.filter((w) => qs.has(w)).length;
     // Run-together colloquial wording ("交多少年能领" ~ "交了多少年才能领") shares character pairs.
-    const shared = [...fb].filter((b) => qb.has(b)).length;
-    const byChars = shared >= 3 && shared >= 0.4 * fb.size ? shared - 1 : 0;
+    const own = [...fb].filter((b) => !ignored.has(b));
+    const shared = own.filter((b) => qb.has(b)).length;
+    const byChars = shared >= 3 && shared >= 0.4 * own.length ? shared - 1 : 0;
     const score = Math.max(n, byChars);
     if (score > bestN) [best, bestN] = [f, score];
   }
   return best;
+}
+
+/** Words every question has: they say that something is asked, not what. */
+const ASKING = new Set(["怎么", "怎么办", "怎样", "如何", "什么", "哪里", "哪儿", "可以", "需要", "办理", "申请", "咋办", "一下", "请问", "你好", "我想", "我要"]);
+
+/** The guide's names (name and aliases), segmented once per guide. */
+const topicCache = new WeakMap<PublishedGuide, { text: string; words: Set<string>; bigrams: Set<string> }>();
+function topicOf(g: PublishedGuide): { text: string; words: Set<string>; bigrams: Set<string> } {
+  let v = topicCache.get(g);
+  if (!v) {
+    const text = [g.name, ...(g.aliases ?? [])].join("，");
+    topicCache.set(g, (v = { text, words: new Set(words(text)), bigrams: new Set([g.name, ...(g.aliases ?? [])].flatMap((n) => [...bigrams(n)])) }));
+  }
+  return v;
 }
 
 /** A guide's FAQ questions, segmented once (guides are cached per instance, so are these). */
@@ -182,9 +231,14 @@ function onlineMentions(g: PublishedGuide): string[] {
   return texts.filter((x) => ONLINE.test(x)).slice(0, 3);
 }
 
+/** "可以网上办理：<url>；零跑动" — never an empty value: no URL, no colon; 0 visits is 零跑动. */
 function onlineText(g: PublishedGuide, lang: Lang): string {
-  const visits = g.online?.visits !== undefined ? t(lang, "label.visits", { value: g.online.visits }) : "";
-  if (g.online?.available) return t(lang, "label.online_yes", { value: g.online.url ?? "" }) + (visits ? `；${visits}` : "");
+  const n = g.online?.visits;
+  const visits = n === undefined ? "" : n === 0 ? t(lang, "label.visits_zero") : t(lang, "label.visits", { value: n });
+  if (g.online?.available) {
+    const yes = g.online.url ? t(lang, "label.online_yes", { value: g.online.url }) : t(lang, "label.online_yes_plain");
+    return yes + (visits ? `${t(lang, "label.separator")}${visits}` : "");
+  }
   return t(lang, "label.online_no") + visits;
 }
 

@@ -7,8 +7,25 @@ export type Channel = "wechat" | "miniprogram" | "api";
 
 export type IncomingMessage =
   | (BaseIncoming & { kind: "text"; text: string })
-  | (BaseIncoming & { kind: "event"; event: "subscribe" | "unsubscribe" | "click" | "scan"; key?: string })
+  | (BaseIncoming & EventFields & { kind: "event" })
+  /** A place the citizen chose to send (WeChat location message); degrees, WGS-84/GCJ-02 as the channel gives them. */
+  | (BaseIncoming & { kind: "location"; latitude: number; longitude: number; label?: string })
   | (BaseIncoming & { kind: "unsupported"; original: string });
+
+/**
+ * What a channel event means, in the channel's neutral words (the adapter translates; chat
+ * decides the reply, src/chat/events.ts):
+ * - `subscribe`: started following, `scene` set when it was by scanning a QR code with one;
+ * - `scan`: a follower scanned a QR code carrying `scene` (e.g. `guide:<item code>`);
+ * - `click`: a menu button, `key` as in templates/wechat/menu.json;
+ * - `view`: a menu link was opened (`key` = the URL), `location`: the channel's automatic
+ *   position report, `unsubscribe`, and `other` for events chat has no meaning for (`key` = name).
+ */
+export interface EventFields {
+  event: "subscribe" | "unsubscribe" | "click" | "scan" | "view" | "location" | "other";
+  key?: string;
+  scene?: string;
+}
 
 export interface BaseIncoming {
   channel: Channel;

@@ -2,8 +2,9 @@ import { normalize, type AnalyzedQuery, type Concept, type SearchHit } from "../
 import { detectAspect, type Aspect, type AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
-import { coversKey, mentionedByBest, mentions, rerank } from "./guide-mentions";
+import { coversKey, guideText, mentionedByBest, mentions, rerank } from "./guide-mentions";
 import { isNearMiss } from "./near-miss";
+import type { PublishedGuide } from "./ports";
 import { detectRegion } from "./regions";
 import type { Session } from "./session";
 
@@ -118,6 +119,10 @@ async function followUpOfCurrent(deps: ChatDeps, q: ReadQuestion, session: Sessi
   // (Tibetan words carry no part of speech: a Tibetan question is resolved by its match below.)
   if (q.inContext && q.lang === "zh") {
     const current = await deps.catalog.getGuide(session.itemCode!);
+    // A new topic leaves the old item: a thing no guide knows ("我家猫丢了") or another service's
+    // own thing ("身份证过期了咋换" after a business licence, whose guide lists 身份证 as a material).
+    if (strangerTo(q, current)) return notFound(q.aspect, [], q.hits[0]?.code);
+    if (otherService(q, session, current)) return undefined;
     const stay = staysWithCurrent(q.concepts, session.itemName ?? "", current);
     if (stay === "stay") return answer(q, session.itemCode!, true);
     if (stay === "variant") {
@@ -128,6 +133,33 @@ async function followUpOfCurrent(deps: ChatDeps, q: ReadQuestion, session: Sessi
     }
   }
   return undefined;
+}
+
+/** A noun the catalog has never seen (df 0) that the current guide does not mention either. */
+function strangerTo(q: ReadQuestion, current: PublishedGuide | null): boolean {
+  const text = current ? guideText(current) : "";
+  return strangersOf(q).some((w) => !text.includes(w));
+}
+
+/** Nouns the catalog has never seen, when the question names no thing the catalog knows. */
+function strangersOf(q: ReadQuestion): string[] {
+  if (q.concepts.some((c) => isKnownThing(c) && !c.place)) return [];
+  return q.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.synonym).map((c) => c.source);
+}
+
+/**
+ * "身份证过期了咋换" while talking about a business licence: the question names a thing that is
+ * not the current item (not in its name or other names) and an action on it, and a guide of its
+ * own covers the question — the citizen asks about that service, not a material of this one.
+ */
+function otherService(q: ReadQuestion, session: Session, current: PublishedGuide | null): boolean {
+  const names = normalize([session.itemName ?? "", ...(current?.aliases ?? [])].join(" "));
+  const things = q.concepts.filter((c) => isKnownThing(c) && !c.place && ([...c.source].length >= 2 || c.synonym));
+  if (!things.length || things.some((c) => c.alternatives.some((a) => a.length >= 2 && names.includes(a)))) return false;
+  if (!q.concepts.some((c) => c.kind === "action" && (c.df ?? 1) > 0)) return false;
+  const top = preferGuide(q.hits);
+  return !!top && top.code !== session.itemCode && top.hasGuide && top.coverage >= CONFIDENT &&
+    things.some((c) => c.alternatives.some((a) => a.length >= 2 && normalize(top.name).includes(a)));
 }
 
 /** The best hit, except that a published guide that covers the question beats a catalog-only item scoring a little higher. */
@@ -189,12 +221,12 @@ async function partialMatch(deps: ChatDeps, q: ReadQuestion, top: SearchHit | un
   return notFound(aspect, hits);
 }
 
-function notFound(aspect: Aspect, hits: SearchHit[]): Decision {
+function notFound(aspect: Aspect, hits: SearchHit[], bestCode = hits[0]?.code): Decision {
   return {
     kind: "not_found",
     aspect,
     suggestions: hits.filter((h) => h.coverage >= 0.3).slice(0, MAX_CHOICES).map(brief),
-    bestCode: hits[0]?.code,
+    bestCode,
   };
 }
 

@@ -3,7 +3,7 @@ import { notify } from "../notifications";
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
-import { complaintChatCommand } from "./chat-command";
+import { complaintChatCommand } from "./chat/command";
 import { classify as modelClassify, DEFAULT_CONFIDENCE_THRESHOLD } from "./classifier";
 import type { ComplaintsDeps, ComplaintsOptions } from "./deps";
 import { adminActionRoutes } from "./http/admin-action-routes";

@@ -3,7 +3,7 @@
  * replies, ratings, forwarding, publication). Other folders import only from here.
  */
 export { complaintsCapability } from "./capability";
-export { complaintChatCommand } from "./chat-command";
+export { complaintChatCommand } from "./chat/command";
 export type { ComplaintsOptions } from "./deps";
 export type { ComplaintClassification } from "./deps";
 export type { CitizenNotice } from "./ports";

@@ -64,3 +64,6 @@ const shared = createTemplates();
 
 /** Render a template from the shipped `templates/` directory. */
 export const t = (capability: string, lang: string, id: string, vars?: TemplateVars): string => shared.t(capability, lang, id, vars);
+
+/** Whether the shipped templates hold `id` (in `lang` or the zh fallback): for text-driven tables such as menu keys. */
+export const hasTemplate = (capability: string, lang: string, id: string): boolean => shared.has(capability, lang, id);

@@ -9,7 +9,7 @@ export type MessageHandler = (msg: IncomingMessage) => Promise<Reply>;
 
 export interface AnswerDeps {
   store: KeyValueStore;
-  /** Adapter-level replies (welcome, unsupported…) come first; undefined → ask the handler. */
+  /** Adapter-level replies (media it cannot read) come first; undefined → ask the handler. */
   localReply(inbound: Inbound): Reply | undefined;
   handleMessage: MessageHandler;
   /** A polite reply when this sender is over the per-person pace (a script, not a citizen); undefined → go on. */

@@ -8,8 +8,7 @@ import { createWechatEndpoint } from "./endpoint";
 import { wechatErrors } from "./errors";
 import { callbackRoutes, type CallbackEndpoint } from "./http/callback-routes";
 import { wechatJobs } from "./jobs";
-import { createLocalReply } from "./local-reply";
-import { loadMenu } from "./menu";
+import { localReply } from "./local-reply";
 import { wechatText } from "./texts";
 
 export interface WechatCapabilityOptions {
@@ -38,12 +37,11 @@ export function defaultWechatClient(ctx: AppContext): WechatClient {
 function callbackEndpoint(ctx: AppContext, opts: WechatCapabilityOptions): CallbackEndpoint | undefined {
   const c = ctx.config;
   if (!c.features.wechat || !c.WECHAT_TOKEN || !c.WECHAT_APPID) return undefined;
-  const { welcomeEntries } = loadMenu(c.PUBLIC_BASE_URL);
   return createWechatEndpoint({
     keys: { token: c.WECHAT_TOKEN, appId: c.WECHAT_APPID, aesKey: c.WECHAT_AES_KEY },
     store: ctx.store,
     handleMessage: opts.handleMessage,
-    localReply: createLocalReply({ province: c.PROVINCE_NAME, hotline: c.HOTLINE, welcomeEntries }),
+    localReply,
     pace: createPaceCheck({ store: ctx.store, limitPerMinute: c.CHAT_LIMIT_PER_USER_MINUTE, hotline: c.HOTLINE }),
     apology: () => ({ kind: "text", text: wechatText("error_apology", { hotline: c.HOTLINE }) }),
     deliverLater: createLateDelivery({ queue: ctx.queue }),

@@ -2,23 +2,12 @@ import type { Reply } from "../chat";
 import type { Inbound } from "./normalize";
 import { wechatText } from "./texts";
 
-export interface LocalReplyOptions {
-  province: string;
-  hotline: string;
-  /** The menu's main entries (templates/wechat/menu.json), named in the welcome text. */
-  welcomeEntries: string[];
-}
-
-/** Channel-level replies the dialog logic never sees: following, unfollowing, media we cannot read. */
-export function createLocalReply(o: LocalReplyOptions): (inbound: Inbound) => Reply | undefined {
-  return ({ message: m }) => {
-    if (m.kind === "unsupported") return { kind: "text", text: wechatText(m.original === "voice" ? "voice_unrecognised" : "unsupported") };
-    if (m.kind !== "event") return undefined;
-    if (m.event === "unsubscribe") return { kind: "none" };
-    if (m.event === "subscribe") {
-      const entries = o.welcomeEntries.join(wechatText("entry_separator"));
-      return { kind: "text", text: wechatText("welcome", { province: o.province, entries, hotline: o.hotline }) };
-    }
-    return undefined; // CLICK and SCAN are the dialog's business
-  };
+/**
+ * The one reply the channel gives itself: media it cannot turn into words (a picture, a voice
+ * message WeChat did not transcribe). Everything with meaning — text, menu clicks, following,
+ * QR scenes, locations — is the dialog's (src/chat/events.ts).
+ */
+export function localReply({ message: m }: Inbound): Reply | undefined {
+  if (m.kind !== "unsupported") return undefined;
+  return { kind: "text", text: wechatText(m.original === "voice" ? "voice_unrecognised" : "unsupported") };
 }

@@ -3,14 +3,12 @@ import path from "node:path";
 import { defaultTemplatesDir } from "../platform/templates";
 import type { MenuButton } from "./client";
 
-/** A button in templates/wechat/menu.json; `welcome: true` lists it in the welcome text (stripped before publishing). */
-type MenuSource = MenuButton & { welcome?: boolean; sub_button?: MenuSource[] };
+/** A button in templates/wechat/menu.json. A click's key is a chat command (src/chat/events.ts, `menu_click` in templates/chat). */
+type MenuSource = MenuButton & { sub_button?: MenuSource[] };
 
 export interface LoadedMenu {
   /** What menu/create receives. */
   menu: { button: MenuButton[] };
-  /** Names of the main entries, for the welcome text. */
-  welcomeEntries: string[];
 }
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
@@ -23,12 +21,10 @@ const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 export function loadMenu(publicBaseUrl: string, file = path.join(defaultTemplatesDir, "wechat", "menu.json")): LoadedMenu {
   const source = JSON.parse(fs.readFileSync(file, "utf8")) as { button: MenuSource[] };
   const base = publicBaseUrl.replace(/\/+$/, "");
-  const welcomeEntries: string[] = [];
   const problems: string[] = [];
 
   const convert = (b: MenuSource, top: boolean): MenuButton => {
-    const { welcome, sub_button, ...rest } = b;
-    if (welcome) welcomeEntries.push(b.name);
+    const { sub_button, ...rest } = b;
     if (bytes(b.name) > (top ? 16 : 60)) problems.push(`name too long: ${b.name}`);
     if (b.key !== undefined && bytes(b.key) > 128) problems.push(`key too long: ${b.key}`);
     const out: MenuButton = { ...rest };
@@ -47,5 +43,5 @@ export function loadMenu(publicBaseUrl: string, file = path.join(defaultTemplate
   if (source.button.length > 3) problems.push("more than 3 top-level buttons");
   const button = source.button.map((b) => convert(b, true));
   if (problems.length) throw new Error(`Invalid menu ${file}:\n  ${problems.join("\n  ")}`);
-  return { menu: { button }, welcomeEntries };
+  return { menu: { button } };
 }

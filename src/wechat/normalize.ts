@@ -1,4 +1,5 @@
-import type { BaseIncoming, IncomingMessage } from "../chat";
+import type { BaseIncoming, EventFields, IncomingMessage } from "../chat";
+import { lookupTable } from "../platform/lookup-table";
 import { WechatRejection } from "./rejection";
 import type { XmlFields } from "./xml";
 
@@ -17,12 +18,27 @@ export interface Inbound {
   dedupeKey: string;
 }
 
-const EVENTS: Record<string, "subscribe" | "unsubscribe" | "click" | "scan"> = {
-  subscribe: "subscribe",
-  unsubscribe: "unsubscribe",
-  CLICK: "click",
-  SCAN: "scan",
-};
+/** Event names come from the request: a prototype-less table, so "__proto__" or "toString" is just unknown. */
+const EVENTS = lookupTable<EventFields["event"]>([
+  ["subscribe", "subscribe"],
+  ["unsubscribe", "unsubscribe"],
+  ["CLICK", "click"],
+  ["SCAN", "scan"],
+  ["VIEW", "view"],
+  ["LOCATION", "location"],
+]);
+
+/** WeChat prefixes the scene of a QR code scanned to follow ("关注") with `qrscene_`; a follower's SCAN carries it bare. */
+const QR_SCENE = "qrscene_";
+
+function eventFields(f: XmlFields): EventFields {
+  const event = EVENTS[f.Event ?? ""];
+  const key = f.EventKey || undefined;
+  if (!event) return { event: "other", key: f.Event ?? "" };
+  if (event === "subscribe") return key?.startsWith(QR_SCENE) && key.length > QR_SCENE.length ? { event, scene: key.slice(QR_SCENE.length) } : { event };
+  if (event === "scan") return key ? { event, scene: key } : { event: "other", key: "SCAN" };
+  return key ? { event, key } : { event };
+}
 
 /** Turns WeChat's XML fields into the channel-neutral IncomingMessage (src/chat/types.ts). */
 export function normalize(f: XmlFields, now: Date): Inbound {
@@ -55,10 +71,14 @@ function toMessage(f: XmlFields, msgType: string, base: BaseIncoming): IncomingM
   // Voice is understood through WeChat's own speech recognition (语音识别结果 `Recognition`), when enabled.
   const text = msgType === "text" ? f.Content : msgType === "voice" ? f.Recognition : undefined;
   if (text) return Object.assign({ kind: "text" as const, text }, base);
-  if (msgType === "event") {
-    const event = EVENTS[f.Event ?? ""];
-    if (event) return Object.assign(f.EventKey ? { kind: "event" as const, event, key: f.EventKey } : { kind: "event" as const, event }, base);
-    return Object.assign({ kind: "unsupported" as const, original: `event:${f.Event ?? ""}` }, base);
+  if (msgType === "event") return Object.assign({ kind: "event" as const }, eventFields(f), base);
+  if (msgType === "location") {
+    // Location_X is the latitude, Location_Y the longitude ("地理位置消息").
+    const latitude = Number(f.Location_X);
+    const longitude = Number(f.Location_Y);
+    if (f.Location_X && f.Location_Y && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
+      return Object.assign({ kind: "location" as const, latitude, longitude }, f.Label ? { label: f.Label } : {}, base);
+    }
   }
   return Object.assign({ kind: "unsupported" as const, original: msgType }, base);
 }

@@ -33,7 +33,8 @@ describe("a staff-confirmed holiday year reaches complaint deadlines", () => {
     await ask("小区门口的路灯坏了一个月了，晚上很黑", session);
     await ask("西宁市城西区五四西路", session);
     await ask("上个月开始", session);
-    const ticket = /QH\d+/.exec(await ask("否", session))?.[0];
+    await ask("否", session);
+    const ticket = /QH\d+/.exec(await ask("确认", session))?.[0];
     expect(ticket).toBeDefined();
 
     const refused = await staff("POST", `/api/v1/admin/complaints/${ticket}/dispatch`, { department: "西宁市城西区住房和城乡建设局" });

@@ -85,7 +85,8 @@ describe("personal chat commands need a verified sender, on every channel", () =
     await say(what);
     await say("西宁市城西区五四西路");
     await say("上个月开始");
-    const done = await say("否");
+    expect(await say("否")).toContain("请核对");
+    const done = await say("确认");
     expect(done).toMatch(TICKET);
     return TICKET.exec(done)![0];
   };

@@ -21,7 +21,8 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
       fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
     }
     svc = await startTestService({
-      env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: "staff-token", WECHAT_TEMPLATE_COMPLAINT: "tmpl-complaint" },
+      // Human service staffed at all hours: "人工" must transfer whatever the hour of the run.
+      env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: "staff-token", WECHAT_TEMPLATE_COMPLAINT: "tmpl-complaint", HUMAN_SERVICE_HOURS: "always" },
     });
   });
   afterAll(async () => {
@@ -60,7 +61,9 @@ describe.each(["plain", "aes"] as const)("WeChat → chat on the full service (%
     await say("小区门口的路灯坏了一个月了，晚上很黑", who);
     await say("西宁市城西区五四西路", who);
     await say("上个月开始", who);
-    const done = await say("否", who);
+    // The summary before filing (issue 19): confirmed, it files.
+    expect((await say("否", who)).Content).toContain("请核对");
+    const done = await say("确认", who);
     expect(done.Content).toMatch(/QH\d+/);
     const ticket = /QH\d+/.exec(done.Content ?? "")![0];
     const row = await svc.ctx.db.prisma.complaint.findFirst({ where: { ticketNo: ticket } });

@@ -29,6 +29,14 @@ describe("config", () => {
     }
   });
 
+  it("reads the human-service hours: a daily window, always or off; a window that ends before it starts stops boot", () => {
+    expect(loadConfig({}, "/nonexistent").HUMAN_SERVICE_HOURS).toBe("09:00-17:00");
+    for (const ok of ["08:30-18:00", "00:00-24:00", "always", "off"]) expect(loadConfig({ HUMAN_SERVICE_HOURS: ok }, "/nonexistent").HUMAN_SERVICE_HOURS).toBe(ok);
+    for (const bad of ["17:00-09:00", "9:00-17:00", "09:00-24:30", "25:00-26:00", "weekdays"]) {
+      expect(() => loadConfig({ HUMAN_SERVICE_HOURS: bad }, "/nonexistent")).toThrow(/HUMAN_SERVICE_HOURS/);
+    }
+  });
+
   it("refuses a half-configured integration", () => {
     expect(() => loadConfig({ WECHAT_TOKEN: "t" }, "/nonexistent")).toThrow(/WECHAT_APPID/);
   });

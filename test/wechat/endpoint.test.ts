@@ -8,7 +8,9 @@ import { fixture, nowSeconds, postWechat, TOKEN, wechatEnv, type Mode } from "./
 const calls: IncomingMessage[] = [];
 async function handleMessage(msg: IncomingMessage): Promise<Reply> {
   calls.push(msg);
-  if (msg.kind === "event") return { kind: "text", text: `${msg.event}:${msg.key ?? ""}` };
+  if (msg.kind === "event" && ["unsubscribe", "view", "location"].includes(msg.event)) return { kind: "none" };
+  if (msg.kind === "event") return { kind: "text", text: `${msg.event}:${msg.key ?? ""}:${msg.scene ?? ""}` };
+  if (msg.kind === "location") return { kind: "text", text: `location:${msg.latitude},${msg.longitude}:${msg.label ?? ""}` };
   if (msg.kind !== "text") return { kind: "text", text: "unexpected" };
   if (msg.text === "人工") return { kind: "transfer" };
   if (msg.text === "boom") throw new Error("dialog exploded");
@@ -52,18 +54,22 @@ describe.each<Mode>(["plain", "aes"])("/wechat in %s mode", (mode) => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each(["image", "location"])("answers %s politely without calling the handler", async (name) => {
-    const r = await post(fixture(name));
+  it("answers a picture politely without calling the handler", async () => {
+    const r = await post(fixture("image"));
     expect(r.reply?.MsgType).toBe("text");
     expect(r.reply?.Content).toContain("只能理解文字");
     expect(calls).toHaveLength(0);
   });
 
-  it("welcomes a new follower with the menu's main entries", async () => {
-    const r = await post(fixture("subscribe"));
-    expect(r.reply?.Content).toContain("欢迎关注青海省政务服务");
-    for (const entry of ["办事指南", "进度查询", "我要投诉", "人工服务"]) expect(r.reply?.Content).toContain(entry);
-    expect(calls).toHaveLength(0);
+  it("hands a location message to the handler as a place, latitude from Location_X", async () => {
+    expect((await post(fixture("location"))).reply?.Content).toBe("location:36.617,101.778:西宁市城西区");
+    expect(calls).toMatchObject([{ kind: "location", latitude: 36.617, longitude: 101.778, label: "西宁市城西区", verified: true }]);
+  });
+
+  it("hands following, with and without a QR scene, to the handler; the qrscene_ prefix is WeChat's, not the scene's", async () => {
+    expect((await post(fixture("subscribe"))).reply?.Content).toBe("subscribe::");
+    expect((await post(fixture("subscribe-scene", { key: "qrscene_guide:QH-630000-GAT-001" }))).reply?.Content).toBe("subscribe::guide:QH-630000-GAT-001");
+    expect(calls.map((c) => c.kind === "event" && c.scene)).toEqual([undefined, "guide:QH-630000-GAT-001"]);
   });
 
   it("answers unsubscribe with success", async () => {
@@ -71,10 +77,22 @@ describe.each<Mode>(["plain", "aes"])("/wechat in %s mode", (mode) => {
     expect([r.status, r.text]).toEqual([200, "success"]);
   });
 
-  it("hands CLICK and SCAN events with their keys to the handler", async () => {
-    expect((await post(fixture("click"))).reply?.Content).toBe("click:PROGRESS_QUERY");
-    expect((await post(fixture("scan"))).reply?.Content).toBe("scan:hall_007");
-    expect(calls.map((c) => c.kind === "event" && c.key)).toEqual(["PROGRESS_QUERY", "hall_007"]);
+  it("hands CLICK keys and SCAN scenes to the handler; VIEW and LOCATION reports answer success", async () => {
+    expect((await post(fixture("click"))).reply?.Content).toBe("click:PROGRESS_QUERY:");
+    expect((await post(fixture("scan"))).reply?.Content).toBe("scan::hall_007");
+    expect((await post(fixture("view", { key: "https://zw.example/guides" }))).text).toBe("success");
+    expect((await post(fixture("location-report"))).text).toBe("success");
+    expect(calls.map((c) => c.kind === "event" && [c.event, c.key ?? c.scene])).toEqual([
+      ["click", "PROGRESS_QUERY"],
+      ["scan", "hall_007"],
+      ["view", "https://zw.example/guides"],
+      ["location", undefined],
+    ]);
+  });
+
+  it("gives events it does not know to the handler as `other`, by name", async () => {
+    const r = await post(fixture("template-job-finished"));
+    expect(r.reply?.Content).toBe("other:TEMPLATESENDJOBFINISH:");
   });
 
   it("renders a transfer reply as transfer_customer_service", async () => {

@@ -28,14 +28,15 @@ export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const fixtureTexts = new Map<string, string>();
 
-/** A fixture from test/wechat/fixtures with its {{…}} slots filled; CONTENT is CDATA-escaped as WeChat does. */
-export function fixture(name: string, v: { from?: string; time?: number; msgId?: string; content?: string } = {}): string {
+/** A fixture from test/wechat/fixtures with its {{…}} slots filled (KEY: an event's EventKey); CONTENT is CDATA-escaped as WeChat does. */
+export function fixture(name: string, v: { from?: string; time?: number; msgId?: string; content?: string; key?: string } = {}): string {
   let raw = fixtureTexts.get(name);
   if (raw === undefined) fixtureTexts.set(name, (raw = fs.readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), "utf8").trim()));
   return raw
     .replaceAll("{{FROM}}", v.from ?? "o_citizen_1")
     .replaceAll("{{TIME}}", String(v.time ?? nowSeconds()))
     .replaceAll("{{MSGID}}", v.msgId ?? nextMsgId())
+    .replaceAll("{{KEY}}", v.key ?? "")
     .replaceAll("{{CONTENT}}", (v.content ?? "你好").replaceAll("]]>", "]]]]><![CDATA[>"));
 }
 

@@ -87,6 +87,23 @@ describe("parsing and normalising", () => {
     expect(normalize(parseWechatXml(fixture("click", { time: 1700000000 })), new Date()).dedupeKey).toBe("evt:o_citizen_1:1700000000:CLICK:PROGRESS_QUERY");
     expect(normalize(parseWechatXml(fixture("text", { msgId: "42" })), new Date()).dedupeKey).toBe("msg:42");
   });
+  it("translates events: qrscene_ stripped from a follow's scene, unknown or prototype names as `other`", () => {
+    const msg = (name: string, key: string) => normalize(parseWechatXml(fixture(name, { key })), new Date()).message;
+    expect(msg("subscribe-scene", "qrscene_guide:QH-1")).toMatchObject({ kind: "event", event: "subscribe", scene: "guide:QH-1" });
+    expect(msg("subscribe-scene", "qrscene_")).toMatchObject({ kind: "event", event: "subscribe" });
+    expect(msg("subscribe-scene", "qrscene_")).not.toHaveProperty("scene");
+    expect(msg("scan-scene", "guide:QH-1")).toMatchObject({ kind: "event", event: "scan", scene: "guide:QH-1" });
+    expect(msg("menu-click", "GUIDE_ASK")).toMatchObject({ kind: "event", event: "click", key: "GUIDE_ASK" });
+    for (const name of ["__proto__", "toString", "constructor", "TEMPLATESENDJOBFINISH"]) {
+      const xml = fixture("menu-click", { key: "K" }).replace("<![CDATA[CLICK]]>", `<![CDATA[${name}]]>`);
+      expect(normalize(parseWechatXml(xml), new Date()).message).toMatchObject({ kind: "event", event: "other", key: name });
+    }
+  });
+  it("reads a location message's coordinates, and treats unreadable ones as not understood", () => {
+    expect(normalize(parseWechatXml(fixture("location")), new Date()).message).toMatchObject({ kind: "location", latitude: 36.617, longitude: 101.778, label: "西宁市城西区" });
+    const bad = fixture("location").replace("36.617", "north");
+    expect(normalize(parseWechatXml(bad), new Date()).message).toMatchObject({ kind: "unsupported", original: "location" });
+  });
   it("checks freshness and compares in constant time", () => {
     const now = new Date(1_700_000_000_000);
     expect(isFresh("1700000299", now)).toBe(true);

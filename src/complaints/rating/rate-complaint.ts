@@ -5,6 +5,8 @@ import { isNegative, type Satisfaction } from "../types";
 import type { Complaint } from "../workflow/db";
 import { policyFor } from "../workflow/deadline-fields";
 import { recordEvent, transitionComplaint } from "../workflow/transition";
+import { findComplaint } from "../workflow/db";
+import { assertRatable } from "./ratable";
 
 export interface RateComplaintOptions {
   ref: string;
@@ -20,6 +22,8 @@ export interface RateComplaintOptions {
  * today — which staff re-check.
  */
 export async function rateComplaint(deps: ComplaintsDeps, o: RateComplaintOptions): Promise<Complaint> {
+  // Refused in the citizen's words first; the transition below still guards a race.
+  assertRatable(await findComplaint(deps.app.db.prisma, o.ref));
   const now = deps.app.now();
   const negative = isNegative(o.satisfaction);
   const calendar = negative ? await deps.calendar.get() : undefined;

@@ -82,6 +82,19 @@ export const envSchema = z.object({
   PROVINCE_NAME: z.string().default("青海省"),
   PROVINCE_REGION: z.string().default("630000"),
   HOTLINE: z.string().default("12345"),
+  /**
+   * When people answer "人工": "HH:MM-HH:MM" (Asia/Shanghai) on official working days, "always",
+   * or "off" (no transfer; the hotline is given). Outside them, and in the mini-program, chat
+   * gives the hotline and these hours instead of a transfer nobody picks up.
+   */
+  HUMAN_SERVICE_HOURS: z
+    .string()
+    .default("09:00-17:00")
+    .refine((v) => {
+      if (v === "off" || v === "always") return true;
+      const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(v);
+      return Boolean(m) && Number(m![1]) * 60 + Number(m![2]) < Number(m![3]) * 60 + Number(m![4]) && Number(m![3]) * 60 + Number(m![4]) <= 1440;
+    }, 'must be "HH:MM-HH:MM" (start before end), "always" or "off"'),
   /** Answers each instance remembers for repeated questions (chat/answer-cache.ts); 0 turns it off. */
   CHAT_ANSWER_CACHE: int(5000, 0),
   /** Questions the search index runs over its own names at start, before the instance is ready (JIT warm-up); 0 skips it. */
