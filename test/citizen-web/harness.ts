@@ -81,7 +81,9 @@ export async function startCitizenWeb(o: { db?: DbKind; guidesDir?: string } = {
       await say(what);
       await say("西宁市城西区五四西路");
       await say("上个月开始");
-      const done = await say("否");
+      let done = await say("否");
+      // The dialogue shows a summary to confirm before filing (issue 19).
+      if (!TICKET.test(done)) done = await say("确认");
       expect(done).toMatch(TICKET);
       return TICKET.exec(done)![0];
     },
