@@ -5,5 +5,5 @@ export const citizenWebErrors = defineErrors("citizen-web", {
   web_sign_in_not_configured: "not_configured",
   oauth_state_mismatch: "bad_request",
   oauth_code_invalid: "bad_request",
-  wechat_unreachable: "unavailable",
+  oauth_unreachable: "unavailable",
 });

@@ -22,12 +22,12 @@ export async function exchangeCode(app: AppContext, code: string): Promise<{ ope
     body = (await res.json()) as typeof body;
   } catch (err) {
     app.logger.warn({ err: String(err) }, "WeChat web authorization: code exchange failed");
-    throw citizenWebErrors("wechat_unreachable");
+    throw citizenWebErrors("oauth_unreachable");
   }
   const errcode = typeof body.errcode === "number" ? body.errcode : 0;
   if (errcode !== 0 || typeof body.openid !== "string" || !body.openid) {
     app.logger.warn({ errcode, errmsg: String(body.errmsg ?? "").slice(0, 200) }, "WeChat web authorization: code refused");
-    throw citizenWebErrors(BAD_CODE.has(errcode) ? "oauth_code_invalid" : "wechat_unreachable");
+    throw citizenWebErrors(BAD_CODE.has(errcode) ? "oauth_code_invalid" : "oauth_unreachable");
   }
   return { openid: body.openid, ...(typeof body.unionid === "string" && body.unionid ? { unionid: body.unionid } : {}) };
 }

@@ -2,4 +2,5 @@
 export { citizenWebCapability } from "./capability";
 export { requireCitizen, citizenOf, SESSION_COOKIE } from "./require-citizen";
 export type { Citizen } from "./citizen-session";
-export { citizenPage, messagePage, pageLang, langQuery, webText, type PageLang } from "./page";
+export { citizenPage, messagePage, pageLang, langQuery, webText, type PageLang } from "./presenters";
+export { pageLangQuery } from "./http/schemas";

@@ -2,7 +2,7 @@ import type { Context, Middleware } from "koa";
 import { checkRateLimit, perIp } from "../http/rate-limit";
 import type { AppContext } from "../platform/context";
 import { resumeCitizenSession, type Citizen } from "./citizen-session";
-import { messagePage, pageLang, webText } from "./page";
+import { notConfiguredPage, pageLang } from "./presenters";
 import { readSignedCookie } from "./signed-cookie";
 import { startSignIn } from "./start-sign-in";
 
@@ -27,11 +27,10 @@ export function requireCitizen(app: AppContext): Middleware {
       return next();
     }
     if (!app.config.features.wechat) {
-      const lang = pageLang(ctx.query.lang);
       ctx.status = 503;
       ctx.type = HTML;
       ctx.state.failure = { code: "web_sign_in_not_configured" };
-      ctx.body = messagePage({ lang, path: ctx.path, title: webText(lang, "not_configured_title"), text: webText(lang, "not_configured_text", { hotline: app.config.HOTLINE }) });
+      ctx.body = notConfiguredPage(pageLang(ctx.query.lang), ctx.path, app.config.HOTLINE);
       return;
     }
     await checkRateLimit(app.store, perIp("citizen-web:sign-in")(ctx), SIGN_IN_LIMIT);

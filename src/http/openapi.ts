@@ -71,9 +71,7 @@ export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = Zod
     const params = parse(spec.params, ctx.params, "params", issues);
     const query = parse(spec.query, ctx.query, "query", issues);
     const body = parse(spec.body, (ctx.request as { body?: unknown }).body, "body", issues);
-    if (issues.length) {
-      throw new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
-    }
+    if (issues.length) throw invalid(issues);
     const result = await spec.handler({ params, query, body } as never, ctx);
     if (result !== undefined && ctx.body === undefined) {
       ctx.status = spec.status ?? 200;
@@ -135,6 +133,16 @@ export const documentedRoutes = (): ReadonlySet<string> => documented;
 interface Issue {
   path: string;
   message: string;
+}
+
+const invalid = (issues: Issue[]) => new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+
+/** For routes outside defineRoute (HTML pages, raw bytes): the same validation, the same 400. */
+export function validateInput<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {
+  const issues: Issue[] = [];
+  const data = parse(schema, value, where, issues);
+  if (issues.length) throw invalid(issues);
+  return data as T;
 }
 
 /** Every problem of params, query and body is reported at once. */

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { recordConsents } from "../../src/miniprogram";
 import { notificationsCapability } from "../../src/notifications";
 import type { DbKind } from "../../src/platform/db";
-import type { FakeWechat } from "../support/fake-wechat";
+import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
 import { sh, startHarness, type Harness } from "./harness";
 
 export const SUBSCRIBE = "/cgi-bin/message/subscribe/send";
@@ -28,6 +29,21 @@ export function startNoticeHarness(db: DbKind, fake: FakeWechat): Promise<Harnes
       WECHAT_TEMPLATE_APPLICATION: OA_TEMPLATE,
     },
   });
+}
+
+/** One describe block's fake WeChat server and notice harness: started once, the fake's record cleared before each test. */
+export function noticeSuite(db: DbKind): { readonly h: Harness; readonly fake: FakeWechat } {
+  const s = {} as { h: Harness; fake: FakeWechat };
+  beforeAll(async () => {
+    s.fake = await startFakeWechat();
+    s.h = await startNoticeHarness(db, s.fake);
+  }, 60_000);
+  afterAll(async () => {
+    await s.h?.stop();
+    await s.fake?.close();
+  });
+  beforeEach(() => s.fake.reset());
+  return s;
 }
 
 export interface Applicant {

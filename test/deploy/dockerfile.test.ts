@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundle, buildEntries } from "../../scripts/build";
+import { spawnService, type ChildService } from "../support/child-service";
 import { parseDockerfile } from "./dockerfile-parse";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -88,9 +89,9 @@ describe("Dockerfile", () => {
   describe("the runtime stage's files, laid out as the image has them", () => {
     const app = fs.mkdtempSync(path.join(os.tmpdir(), "zw-image-"));
     const dist = path.join(root, `dist-layout-${process.pid}`);
-    let child: ChildProcess | undefined;
-    afterAll(() => {
-      child?.kill("SIGKILL");
+    let child: ChildService | undefined;
+    afterAll(async () => {
+      await child?.kill();
       fs.rmSync(app, { recursive: true, force: true });
       fs.rmSync(dist, { recursive: true, force: true });
     });
@@ -126,18 +127,8 @@ describe("Dockerfile", () => {
       const help = spawnSync(process.execPath, ["dist/guides-import.mjs", "--help"], { cwd: app, env, encoding: "utf8", timeout: 60_000 });
       expect([help.status, help.stderr]).toEqual([2, expect.stringContaining("usage: npm run guides:import")]);
 
-      child = spawn(process.execPath, ["--enable-source-maps", "--expose-gc", "dist/main.mjs"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
-      let stderr = "";
-      child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child!.stdout!.on("data", (c: Buffer) => {
-          out += c.toString();
-          const m = /"url":"([^"]+)"[^\n]*"msg":"listening"/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child!.on("exit", (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-      });
+      child = await spawnService({ entry: "dist/main.mjs", cwd: app, env: { DATA_DIR: "memory://", SEARCH_WARMUP_QUERIES: "100" } });
+      const url = child.url;
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const res = await fetch(`${url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "身份证丢了怎么补办" }) });

@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shippedGuides } from "../support/chat-doors";
 import { startTestService, type TestService } from "../support/service";
 import { fixture, postWechat, wechatEnv } from "../wechat/helpers";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const ADMIN = "staff-token-topics";
 
 /**
@@ -16,17 +13,14 @@ const ADMIN = "staff-token-topics";
  */
 describe("topic changes through the WeChat door", () => {
   let svc: TestService;
-  let guidesDir: string;
+  let guides: ReturnType<typeof shippedGuides> | undefined;
   beforeAll(async () => {
-    guidesDir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-guides-"));
-    for (const f of ["630000-gat-sfz-huanling.yaml", "630100-cgs-jiazhao-buling.yaml", "630100-scj-geti-sheli.yaml"]) {
-      fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
-    }
-    svc = await startTestService({ env: { ...wechatEnv("plain"), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, ADMIN_TOKEN: ADMIN, LOG_LEVEL: "warn" } });
+    guides = shippedGuides(["630000-gat-sfz-huanling.yaml", "630100-cgs-jiazhao-buling.yaml", "630100-scj-geti-sheli.yaml"]);
+    svc = await startTestService({ env: { ...wechatEnv("plain"), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guides.dir, ADMIN_TOKEN: ADMIN, LOG_LEVEL: "warn" } });
   }, 120_000);
   afterAll(async () => {
     await svc?.stop();
-    fs.rmSync(guidesDir, { recursive: true, force: true });
+    guides?.remove();
   });
 
   const citizen = (from: string) => async (content: string) => {

@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../src/platform/templates";
 import { bindPhone } from "../../src/users";
-import { startFakeWechat, type FakeWechat } from "../support/fake-wechat";
-import { startTestService, type TestService } from "../support/service";
-import { fixture, postWechat, wechatEnv } from "../wechat/helpers";
+import { startChatDoors, type ChatDoors } from "../support/chat-doors";
+import type { TestService } from "../support/service";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const ADMIN = "staff-token-dialogs";
 const TICKET = /QH\d{14}/;
 const say = (id: string, vars?: Record<string, string | number>) => t("complaints", "zh", `chat.${id}`, vars);
@@ -21,42 +16,15 @@ const say = (id: string, vars?: Record<string, string | number>) => t("complaint
  */
 describe("complaint dialogues through the WeChat door and the mini-program chat", () => {
   let svc: TestService;
-  let fake: FakeWechat;
-  let guidesDir: string;
-  const clock = { ms: Date.parse("2026-11-10T02:00:00Z") };
-  const seconds = () => Math.floor(clock.ms / 1000);
-
+  let doors: ChatDoors;
+  let oa: ChatDoors["oa"];
   beforeAll(async () => {
-    guidesDir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-guides-"));
-    fs.copyFileSync(path.join(root, "guides", "630100-cgs-jiazhao-buling.yaml"), path.join(guidesDir, "630100-cgs-jiazhao-buling.yaml"));
-    fake = await startFakeWechat({ autoLogin: true });
-    svc = await startTestService({
-      now: () => new Date(clock.ms),
-      env: {
-        ...wechatEnv("plain", fake.url),
-        MP_APPID: "wxmp-dialogs",
-        MP_APPSECRET: "mp-secret",
-        MP_API_BASE: fake.url,
-        AUTO_IMPORT_GUIDES: "true",
-        GUIDES_DIR: guidesDir,
-        ADMIN_TOKEN: ADMIN,
-        HOTLINE: "12345",
-        LOG_LEVEL: "warn",
-      },
-    });
+    // A fixed clock, before the 2027 calendar is needed.
+    doors = await startChatDoors({ mpAppid: "wxmp-dialogs", adminToken: ADMIN, startAt: "2026-11-10T02:00:00Z" });
+    ({ svc, oa } = doors);
   }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-    await fake?.close();
-    fs.rmSync(guidesDir, { recursive: true, force: true });
-  });
+  afterAll(() => doors?.stop());
 
-  const oa = (openid: string) => async (content: string) => {
-    clock.ms += 1000;
-    const r = await postWechat(svc.url, fixture("text", { content, from: openid, time: seconds() }), { mode: "plain", timestamp: seconds() });
-    expect(r.status).toBe(200);
-    return r.reply?.Content ?? "";
-  };
   const mp = (token: string) => async (question: string) => {
     const r = await fetch(`${svc.url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ question }) });
     expect(r.status).toBe(200);

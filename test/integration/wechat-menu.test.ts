@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../src/platform/templates";
 import type { DbKind } from "../../src/platform/db";
+import { shippedGuides } from "../support/chat-doors";
 import { testDbKinds } from "../support/db";
 import { startTestService, type TestService } from "../support/service";
 import { testStoreKinds } from "../support/store";
@@ -46,18 +46,15 @@ const variants = [
  */
 describe.each(variants)("the shipped WeChat menu on the real service ($mode, $db, redis: $redis)", ({ mode, db, redis }) => {
   let svc: TestService;
-  let guidesDir: string;
+  let guides: ReturnType<typeof shippedGuides> | undefined;
   beforeAll(async () => {
-    guidesDir = fs.mkdtempSync(path.join(os.tmpdir(), "zw-menu-guides-"));
-    for (const f of ["630000-gat-sfz-huanling.yaml", "630000-gat-sfz-buling.yaml", "630100-cgs-jiazhao-buling.yaml"]) {
-      fs.copyFileSync(path.join(root, "guides", f), path.join(guidesDir, f));
-    }
+    guides = shippedGuides(["630000-gat-sfz-huanling.yaml", "630000-gat-sfz-buling.yaml", "630100-cgs-jiazhao-buling.yaml"]);
     // Human service "always" staffed, so the transfer is what the click must give whatever the hour.
-    svc = await startTestService({ db, redis, env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guidesDir, HUMAN_SERVICE_HOURS: "always" } });
+    svc = await startTestService({ db, redis, env: { ...wechatEnv(mode), AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: guides.dir, HUMAN_SERVICE_HOURS: "always" } });
   });
   afterAll(async () => {
     await svc?.stop();
-    fs.rmSync(guidesDir, { recursive: true, force: true });
+    guides?.remove();
   });
 
   const send = async (name: string, v: { key?: string; content?: string; from: string }) => {

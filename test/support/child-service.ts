@@ -41,6 +41,8 @@ export interface ChildService {
 
 export interface SpawnOptions {
   entry: string;
+  /** Where it runs (the checkout's root unless told: the image-layout test runs it elsewhere). */
+  cwd?: string;
   /** Added to a minimal environment (PATH, HOME): PORT 0, HOST 127.0.0.1, JSON logs at info. */
   env: Record<string, string>;
   /** How long to wait for the "listening" line. */
@@ -49,7 +51,7 @@ export interface SpawnOptions {
 
 export async function spawnService(o: SpawnOptions): Promise<ChildService> {
   const child = spawn(process.execPath, ["--enable-source-maps", "--expose-gc", o.entry], {
-    cwd: root,
+    cwd: o.cwd ?? root,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: process.env.HOME ?? "/tmp",

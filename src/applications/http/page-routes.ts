@@ -1,7 +1,6 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { documentRoute } from "../../http/openapi";
-import { citizenOf, pageLang, requireCitizen } from "../../citizen-web";
+import { citizenOf, pageLang, pageLangQuery, requireCitizen } from "../../citizen-web";
 import { isAppError } from "../../platform/errors";
 import type { ApplicationsDeps } from "../deps";
 import { getMyApplication } from "../get-my-application";
@@ -14,7 +13,7 @@ const HTML = "text/html; charset=utf-8";
 /** "My applications" (H5, from the menu): the citizen signed in through WeChat web authorization. */
 export function pageRoutes(router: Router, deps: ApplicationsDeps): void {
   const citizen = requireCitizen(deps.app);
-  const mine = { tags: ["pages"], responseTypes: ["text/html"], query: z.object({ lang: z.enum(["zh", "bo"]).optional() }) };
+  const mine = { tags: ["pages"], responseTypes: ["text/html"], query: pageLangQuery };
   documentRoute({ method: "get", path: "/applications", summary: "My applications (H5): the signed-in citizen's own; 302 to WeChat web authorization without a session", ...mine });
   documentRoute({ method: "get", path: "/applications/:number", summary: "One of my applications with its timeline (H5); another citizen's or an unknown number is 404", ...mine });
   router.get("/applications", citizen, async (c) => {

@@ -1,6 +1,6 @@
 import type Router from "@koa/router";
 import { z } from "zod";
-import { documentRoute } from "../../http/openapi";
+import { documentRoute, validateInput } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { getItem } from "../items/get-item";
@@ -14,7 +14,6 @@ import { listItems } from "../items/list-items";
 import { listDepartments } from "../items/list-departments";
 import { listMostAsked } from "../questions/list-most-asked";
 import { guideIndexQuery } from "./schemas";
-import { AppError } from "../../platform/errors";
 
 const HTML = "text/html; charset=utf-8";
 const RESULTS = 30;
@@ -37,9 +36,7 @@ export function pageRoutes(router: Router, app: AppContext, search: () => ItemSe
     responseTypes: ["text/html"],
   });
   router.get("/guides", async (ctx) => {
-    const parsed = guideIndexQuery.safeParse(ctx.query);
-    if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((i) => `query.${i.path.join(".")}: ${i.message}`).join("; "));
-    const query = parsed.data;
+    const query = validateInput(guideIndexQuery, ctx.query, "query");
     const lang = parseLang(query.lang);
     const wanted = query.q || query.department ? { q: query.q, department: query.department } : undefined;
     const [found, departments, mostAsked] = await Promise.all([

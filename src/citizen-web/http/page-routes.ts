@@ -3,7 +3,7 @@ import { documentRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
 import { finishSignIn } from "../finish-sign-in";
-import { messagePage, webText } from "../page";
+import { signInFailedPage, webText } from "../presenters";
 import { perIp, rateLimit } from "../../http/rate-limit";
 import { SESSION_COOKIE, SIGN_IN_LIMIT } from "../require-citizen";
 import { clearCookie, writeSignedCookie } from "../signed-cookie";
@@ -22,8 +22,7 @@ export function pageRoutes(router: Router, app: AppContext): void {
       ctx.status = status;
       ctx.type = HTML;
       ctx.state.failure = { code };
-      // No language switch: the callback's URL cannot be opened again.
-      ctx.body = messagePage({ lang: "zh", title: webText("zh", "sign_in_failed_title"), text, link: { href: "/complaints", text: webText("zh", "sign_in_again") } });
+      ctx.body = signInFailedPage(text);
     };
     const q = callbackQuery.safeParse(ctx.query);
     if (!q.success) return refuse(400, "validation_failed", webText("zh", "callback_invalid"));

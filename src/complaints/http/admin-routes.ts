@@ -1,9 +1,8 @@
 import type Router from "@koa/router";
 import { z } from "zod";
-import { defineRoute, documentRoute } from "../../http/openapi";
+import { defineRoute, documentRoute, validateInput } from "../../http/openapi";
 import { requireStaff, staffActor } from "../../http/staff-auth";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
 import { readComplaintImage } from "../images/read-complaint-image";
@@ -104,9 +103,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
   });
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
     // Validated like every other route: a position that is not 0–8 is a 400, not a database error.
-    const params = imageParams.safeParse(c.params);
-    if (!params.success) throw new AppError("validation_failed", params.error.issues.map((i) => `params.${i.path.join(".")}: ${i.message}`).join("; "));
-    const img = await readComplaintImage(deps(), params.data);
+    const img = await readComplaintImage(deps(), validateInput(imageParams, c.params, "params"));
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
     c.body = img.bytes;

@@ -1,7 +1,5 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { documentRoute } from "../../http/openapi";
-import { SATISFACTION_LEVELS } from "../types";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { presentCitizenComplaint, presentPublicComplaint } from "../presenters";
@@ -10,7 +8,8 @@ import { openRatingLink } from "../rating/open-rating-link";
 import { rateByLink } from "../rating/rate-by-link";
 import { publicPage, ratingPage } from "./pages";
 import { publicLimit } from "./public-limit";
-import { citizenOf, pageLang, requireCitizen } from "../../citizen-web";
+import { citizenOf, pageLang, pageLangQuery, requireCitizen } from "../../citizen-web";
+import { ratingForm, ratingLinkQuery } from "./schemas";
 import { findOwnComplaint } from "../citizen/find-own-complaint";
 import { listOwnComplaints } from "../citizen/list-own-complaints";
 import { myComplaintNotFoundPage, myComplaintPage, myComplaintsPage } from "./citizen-pages";
@@ -23,17 +22,16 @@ const TICKET_NO = /^[A-Za-z0-9-]{1,40}$/;
 export function pageRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
   const limit = publicLimit(app);
   const page = { tags: ["pages"], responseTypes: ["text/html"] };
-  const token = z.object({ t: z.string().optional() });
   documentRoute({ method: "get", path: "/complaints/public", summary: "Published complaints and their answers (H5)", ...page });
-  documentRoute({ method: "get", path: "/complaints/rate/:ticketNo", summary: "Rating page of the link sent with a reply (H5)", query: token, ...page });
-  const mine = { ...page, query: z.object({ lang: z.enum(["zh", "bo"]).optional() }) };
+  documentRoute({ method: "get", path: "/complaints/rate/:ticketNo", summary: "Rating page of the link sent with a reply (H5)", query: ratingLinkQuery, ...page });
+  const mine = { ...page, query: pageLangQuery };
   documentRoute({ method: "get", path: "/complaints", summary: "My complaints (H5): the signed-in citizen's own tickets; 302 to WeChat web authorization without a session", ...mine });
   documentRoute({ method: "get", path: "/complaints/:ticketNo", summary: "One of my complaints (H5); another citizen's or an unknown number is 404", ...mine });
   documentRoute({
     method: "post",
     path: "/complaints/rate/:ticketNo",
     summary: "Rate from the H5 page (form post)",
-    body: token.extend({ satisfaction: z.enum(SATISFACTION_LEVELS) }),
+    body: ratingForm,
     bodyTypes: ["application/x-www-form-urlencoded"],
     ...page,
   });

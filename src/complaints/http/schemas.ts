@@ -103,3 +103,8 @@ export const routeBody = z
   .refine((b) => b.department || b.departmentId, "department or departmentId is required");
 
 export const outboxQuery = z.object({ status: z.enum(["pending", "sent", "dead"]).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** The rating link's token (`?t=`), as sent with a reply. */
+export const ratingLinkQuery = z.object({ t: z.string().optional() });
+/** The H5 rating page's form post (documented; the operation checks the token and the level). */
+export const ratingForm = ratingLinkQuery.extend({ satisfaction: z.enum(SATISFACTION_LEVELS) });

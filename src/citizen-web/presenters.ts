@@ -55,3 +55,13 @@ export function messagePage(o: { lang: PageLang; title: string; text: string; pa
     body: html`<section><p>${o.text}</p>${o.link ? html`<p><a href="${o.link.href}">${o.link.text}</a></p>` : ""}</section>`,
   });
 }
+
+/** The callback's refusal (zh only: the callback's URL cannot be opened again to switch language). */
+export function signInFailedPage(text: string): string {
+  return messagePage({ lang: "zh", title: webText("zh", "sign_in_failed_title"), text, link: { href: "/complaints", text: webText("zh", "sign_in_again") } });
+}
+
+/** A citizen's page asked for where WeChat is not configured: what to do instead. */
+export function notConfiguredPage(lang: PageLang, path: string, hotline: string): string {
+  return messagePage({ lang, path, title: webText(lang, "not_configured_title"), text: webText(lang, "not_configured_text", { hotline }) });
+}
