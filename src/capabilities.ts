@@ -8,6 +8,7 @@ import { createWechatCapability } from "./wechat";
 import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
 import { calendarCapability } from "./calendar";
 import { complaintsCapability } from "./complaints";
+import { staffCapability } from "./staff";
 
 /**
  * The composition root: every capability of the service, wired together, in dependency order
@@ -26,6 +27,7 @@ export function createCapabilities(): Capability[] {
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();
   return [
+    staffCapability(),
     calendarCapability(),
     notificationsCapability(),
     catalogCapability({ search: () => search.itemSearch }),

@@ -3,6 +3,7 @@ import Router from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import type { AppContext } from "../platform/context";
 import type { Capability } from "../platform/capability";
+import { provideAppContext } from "./app-context";
 import { clientAddress } from "./client-address";
 import { createMetrics } from "./metrics";
 import { observeRequests } from "./observe";
@@ -29,6 +30,7 @@ export interface HttpApp {
 export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
   // X-Forwarded-For is believed only as TRUST_PROXY says (client-address.ts), never by Koa itself.
   const app = new Koa({ proxy: false });
+  provideAppContext(app, ctx);
   const fromProxy = clientAddress(ctx.config.TRUST_PROXY);
   let shuttingDown = false;
   const metrics = createMetrics();

@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor } from "../../staff";
 import { calendarWarnings } from "../../calendar";
 import { countSupervisionAlerts } from "../count-supervision-alerts";
 import { createApplication } from "../create-application";
@@ -22,7 +22,7 @@ const tags = ["applications (staff)"];
  * `calendarWarnings`: a holiday year not entered hides deadlines from supervision.
  */
 export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
-  const before = [requireStaff(deps.app)];
+  const before = [adminGuard()];
   const present = (s: ApplicationState, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
 
   defineRoute(router, {

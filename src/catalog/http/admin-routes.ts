@@ -3,7 +3,7 @@ import type { Context } from "koa";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor } from "../../staff";
 import { codeParams, createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./schemas";
 import { createItem } from "../drafts/create-item";
 import { startDraft } from "../drafts/start-draft";
@@ -20,7 +20,7 @@ import { adminListRoutes } from "./admin-list-routes";
 /** Staff editing: drafts, review, publication, versions (token auth until staff accounts exist). */
 export function adminRoutes(router: Router, app: AppContext): void {
   const prisma = app.db.prisma;
-  const base = { tags: ["catalog admin"], security: ["admin"], before: [requireStaff(app)] };
+  const base = { tags: ["catalog admin"], security: ["admin"], before: [adminGuard()] };
   const who = (ctx: Context) => ({ prisma, actor: staffActor(ctx), now: app.now() });
 
   defineRoute(router, {

@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
@@ -18,7 +18,7 @@ const tags = ["complaints (staff)"];
 
 /** Staff reading tickets, the routing table, 热点 and the supervision scan (moves on a ticket: admin-action-routes.ts). */
 export function adminRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
-  const staff = requireStaff(app);
+  const staff = adminGuard();
 
   defineRoute(router, {
     method: "get",
