@@ -1,4 +1,5 @@
 import http from "node:http";
+import type Router from "@koa/router";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
@@ -16,6 +17,8 @@ export interface Service {
   ctx: AppContext;
   /** Base URL when the web role listens, e.g. http://127.0.0.1:3000 */
   url?: string;
+  /** The web role's routes as registered (tests walk them). */
+  router?: Router;
   stop(): Promise<void>;
 }
 
@@ -60,9 +63,11 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
 
   let server: http.Server | undefined;
   let markShuttingDown = () => {};
+  let router: Router | undefined;
   if (role.web) {
     const web = createHttpApp(ctx, caps);
     markShuttingDown = web.markShuttingDown;
+    router = web.router;
     server = http.createServer(web.app.callback());
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -92,5 +97,5 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       await db.close();
       logger.info("stopped");
     })());
-  return { ctx, url, stop };
+  return { ctx, url, router, stop };
 }

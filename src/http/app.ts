@@ -17,6 +17,8 @@ const MAYBE_PARSED = /json|csp-report|x-www-form-urlencoded/i;
 
 export interface HttpApp {
   app: Koa;
+  /** Every route, as registered (the authorization matrix test reads its layers). */
+  router: Router;
   /** Set when shutdown starts: /readyz turns 503 so the load balancer drains us. */
   markShuttingDown(): void;
 }
@@ -64,5 +66,5 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   app.on("error", () => {
     /* already logged by observeRequests; socket errors after the response are not ours */
   });
-  return { app, markShuttingDown: () => (shuttingDown = true) };
+  return { app, router, markShuttingDown: () => (shuttingDown = true) };
 }

@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import { z, type ZodType } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { adminGuard, staffActor } from "../../staff";
+import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
+import { assertComplaintInDepartment } from "../workflow/assert-in-department";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { presentStaffComplaint } from "../presenters";
@@ -69,7 +70,10 @@ export function adminActionRoutes(router: Router, app: AppContext, deps: () => C
       before: [staff],
       params: refParams,
       body: a.body,
-      handler: async ({ params, body }, c) => presentStaffComplaint(app, await a.run(deps(), params.ref, body, staffActor(c))),
+      handler: async ({ params, body }, c) => {
+        await assertComplaintInDepartment(deps(), params.ref, staffDepartmentScope(c));
+        return presentStaffComplaint(app, await a.run(deps(), params.ref, body, staffActor(c)));
+      },
     });
   }
 }

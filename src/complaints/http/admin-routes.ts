@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { adminGuard, staffActor } from "../../staff";
+import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
+import { assertComplaintInDepartment } from "../workflow/assert-in-department";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
@@ -28,8 +29,8 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     query: staffListQuery,
-    handler: async ({ query }) => {
-      const rows = await listComplaints(deps(), { ...query, overdue: query.overdue === "true" });
+    handler: async ({ query }, c) => {
+      const rows = await listComplaints(deps(), { ...query, overdue: query.overdue === "true", onlyDepartment: staffDepartmentScope(c) });
       return { items: rows.map((r) => presentStaffComplaint(app, r)) };
     },
   });
@@ -88,11 +89,15 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     params: refParams,
-    handler: async ({ params }) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref })),
+    handler: async ({ params }, c) => {
+      await assertComplaintInDepartment(deps(), params.ref, staffDepartmentScope(c));
+      return presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref }));
+    },
   });
 
   // Raw image bytes, not JSON: a plain route.
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
+    await assertComplaintInDepartment(deps(), c.params.ref!, staffDepartmentScope(c));
     const img = await readComplaintImage(deps(), { ref: c.params.ref!, position: Number(c.params.position) });
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
