@@ -9,6 +9,7 @@ import { applicationProgressCommand, applicationsCapability, applicationsDeps } 
 import { calendarCapability } from "./calendar";
 import { complaintsCapability } from "./complaints";
 import { staffCapability } from "./staff";
+import { consoleCapability } from "./console";
 
 /**
  * The composition root: every capability of the service, wired together, in dependency order
@@ -37,5 +38,6 @@ export function createCapabilities(): Capability[] {
     complaints,
     chat,
     wechat,
+    consoleCapability({ complaints: complaints.desk }),
   ];
 }
