@@ -164,7 +164,7 @@ describe("admin API without ADMIN_TOKEN", () => {
   it("refuses any bearer token (401) and asks for a staff login", async () => {
     const svc = await startTestService({ db: "pglite", capabilities: [catalogCapability()] });
     try {
-      for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Bearer anything" }]) {
+      for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Bearer anything" }] as Record<string, string>[]) {
         const res = await fetch(`${svc.url}/api/v1/admin/audit`, { headers });
         expect(res.status).toBe(401);
         expect(await res.json()).toMatchObject({ error: { code: "staff_login_required" } });

@@ -59,7 +59,7 @@ describe("a published guide edit reaches every instance", () => {
   const admin = (svc: TestService, method: string, p: string, body?: unknown) =>
     fetch(`${svc.url}${p}`, {
       method,
-      headers: { authorization: "Bearer admin-secret", "content-type": "application/json", },
+      headers: { authorization: "Bearer admin-secret", "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
