@@ -54,14 +54,16 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+    page.on("console", (m) => void (m.type() === "error" && problems.push(`${m.text()} ${m.location().url}`)));
     await page.addInitScript({ content: `document.addEventListener("securitypolicyviolation", (e) => console.error("CSP " + e.violatedDirective + " " + e.blockedURI));` });
-    await page.goto(`${svc.url}/admin/guides`);
+    await page.goto(`${svc.url}/admin/complaints?queue=all`);
     expect(page.url()).toContain("/admin/login?next=");
     await page.getByLabel("用户名").fill(username);
     await page.getByLabel("密码").fill(STAFF_TEST_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(/\/admin\/guides$/);
+    // Back to the page that asked for the sign-in (a role without complaints gets the 403 page there).
+    await page.waitForURL(/\/admin\/complaints\?queue=all$/);
+    problems.length = 0;
     return { page, problems };
   }
 
@@ -72,6 +74,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
   it("edits a guide, submits, reviews with the diff, publishes, and the public page and chat show it", async () => {
     const editor = await signIn("editor1");
     const { page } = editor;
+    await page.goto(`${svc.url}/admin/guides`);
     await page.getByPlaceholder("事项名称、别名或编码").fill("驾驶证");
     await page.getByRole("button", { name: "搜索" }).click();
     await page.getByRole("link", { name: "机动车驾驶证补领（遗失）" }).click();
@@ -100,7 +103,8 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await page.getByRole("button", { name: "提交审核" }).click();
     await page.waitForURL(/ok=submitted/);
     expect(await page.locator("#draft-status").textContent()).toBe("待审核");
-    expect(editor.problems).toEqual([]);
+    // The one refusal was the form sent without a name (422, shown beside the field).
+    expect(editor.problems.filter((p) => !p.includes("422"))).toEqual([]);
 
     const reviewer = await signIn("reviewer1");
     await reviewer.page.goto(`${svc.url}/admin/guides/${CODE}/review`);
@@ -186,7 +190,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
   it("turns an unanswered question into a synonym, and chat answers it afterwards", async () => {
     const question = "护照丢了怎么补办";
     const first = await ask(question);
-    expect(replyText(first)).not.toContain("机动车驾驶证补领");
+    expect(first.itemCode).toBeNull();
     const editor = await signIn("editor1");
     await expect.poll(async () => {
       await editor.page.goto(`${svc.url}/admin/gaps`);
@@ -199,6 +203,6 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await row.getByRole("button", { name: "添加为同义词" }).click();
     await editor.page.waitForURL(/ok=synonym_added/);
     expect(await editor.page.locator("tr[data-question]").filter({ hasText: question }).count()).toBe(0);
-    await expect.poll(async () => replyText(await ask(question)), { timeout: 10_000 }).toContain("机动车驾驶证补领");
+    await expect.poll(async () => (await ask(question)).itemCode, { timeout: 10_000 }).toBe(CODE);
   }, 60_000);
 });
