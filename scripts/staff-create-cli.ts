@@ -7,7 +7,7 @@
  */
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { createAccount, isRole, ROLES } from "../src/staff";
+import { checkNewAccount, createAccount, isRole, ROLES } from "../src/staff";
 import { loadConfig } from "../src/platform/config";
 import type { AppContext } from "../src/platform/context";
 import { openDb } from "../src/platform/db";
@@ -42,6 +42,14 @@ export async function runStaffCreateCli(args: string[], env: NodeJS.ProcessEnv =
     io.stderr.write("no password given (STAFF_PASSWORD or the terminal)\n");
     return 2;
   }
+  const account = { username: values.username, password, role: values.role, department: values.department ?? null };
+  try {
+    checkNewAccount(account);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    io.stderr.write(`${e.publicCode}: ${e.message}\n`);
+    return 1;
+  }
   const config = loadConfig(env);
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const app: AppContext = {
@@ -53,7 +61,7 @@ export async function runStaffCreateCli(args: string[], env: NodeJS.ProcessEnv =
     now: () => new Date(),
   };
   try {
-    const a = await createAccount(app, { username: values.username, password, role: values.role, department: values.department ?? null, actor: "cli:staff-create" });
+    const a = await createAccount(app, { ...account, actor: "cli:staff-create" });
     io.stdout.write(`created ${a.username} (${a.role}${a.department ? `, ${a.department}` : ""})\n`);
     return 0;
   } catch (e) {

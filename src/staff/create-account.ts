@@ -16,10 +16,7 @@ export interface CreateAccountOptions {
 
 /** A new staff account (the CLI makes the first administrator; administrators the rest). */
 export async function createAccount(app: AppContext, o: CreateAccountOptions): Promise<StaffAccountRow> {
-  const username = requireUsername(o.username);
-  const department = o.department?.trim() || null;
-  assertDepartment(o.role, department);
-  assertPasswordAcceptable(o.password, username);
+  const { username, department } = checkNewAccount(o);
   const prisma = app.db.prisma;
   if (await prisma.staffAccount.findUnique({ where: { username }, select: { id: true } })) throw staffErrors("staff_username_taken", { username });
   const passwordHash = await hashPassword(o.password);
@@ -34,6 +31,15 @@ export async function createAccount(app: AppContext, o: CreateAccountOptions): P
     if ((e as { code?: string }).code === "P2002") throw staffErrors("staff_username_taken", { username });
     throw e;
   }
+}
+
+/** What can be refused before touching the database (the CLI checks this before opening it). */
+export function checkNewAccount(o: Omit<CreateAccountOptions, "actor">): { username: string; department: string | null } {
+  const username = requireUsername(o.username);
+  const department = o.department?.trim() || null;
+  assertDepartment(o.role, department);
+  assertPasswordAcceptable(o.password, username);
+  return { username, department };
 }
 
 /** Handlers work for one department, so they need one. */

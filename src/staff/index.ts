@@ -5,5 +5,5 @@ export { requireStaff, verifyCsrf, staffOf, staffActor, staffDepartmentScope } f
 export { adminGuard } from "./admin-guard";
 export { ADMIN_POLICY, policyKey, type AdminPolicy } from "./admin-policy";
 export { STAFF_COOKIE } from "./cookie";
-export { createAccount, type CreateAccountOptions } from "./create-account";
+export { createAccount, checkNewAccount, type CreateAccountOptions } from "./create-account";
 export { LOCKOUT } from "./login";

@@ -27,7 +27,7 @@ export async function login(app: AppContext, o: LoginOptions): Promise<{ token: 
   if (!account) {
     await burnPasswordTime(o.password);
     const { count, resetSeconds } = await app.store.incrWindow(`staff:login-unknown:${username ?? ""}`, LOCKOUT.windowMinutes * 60);
-    if (count > LOCKOUT.attempts) throw locked(resetSeconds);
+    if (count >= LOCKOUT.attempts) throw locked(resetSeconds);
     throw staffErrors("staff_login_failed");
   }
   if (account.lockedUntil && account.lockedUntil > now) {
