@@ -1,4 +1,6 @@
 import type { Capability } from "../platform/capability";
+import { adminPageRoutes } from "./http/admin-page-routes";
+import { applicationRoutes } from "./http/application-routes";
 import { assetRoutes } from "./http/asset-routes";
 import { complaintRoutes } from "./http/complaint-routes";
 import { dashboardRoutes } from "./http/dashboard-routes";
@@ -22,6 +24,8 @@ export function consoleCapability(options: ConsoleOptions): Capability {
       guideRoutes(router, ctx);
       gapRoutes(router, ctx);
       complaintRoutes(router, ctx, options.complaints);
+      applicationRoutes(router, ctx);
+      adminPageRoutes(router, ctx);
     },
   };
 }

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type Router from "@koa/router";
 
 /** The console's own files (next to this capability) and ECharts from its package: no CDN, same origin, so the CSP's 'self' admits them. */
-const OWN = ["console.css", "console.js", "login.js", "dashboard.js"] as const;
+const OWN = ["console.css", "console.js", "login.js", "dashboard.js", "accounts.js"] as const;
 const TYPES: Record<string, string> = { css: "text/css; charset=utf-8", js: "text/javascript; charset=utf-8" };
 
 function load(): Map<string, Buffer> {
