@@ -31,3 +31,4 @@ export { addSynonym } from "./synonyms/add-synonym";
 export { renderGuidePage } from "./page/render-guide-page";
 export { html, raw, esc, type Raw } from "./page/html";
 export { itemTypes, audiences, materialForms, limitUnits } from "./guide-schema";
+export { listQuestionDays, type QuestionDayRecord } from "./questions/question-days";

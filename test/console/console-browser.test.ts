@@ -185,6 +185,12 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     expect(cells).toContainEqual([DEPT, "1"]);
     expect(await sup.page.locator("#kpi-total").textContent()).toBe(String(api.complaints.total));
     expect(await sup.page.locator('[data-chart="department"] canvas').count()).toBe(1);
+    // Questions per day: the chat answers of the first walk-through are counted, as the API says.
+    const today = api.questions.at(-1);
+    expect(today.asked).toBeGreaterThan(0);
+    const qRow = await sup.page.locator("#t-questions tbody tr").last().evaluate((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    expect(qRow.slice(0, 3)).toEqual([today.day, String(today.asked), String(today.unanswered)]);
+    expect(await sup.page.locator('[data-chart="questions"] canvas').count()).toBe(1);
     await sup.page.screenshot({ path: shot("dashboard"), fullPage: true });
     expect([...dispatcher.problems, ...handler.problems, ...sup.problems]).toEqual([]);
   }, 120_000);

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var csrf = "";
+  // Words from the page (templates/console), never written here.
+  var W = JSON.parse(document.body.getAttribute("data-words") || "{}");
+  function fill(text, vars) { return String(text || "").replace(/\{(\w+)\}/g, function (_m, k) { return String(vars[k]); }); }
 
   // Forms rendered before the session's token was known get it from GET /api/v1/staff/me.
   function fillCsrf() {
@@ -65,8 +68,8 @@
         var ms = Date.parse(el.getAttribute("data-deadline")) - now;
         var mins = Math.floor(Math.abs(ms) / 60000);
         var d = Math.floor(mins / 1440), h = Math.floor((mins % 1440) / 60), m = mins % 60;
-        var span = d ? d + "天" + h + "小时" : h ? h + "小时" + m + "分" : m + "分钟";
-        el.textContent = (ms >= 0 ? "剩余" : "已超期") + span;
+        var span = fill(d ? W.dh : h ? W.hm : W.m, { d: d, h: h, m: m });
+        el.textContent = fill(ms >= 0 ? W.left : W.over, { span: span });
         el.classList.toggle("late", ms < 0);
         el.classList.toggle("soon", ms >= 0 && ms < 864e5);
       });

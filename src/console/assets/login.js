@@ -15,7 +15,7 @@ document.addEventListener("DOMContentLoaded", function () {
       .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (r) {
         if (r.ok) { location.href = form.getAttribute("data-next") || "/admin"; return; }
-        error.textContent = (r.body && r.body.error && r.body.error.message) || "登录失败";
+        error.textContent = (r.body && r.body.error && r.body.error.message) || JSON.parse(document.body.getAttribute("data-words")).failed;
         error.hidden = false;
       });
   });

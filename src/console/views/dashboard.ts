@@ -23,11 +23,14 @@ export function dashboardPage(o: { viewer: Viewer; d: Dashboard }): string {
 <div class="kpi"><span>${T("dash.on_time_rate")}</span><strong id="kpi-ontime">${pct(c.onTime.rate)}</strong><small>${T("dash.on_time_detail", { onTime: c.onTime.onTime, late: c.onTime.late, open: c.onTime.openOverdue })}</small></div>
 <div class="kpi"><span>${T("dash.unanswered")}</span><strong id="kpi-unanswered">${o.d.unanswered.distinct}</strong></div></div>
 <div class="charts">
+<section class="card wide"><h2>${T("dash.questions")}</h2><div class="chart" data-chart="questions"></div>${table("t-questions", [T("dash.day"), T("dash.asked"), T("dash.unanswered_asks"), T("dash.answered_share")], o.d.questions.map((r) => [r.day, r.asked, r.unanswered, pct(r.answeredShare)]))}</section>
 <section class="card"><h2>${T("dash.by_category")}</h2><div class="chart" data-chart="category"></div>${table("t-category", [T("dash.category"), T("dash.count")], c.byCategory.map((r) => [none(r.category, "dash.unclassified"), r.count]))}</section>
 <section class="card"><h2>${T("dash.by_department")}</h2><div class="chart" data-chart="department"></div>${table("t-department", [T("dash.department"), T("dash.count")], c.byDepartment.map((r) => [none(r.department, "dash.undispatched"), r.count]))}</section>
 <section class="card"><h2>${T("dash.satisfaction")}</h2><div class="chart" data-chart="satisfaction"></div>${table("t-satisfaction", [T("dash.level"), T("dash.count")], c.satisfaction.map((r) => [r.level, r.count]))}</section>
 <section class="card"><h2>${T("dash.applications")}</h2><div class="chart" data-chart="applications"></div>${table("t-applications", [T("dash.department"), T("dash.warning"), T("dash.overdue")], o.d.applications.map((r) => [r.department, r.warning, r.overdue]))}</section>
 <section class="card"><h2>${T("dash.top_unanswered")}</h2>${table("t-unanswered", [T("dash.question"), T("dash.count")], o.d.unanswered.top.map((r) => [r.question, r.count]))}</section>
 </div>`;
-  return layout({ title: T("nav.dashboard"), viewer: o.viewer, active: "dashboard", body, scripts: ["echarts.min.js", "dashboard.js"] });
+  // The charts' words come from here (texts stay in templates/), read by dashboard.js.
+  const labels = { unclassified: T("dash.unclassified"), undispatched: T("dash.undispatched"), tickets: T("dash.count"), warning: T("dash.warning"), overdue: T("dash.overdue"), asked: T("dash.asked"), share: T("dash.answered_share") };
+  return layout({ title: T("nav.dashboard"), viewer: o.viewer, active: "dashboard", body: html`<div id="dashboard" data-labels="${JSON.stringify(labels)}">${body}</div>`, scripts: ["echarts.min.js", "dashboard.js"] });
 }

@@ -20,6 +20,9 @@ const NAV: { href: string; id: string; roles: readonly string[] }[] = [
   { href: "/admin/audit", id: "audit", roles: ["administrator", "supervisor"] },
 ];
 
+/** The words console.js writes itself (countdowns), from the templates like every other text. */
+const WORDS = () => ({ left: T("countdown.left", { span: "{span}" }), over: T("countdown.over", { span: "{span}" }), dh: T("countdown.days_hours", { d: "{d}", h: "{h}" }), hm: T("countdown.hours_minutes", { h: "{h}", m: "{m}" }), m: T("countdown.minutes", { m: "{m}" }), failed: T("login.failed") });
+
 export const canOpen = (href: string, role: string) => NAV.find((n) => n.href === href)?.roles.includes(role) ?? false;
 
 /** The hidden CSRF field every form carries (state changes are refused without it). */
@@ -40,7 +43,7 @@ export function layout(o: { title: string; viewer: Viewer | null; active?: strin
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${o.title} - ${T("app_name")}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/admin/assets/console.css">
 <script src="/admin/assets/console.js" defer></script>${(o.scripts ?? []).map((s) => html`<script src="/admin/assets/${s}" defer></script>`)}</head>
-<body${v ? raw(` data-csrf-missing="${v.csrf ? "0" : "1"}"`) : ""}><header class="bar"><a class="brand" href="/admin">${T("app_name")}</a>${who}</header>
+<body data-words="${JSON.stringify(WORDS())}"><header class="bar"><a class="brand" href="/admin">${T("app_name")}</a>${who}</header>
 <div class="frame">${nav}<main><h1>${o.title}</h1>${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}${o.body}</main></div></body></html>`.html;
 }
 
