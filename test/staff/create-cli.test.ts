@@ -41,14 +41,12 @@ describe.each(testDbKinds())("npm run staff:create (%s)", (db) => {
       const usage = io();
       expect(await runStaffCreateCli(["--username", "x", "--role", "king"], { ...env, STAFF_PASSWORD: "long enough pw" }, usage.io)).toBe(2);
       expect(usage.err.join("")).toContain("usage:");
-      const taken = io();
-      expect(await runStaffCreateCli(["--username", "chief", "--role", "editor"], { ...env, STAFF_PASSWORD: "another password" }, taken.io)).toBe(1);
-      expect(taken.err.join("")).toContain("staff_username_taken");
       const noDept = io();
       expect(await runStaffCreateCli(["--username", "h2", "--role", "handler"], { ...env, STAFF_PASSWORD: "long enough pw" }, noDept.io)).toBe(1);
       expect(noDept.err.join("")).toContain("staff_department_required");
       const weak = io();
       expect(await runStaffCreateCli(["--username", "e1", "--role", "editor"], { ...env, STAFF_PASSWORD: "short" }, weak.io)).toBe(1);
+      expect(weak.err.join("")).toContain("staff_password_weak");
 
       // The service on the same database: the accounts sign in.
       const svc = await startTestService({ db, databaseUrl: pg?.url, capabilities: [staffCapability()], env: { DATA_DIR: dir, LOG_LEVEL: "warn" } });
@@ -66,7 +64,7 @@ describe.each(testDbKinds())("npm run staff:create (%s)", (db) => {
       await pg?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("npm run staff:create as a command", () => {

@@ -6,6 +6,7 @@ import { createStaff, loginStaff, signedInStaff, STAFF_TEST_PASSWORD } from "../
 import { testStoreKinds } from "../support/store";
 
 const TOKEN = "test-admin-token-staff-0123";
+const a2 = (svc: TestService) => loginStaff(svc, "admin1");
 
 // Sessions live in the store: every database × store pair the machine has.
 const pairs = testDbKinds().flatMap((db) => testStoreKinds().map((store) => [db, store] as const));
@@ -32,8 +33,15 @@ describe.each(pairs)("staff sessions (%s, %s store)", (db, store) => {
     const who = await me.call("GET", "/api/v1/staff/me");
     expect(who.status).toBe(200);
     expect(who.json).toMatchObject({ username: "admin1", role: "administrator", department: null, machine: false, csrfToken: me.csrf });
-    expect((await me.call("POST", "/api/v1/staff/logout", {})).status).toBe(200);
-    expect((await me.call("GET", "/api/v1/staff/me")).json.error.code).toBe("staff_login_required");
+    // Signing in again from the same browser replaces its session rather than adding one.
+    const again = await fetch(`${svc.url}/api/v1/staff/login`, {
+      method: "POST", headers: { "content-type": "application/json", cookie: me.cookie }, body: JSON.stringify({ username: "admin1", password: STAFF_TEST_PASSWORD }),
+    });
+    expect(again.status).toBe(200);
+    expect((await me.call("GET", "/api/v1/staff/me")).status).toBe(401);
+    const renewed = await loginStaff(svc, "admin1");
+    expect((await renewed.call("POST", "/api/v1/staff/logout", {})).status).toBe(200);
+    expect((await renewed.call("GET", "/api/v1/staff/me")).json.error.code).toBe("staff_login_required");
   });
 
   it("marks the cookie Secure when a trusted proxy says the request came over HTTPS", async () => {
@@ -78,6 +86,10 @@ describe.each(pairs)("staff sessions (%s, %s store)", (db, store) => {
       body: JSON.stringify({ username: "made-by-machine", password: "long enough pw", role: "editor" }),
     });
     expect(machine.status).toBe(201);
+    const twice = await a2(svc).then((c) => c.call("POST", "/api/v1/admin/accounts", { username: "Made-By-Machine", password: "long enough pw", role: "editor" }));
+    expect([twice.status, twice.json.error.code]).toEqual([409, "staff_username_taken"]);
+    const noDept = await a2(svc).then((c) => c.call("POST", "/api/v1/admin/accounts", { username: "h-nodept", password: "long enough pw", role: "handler" }));
+    expect(noDept.json.error.code).toBe("staff_department_required");
   });
 
   it("stores an argon2id hash, never the password", async () => {

@@ -24,6 +24,9 @@ export function staffRoutes(router: Router, app: AppContext): void {
     before: [limit], body: loginBody, response: meSchema,
     handler: async ({ body }, c) => {
       const { token, session, principal } = await login(app, body);
+      // A fresh token on every login; the one the browser came with (if any) ends (session fixation).
+      const previous = staffCookieOf(c);
+      if (previous) await endSession(app.store, previous);
       setStaffCookie(app, c, token);
       return presentMe(principal, session.csrf);
     },
