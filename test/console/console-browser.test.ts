@@ -102,6 +102,12 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await page.getByRole("button", { name: "保存草稿" }).click();
     await page.waitForURL(/ok=saved/);
     expect(await page.locator("#draft-status").textContent()).toBe("草稿");
+    // The preview is the citizen's page itself, rendered from the draft.
+    const preview = await page.context().newPage();
+    await preview.goto(`${svc.url}/admin/guides/${CODE}/preview`);
+    expect(await preview.locator("#materials").textContent()).toContain("机动车驾驶证遗失声明");
+    expect(await preview.evaluate('getComputedStyle(document.querySelector("header.top")).backgroundColor')).toBe("rgb(200, 16, 46)");
+    await preview.close();
     await page.getByRole("button", { name: "提交审核" }).click();
     await page.waitForURL(/ok=submitted/);
     expect(await page.locator("#draft-status").textContent()).toBe("待审核");
@@ -250,6 +256,20 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await admin.page.goto(`${svc.url}/admin/audit?entity=item&actor=reviewer1`);
     expect(await admin.page.locator("#audit tbody tr").filter({ hasText: "guide.publish" }).count()).toBe(1);
     await admin.page.screenshot({ path: shot("audit"), fullPage: true });
+
+    // Version history, then retiring the item: gone from the public page, kept on record.
+    const reviewer = await signIn("reviewer1", 768);
+    await reviewer.page.goto(`${svc.url}/admin/guides/${CODE}`);
+    await reviewer.page.getByRole("link", { name: "第2版", exact: true }).click();
+    expect(await reviewer.page.locator('tr[data-path="materials.2"]').count()).toBe(1);
+    await reviewer.page.goto(`${svc.url}/admin/guides/${CODE}`);
+    reviewer.page.on("dialog", (d) => void d.accept());
+    await reviewer.page.getByLabel("下架原因").fill("并入新事项");
+    await reviewer.page.getByRole("button", { name: "下架" }).click();
+    await reviewer.page.waitForURL(/ok=retired/);
+    await reviewer.page.screenshot({ path: shot("guide-retired-tablet"), fullPage: true });
+    expect((await fetch(`${svc.url}/guides/${CODE}`)).status).toBe(404);
+    expect(reviewer.problems).toEqual([]);
     expect([...h.problems, ...admin.problems]).toEqual([]);
   }, 120_000);
 });
