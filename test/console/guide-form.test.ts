@@ -44,6 +44,6 @@ describe("guide edit form", () => {
       "T-1",
       {},
     );
-    expect(Object.keys(fixed.errors)).toEqual(["timeLimit.promised.value"]);
+    expect(fixed.errors).toEqual({ "timeLimit.promised.value": "承诺时限不能超过法定时限" });
   });
 });

@@ -1,5 +1,6 @@
 import { guideSchema, type Guide } from "../../catalog";
 import { LISTS } from "./guide-fields";
+import { T } from "../text";
 
 /** What the form held, shaped like a guide (values may still be wrong), plus errors by form field. */
 export interface ParsedGuideForm {
@@ -96,9 +97,25 @@ export function parseGuideForm(form: Record<string, string>, code: string, keep:
   const errors: Record<string, string> = {};
   for (const issue of r.error.issues) {
     const field = fieldOf(issue.path.map(String));
-    errors[field] ??= issue.message;
+    errors[field] ??= messageOf(issue);
   }
   return { input, errors };
+}
+
+/**
+ * The schema's finding in the staff's words: its kind (required, choose, format) or, for the
+ * importer's cross-field rules, the rule; the schema's own text stays in the title for detail.
+ */
+function messageOf(issue: { code: string; path: PropertyKey[]; message: string; input?: unknown; origin?: string }): string {
+  const p = issue.path.map(String).join(".");
+  if (issue.code === "custom") {
+    const rule = p === "timeLimit.promised" ? "promised_exceeds" : p === "fees.items" ? "fee_items_required" : /^fees\.items\.\d+$/.test(p) ? "fee_amount_required" : null;
+    return rule ? T(`validation.${rule}`) : issue.message;
+  }
+  if (issue.code === "invalid_type") return T(issue.input === undefined ? "validation.required" : "validation.format");
+  if (issue.code === "too_small") return T(issue.origin === "array" ? "validation.at_least_one" : "validation.required");
+  if (issue.code === "invalid_value" || issue.code === "invalid_union") return T("validation.choose");
+  return T("validation.format");
 }
 
 /** The form field an error path belongs to ("fees.items.0.amountFen" is typed as amountYuan). */
