@@ -67,6 +67,23 @@ describe.each(testDbKinds())("npm run staff:create (%s)", (db) => {
   }, 300_000);
 });
 
+describe("npm run staff:create on a terminal", () => {
+  it("asks for the password twice without echoing it, and stops when the two differ", async () => {
+    const run = io();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const done = runStaffCreateCli(["--username", "chief", "--role", "administrator"], { NODE_ENV: "test" }, { ...run.io, stdin });
+    for (const line of ["first secret typed\r", "second secret typed\r"]) {
+      await new Promise((r) => setTimeout(r, 50));
+      stdin.write(line);
+    }
+    expect(await done).toBe(2);
+    expect(run.out.join("")).toContain("Password: ");
+    expect(run.out.join("")).toContain("Repeat password: ");
+    expect(run.out.join("")).not.toContain("secret");
+    expect(run.err.join("")).toContain("the passwords differ");
+  });
+});
+
 describe("npm run staff:create as a command", () => {
   it("runs through npm with STAFF_PASSWORD and exits 0; 2 on usage", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "staff-cli-npm-"));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "../../src/platform/audit";
 import { staffCapability } from "../../src/staff";
 import { testDbKinds } from "../support/db";
 import { startTestService, type TestService } from "../support/service";
@@ -109,6 +110,10 @@ describe.each(pairs)("staff sessions (%s, %s store)", (db, store) => {
     const again = await post("/api/v1/staff/login", { username: ed.username, password: STAFF_TEST_PASSWORD });
     expect(((await again.json()) as any).error.code).toBe("staff_account_disabled");
     await admin.call("PATCH", `/api/v1/admin/accounts/${id}`, { disabled: false });
+    // (The audit route belongs to the catalog, not started here: read the log itself.)
+    const { entries } = await listAudit({ prisma: svc.ctx.db.prisma, entity: `staff_account:${ed.username}`, page: 1, pageSize: 10 });
+    const audit = entries.map((e) => [e.action, e.actor]);
+    expect(audit).toEqual([["staff.enable", "admin1"], ["staff.disable", "admin1"], ["staff.create", "test"]]);
     expect((await (await loginStaff(svc, ed.username)).call("GET", "/api/v1/staff/me")).status).toBe(200);
     // An administrator cannot disable themselves.
     const selfId = (await admin.call("GET", "/api/v1/staff/me")).json.accountId;
