@@ -33,14 +33,16 @@ export async function updateAccount(app: AppContext, o: UpdateAccountOptions): P
     };
     if (o.actorAccountId === before.id && (after.disabled || after.role !== "administrator")) throw staffErrors("staff_cannot_disable_self");
     assertDepartment(after.role as Role, after.department);
+    // "Enabled" also lifts a lock-out: the way an administrator lets a locked-out colleague back in.
+    const unlock = o.disabled === false && (before.lockedUntil !== null || before.failedAttempts > 0);
     const changed = after.role !== before.role || after.department !== before.department || after.disabled !== before.disabled;
-    if (!changed) return before;
+    if (!changed && !unlock) return before;
     const endSessions = after.disabled !== before.disabled ? after.disabled : true;
     const row = await tx.staffAccount.update({
       where: { id: before.id },
-      data: { ...after, ...(endSessions ? { sessionEpoch: { increment: 1 } } : {}) },
+      data: { ...after, ...(changed && endSessions ? { sessionEpoch: { increment: 1 } } : {}), ...(unlock ? { lockedUntil: null, failedAttempts: 0 } : {}) },
     });
-    const action = after.disabled !== before.disabled ? (after.disabled ? "staff.disable" : "staff.enable") : "staff.update";
+    const action = after.disabled !== before.disabled ? (after.disabled ? "staff.disable" : "staff.enable") : changed ? "staff.update" : "staff.unlock";
     await writeAudit(tx, {
       actor: o.actor, action, entity: "staff_account", entityId: before.username, at: app.now(),
       diff: { before: { role: before.role, department: before.department, disabled: before.disabled }, after },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT, staffCapability } from "../../src/staff";
 import { testDbKinds } from "../support/db";
 import { startTestService, type TestService } from "../support/service";
-import { createStaff, STAFF_TEST_PASSWORD } from "../support/staff";
+import { createStaff, loginStaff, STAFF_TEST_PASSWORD } from "../support/staff";
 import { testStoreKinds } from "../support/store";
 
 const pairs = testDbKinds().flatMap((db) => testStoreKinds().map((store) => [db, store] as const));
@@ -35,6 +35,17 @@ describe.each(pairs)("staff lock-out (%s, %s store)", (db, store) => {
     // A successful login clears the count.
     const row = await svc.ctx.db.prisma.staffAccount.findUniqueOrThrow({ where: { username: "clerk" } });
     expect([row.failedAttempts, row.lockedUntil]).toEqual([0, null]);
+  });
+
+  it("lets an administrator lift a lock-out by enabling the account", async () => {
+    await createStaff(svc, `boss-${db}-${store}`, "administrator");
+    const boss = await loginStaff(svc, `boss-${db}-${store}`);
+    for (let i = 1; i <= LOCKOUT.attempts; i++) await login("clerk", `wrong-${i}`);
+    expect((await login("clerk", STAFF_TEST_PASSWORD)).code).toBe("staff_account_locked");
+    const id = (await boss.call("GET", "/api/v1/admin/accounts")).json.items.find((a: any) => a.username === "clerk").id;
+    expect((await boss.call("GET", "/api/v1/admin/accounts")).json.items.find((a: any) => a.username === "clerk").locked).toBe(true);
+    expect((await boss.call("PATCH", `/api/v1/admin/accounts/${id}`, { disabled: false })).json).toMatchObject({ disabled: false, locked: false });
+    expect((await login("clerk", STAFF_TEST_PASSWORD)).status).toBe(200);
   });
 
   it("forgets failures older than the window", async () => {

@@ -17,7 +17,8 @@ const tags = ["staff"];
 
 /** Signing in and out, who am I, and changing one's own password. */
 export function staffRoutes(router: Router, app: AppContext): void {
-  const limit = rateLimit({ store: app.store, key: perIp("staff:login"), limit: 30, windowSeconds: 60 });
+  // Generous: a whole service centre may sign in at 9:00 from one NAT address; lock-out guards each account.
+  const limit = rateLimit({ store: app.store, key: perIp("staff:login"), limit: 100, windowSeconds: 60 });
 
   defineRoute(router, {
     method: "post", path: "/api/v1/staff/login", tags, summary: "Sign in: sets the HttpOnly session cookie zw_staff",
