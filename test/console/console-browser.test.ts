@@ -133,14 +133,27 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
   it("dispatches a complaint, the handler answers it, the dashboard counts it; another department is refused", async () => {
     const key = await machine("POST", "/api/v1/admin/open311/keys", { name: "console test" });
     expect(key.status).toBe(201);
-    const posted = await fetch(`${svc.url}/open311/v2/requests.json`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ api_key: key.json.key, service_code: "QH-001", description: "小区门口的路面塌陷很久没人修，晚上很危险", address_string: "西宁市城东区八一路1号" }),
-    });
-    expect(posted.status).toBe(201);
-    const list = await machine("GET", "/api/v1/admin/complaints?limit=5");
-    const ticket = list.json.items[0].ticketNo as string;
+    const file = async () => {
+      const posted = await fetch(`${svc.url}/open311/v2/requests.json`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ api_key: key.json.key, service_code: "QH-001", description: "小区门口的路面塌陷很久没人修，晚上很危险", address_string: "西宁市城东区八一路1号" }),
+      });
+      expect(posted.status).toBe(201);
+      const [created] = (await posted.json()) as { service_request_id: string }[];
+      return created!.service_request_id;
+    };
+    const ticket = await file();
+    // The same complaint again: the dispatcher sees it as a likely duplicate and merges it.
+    const twin = await file();
+    const merger = await signIn("dispatcher1");
+    await merger.page.goto(`${svc.url}/admin/complaints/${twin}`);
+    expect(await merger.page.locator("dd").filter({ hasText: ticket }).count()).toBeGreaterThan(0);
+    const merge = merger.page.locator('form[data-action="merge"]');
+    expect(await merge.getByLabel("并入工单号").inputValue()).toBe(ticket);
+    await merge.getByRole("button").click();
+    await merger.page.waitForURL(/ok=acted/);
+    expect(await merger.page.locator("#status").textContent()).toBe("已合并");
 
     // Routed by its category to the provincial department, which returns it: back to the dispatcher.
     const first = await signIn("handler0");
@@ -169,6 +182,17 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await handler.page.locator('form[data-action="progress"]').getByLabel("说明").fill("已联系施工单位");
     await handler.page.locator('form[data-action="progress"]').getByRole("button").click();
     await handler.page.waitForURL(/ok=acted/);
+    // An extension, asked by the handler and approved by the dispatcher, before the reply.
+    const ext = handler.page.locator('form[data-action="extension"]');
+    await ext.getByLabel("延期工作日").fill("3");
+    await ext.getByLabel("原因").fill("需协调施工队伍");
+    await ext.getByRole("button").click();
+    await handler.page.waitForURL(/ok=acted/);
+    await dispatcher.page.goto(`${svc.url}/admin/complaints/${ticket}`);
+    await dispatcher.page.locator('form[data-action="extension/decision"]').getByRole("button").click();
+    await dispatcher.page.waitForURL(/ok=acted/);
+    expect(await dispatcher.page.locator("#status").textContent()).toBe("延期已批准");
+    await handler.page.goto(`${svc.url}/admin/complaints/${ticket}`);
     await handler.page.locator('form[data-action="reply"]').getByLabel("答复内容").fill("路面已于今日修复，感谢您的反映。");
     await handler.page.locator('form[data-action="reply"]').getByRole("button").click();
     await handler.page.waitForURL(/ok=acted/);
@@ -198,7 +222,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     expect(qRow.slice(0, 3)).toEqual([today.day, String(today.asked), String(today.unanswered)]);
     expect(await sup.page.locator('[data-chart="questions"] canvas').count()).toBe(1);
     await sup.page.screenshot({ path: shot("dashboard"), fullPage: true });
-    expect([...dispatcher.problems, ...handler.problems, ...sup.problems]).toEqual([]);
+    expect([...merger.problems, ...dispatcher.problems, ...handler.problems, ...sup.problems]).toEqual([]);
   }, 120_000);
 
   it("turns an unanswered question into a synonym, and chat answers it afterwards", async () => {

@@ -1,6 +1,6 @@
 import { html, raw, type Raw } from "../../catalog";
 import { SATISFACTION_LEVELS, type StaffComplaintView } from "../../complaints";
-import { T } from "../text";
+import { labelOr, T } from "../text";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
@@ -53,8 +53,8 @@ ${c.possibleDuplicates.length ? html`<dt>${T("complaints.duplicates")}</dt><dd>$
 ${c.contact ? html`<dt>${T("complaints.contact")}</dt><dd>${c.contact.name ?? ""} ${c.contact.phone ?? ""}</dd>` : ""}
 ${c.replyText ? html`<dt>${T("complaints.reply")}</dt><dd class="pre" id="reply">${c.replyText}</dd>` : ""}
 <dt>${T("complaints.rating")}</dt><dd>${c.satisfaction ?? T("complaints.not_rated")}</dd>
-<dt>${T("complaints.rectification")}</dt><dd>${T(`complaints.rect.${c.rectification}`)}${c.rectificationDueAt ? html` ${countdown(c.rectificationDueAt, now)}` : ""}</dd>
-${c.appeal !== "none" ? html`<dt>${T("complaints.appeal")}</dt><dd>${T(`complaints.appeal_state.${c.appeal}`)}</dd>` : ""}
+<dt>${T("complaints.rectification")}</dt><dd>${labelOr(`complaints.rect.${c.rectification}`, c.rectification)}${c.rectificationDueAt ? html` ${countdown(c.rectificationDueAt, now)}` : ""}</dd>
+${c.appeal !== "none" ? html`<dt>${T("complaints.appeal")}</dt><dd>${labelOr(`complaints.appeal_state.${c.appeal}`, c.appeal)}</dd>` : ""}
 </dl>`;
 }
 
@@ -62,7 +62,7 @@ ${c.appeal !== "none" ? html`<dt>${T("complaints.appeal")}</dt><dd>${T(`complain
 export function complaintDetailPage(o: { viewer: Viewer; c: StaffComplaintView; actions: ComplaintAction[]; now: Date; statusLabels: Record<string, string>; flash?: string }): string {
   const c = o.c;
   const events = (c.events ?? []).map(
-    (e) => html`<li><time>${shanghai(e.at)}</time> <strong>${T(`complaints.event.${e.type}`)}</strong>${e.to ? html` → ${o.statusLabels[e.to] ?? e.to}` : ""} <span class="muted">${e.actor}</span>${e.note ? html`<div class="pre">${e.note}</div>` : ""}</li>`,
+    (e) => html`<li><time>${shanghai(e.at)}</time> <strong>${labelOr(`complaints.event.${e.type}`, e.type)}</strong>${e.to ? html` → ${o.statusLabels[e.to] ?? e.to}` : ""} <span class="muted">${e.actor}</span>${e.note ? html`<div class="pre">${e.note}</div>` : ""}</li>`,
   );
   const body = html`<div class="columns"><section class="card">${facts(c, o.now)}</section>
 <section class="card"><h2>${T("complaints.actions")}</h2>${o.actions.length ? o.actions.map((a) => actionForm(o.viewer, c, a)) : html`<p class="muted">${T("complaints.no_actions")}</p>`}</section></div>

@@ -1,5 +1,5 @@
 import { html } from "../../catalog";
-import { T } from "../text";
+import { labelOr, T } from "../text";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
 
@@ -16,7 +16,7 @@ export interface GapRow {
 /** The most asked unanswered questions, each with "add as a synonym of item X" and "start a guide". */
 export function gapsPage(o: { viewer: Viewer; rows: GapRow[]; total: number; canEdit: boolean; flash?: string }): string {
   const rows = o.rows.map(
-    (q) => html`<tr data-question="${q.id}"><td class="text-cell">${q.question}</td><td class="count">${q.count}</td><td><span class="tag">${T(`gaps.outcome.${q.outcome}`)}</span></td><td class="small">${shanghai(q.lastAskedAt)}</td>
+    (q) => html`<tr data-question="${q.id}"><td class="text-cell">${q.question}</td><td class="count">${q.count}</td><td><span class="tag">${labelOr(`gaps.outcome.${q.outcome}`, q.outcome)}</span></td><td class="small">${shanghai(q.lastAskedAt)}</td>
 <td>${o.canEdit
       ? html`<form method="post" action="/admin/gaps/${q.id}/synonym" class="gap-form">${csrfField(o.viewer)}
 <label class="field"><span>${T("gaps.terms")}</span><input name="terms" value="${q.question}" required maxlength="200"></label>
