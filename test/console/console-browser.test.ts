@@ -119,7 +119,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     const diffRows = reviewer.page.locator("table.diff tbody tr");
     const paths = await diffRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-path")));
     expect(paths).toContain("materials.2");
-    expect(await reviewer.page.locator('tr[data-path="materials.2"]').textContent()).toContain("机动车驾驶证遗失声明");
+    expect(await reviewer.page.locator('tr[data-path="materials.2"]').textContent()).toContain("材料名称：机动车驾驶证遗失声明");
     await reviewer.page.screenshot({ path: shot("guide-review"), fullPage: true });
     await reviewer.page.getByRole("button", { name: "发布" }).click();
     await reviewer.page.waitForURL(/ok=published/);
