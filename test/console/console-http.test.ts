@@ -52,4 +52,27 @@ describe("staff console over HTTP", () => {
     expect((await get("/admin/assets/..%2Fcapability.ts")).status).toBe(404);
     expect((await get("/admin/assets/nope.js")).status).toBe(404);
   });
+
+  it("starts a guide from a knowledge gap: the new item is an unlisted draft and the question leaves the list", async () => {
+    await fetch(`${svc.url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "养蜂备案去哪里办" }) });
+    let id = "";
+    await expect.poll(async () => {
+      const r = await editor.call("GET", "/api/v1/admin/unanswered");
+      id = r.json.questions.find((q: { question: string }) => q.question === "养蜂备案去哪里办")?.id ?? "";
+      return id;
+    }, { timeout: 10_000 }).not.toBe("");
+    const form = new URLSearchParams({
+      _csrf: editor.csrf, from: id, code: "QH-TEST-YF-001", name: "养蜂备案", type: "行政确认", "authority.name": "西宁市农业农村局",
+      "basis.0.title": "《养蜂管理办法（试行）》", "procedure.0.step": "提交备案表", "timeLimit.statutory.value": "5", "timeLimit.statutory.unit": "工作日",
+      "timeLimit.promised.unit": "即办", "fees.charged": "false", "materials.0.name": "养蜂备案表", "materials.0.required": "true",
+    });
+    const res = await fetch(`${svc.url}/admin/guides/new`, { method: "POST", redirect: "manual", headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" }, body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/guides/QH-TEST-YF-001?ok=created");
+    const draft = await editor.call("GET", "/api/v1/admin/items/QH-TEST-YF-001/draft");
+    expect(draft.json).toMatchObject({ status: "draft", guide: { name: "养蜂备案", materials: [{ name: "养蜂备案表", required: true }] } });
+    expect((await fetch(`${svc.url}/guides/QH-TEST-YF-001`)).status).toBe(404);
+    const after = await editor.call("GET", "/api/v1/admin/unanswered");
+    expect(after.json.questions.some((q: { id: string }) => q.id === id)).toBe(false);
+  });
 });
