@@ -1,3 +1,4 @@
+import { Prisma } from "../platform/db";
 import type { ComplaintsDeps } from "./deps";
 import { SATISFACTION_LEVELS } from "./types";
 
@@ -15,18 +16,22 @@ export interface ComplaintStats {
   satisfaction: { level: string; count: number }[];
 }
 
-/** Figures for the staff dashboard (merged tickets are counted in the ticket they joined). */
-export async function countComplaintStats(deps: ComplaintsDeps, now: Date): Promise<ComplaintStats> {
+/**
+ * Figures for the staff dashboard (merged tickets are counted in the ticket they joined);
+ * `department` limits them to one department's tickets (a handler's own).
+ */
+export async function countComplaintStats(deps: ComplaintsDeps, now: Date, department?: string): Promise<ComplaintStats> {
   const prisma = deps.app.db.prisma;
-  const live = { status: { not: "merged" } };
+  const live = { status: { not: "merged" }, ...(department !== undefined ? { department } : {}) };
+  const inDept = department !== undefined ? Prisma.sql`AND department = ${department}` : Prisma.empty;
   const [total, cats, deps_, sats, repliedOnTime, repliedLate, openOverdue] = await Promise.all([
     prisma.complaint.count({ where: live }),
     prisma.complaint.groupBy({ by: ["category"], where: live, _count: { _all: true } }),
     prisma.complaint.groupBy({ by: ["department"], where: live, _count: { _all: true } }),
     prisma.complaint.groupBy({ by: ["satisfaction"], where: { ...live, satisfaction: { not: null } }, _count: { _all: true } }),
     // Prisma compares a column with a value, not with another column: count the on-time ones in SQL.
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM complaint WHERE status <> 'merged' AND reply_due_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at <= reply_due_at`,
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM complaint WHERE status <> 'merged' AND reply_due_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at > reply_due_at`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM complaint WHERE status <> 'merged' AND reply_due_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at <= reply_due_at ${inDept}`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM complaint WHERE status <> 'merged' AND reply_due_at IS NOT NULL AND replied_at IS NOT NULL AND replied_at > reply_due_at ${inDept}`,
     prisma.complaint.count({ where: { ...live, replyDueAt: { lt: now }, repliedAt: null, closedAt: null } }),
   ]);
   const onTime = repliedOnTime[0]?.n ?? 0;

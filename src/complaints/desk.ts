@@ -22,7 +22,8 @@ export interface ComplaintDesk {
   /** The statuses the ticket may move to next. */
   nextStatuses(status: string): readonly string[];
   statusLabels: Record<string, string>;
-  stats(): ReturnType<typeof countComplaintStats>;
+  /** Dashboard figures, all departments or one (a handler's). */
+  stats(department?: string): ReturnType<typeof countComplaintStats>;
   /** The supervision scan (reminders, 督办, escalation), now rather than on its schedule. */
   supervise(): ReturnType<typeof superviseComplaints>;
 }
@@ -42,7 +43,7 @@ export function complaintDesk(get: () => ComplaintsDeps): ComplaintDesk {
     },
     nextStatuses: (status) => allowedTransitions(status as ComplaintStatus) ?? [],
     statusLabels: COMPLAINT_STATUS_LABELS,
-    stats: () => countComplaintStats(get(), get().app.now()),
+    stats: (department) => countComplaintStats(get(), get().app.now(), department),
     supervise: () => superviseComplaints(get()),
   };
 }

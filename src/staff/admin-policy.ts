@@ -68,7 +68,8 @@ export const ADMIN_POLICY: Readonly<Record<string, AdminPolicy>> = Object.freeze
   "GET /api/v1/admin/applications/:number": p([A, H, S], true),
   "GET /api/v1/admin/supervision/alerts": p([A, H, S], true),
   "GET /api/v1/admin/supervision/counts": p([A, D, S]),
-  // The console's dashboard figures (src/console): every role reads the service-wide counts.
+  // The console's dashboard figures (src/console): counts, not records; a handler's are limited to
+  // their department by the route itself (staffDepartmentScope), checked in test/console.
   "GET /api/v1/admin/dashboard": p([A, E, R, D, H, S]),
   // The working-day calendar: everyone reads it, administrators enter the State Council's arrangement.
   "POST /api/v1/admin/holiday-years": p([A]),

@@ -199,6 +199,9 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     expect(await handler.page.locator("#reply").textContent()).toContain("路面已于今日修复");
     await handler.page.screenshot({ path: shot("complaint-replied"), fullPage: true });
 
+    // A handler's dashboard is their department's: no other department's tickets in it.
+    const own = (await handler.page.evaluate('fetch("/api/v1/admin/dashboard").then((r) => r.json())')) as any;
+    expect(own.complaints.byDepartment).toEqual([{ department: DEPT, count: 1 }]);
     const other = await signIn("handler2");
     const refused = await other.page.goto(`${svc.url}/admin/complaints/${ticket}`);
     expect(refused?.status()).toBe(404);
