@@ -73,8 +73,8 @@ export function complaintRoutes(router: Router, app: AppContext, desk: Complaint
     const role = staffOf(c).role;
     const queues = QUEUES_OF[role] ?? ["all"];
     const queue = parse(complaintQueueQuery, c.query).queue ?? queues[0]!;
-    const department = staffDepartmentScope(c);
-    const base = { department, limit: 200 };
+    // A handler's department, even an empty one (an account without a department sees nothing).
+    const base = { onlyDepartment: staffDepartmentScope(c), limit: 200 };
     let items =
       queue === "dispatch" ? await desk.list({ ...base, queue: "dispatcher" })
       : queue === "overdue" ? await desk.list({ ...base, overdue: true })
