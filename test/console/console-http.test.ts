@@ -75,4 +75,14 @@ describe("staff console over HTTP", () => {
     const after = await editor.call("GET", "/api/v1/admin/unanswered");
     expect(after.json.questions.some((q: { id: string }) => q.id === id)).toBe(false);
   });
+
+  it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {
+    const post = (who: StaffClient) =>
+      fetch(`${svc.url}/admin/complaints/supervise`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf }) });
+    const sup = await signedInStaff(svc, "super1", "supervisor");
+    const ok = await post(sup);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/admin/complaints?queue=overdue&ok=supervised");
+    expect((await post(await signedInStaff(svc, "dispatcher1", "dispatcher"))).status).toBe(403);
+  });
 });
