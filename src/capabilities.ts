@@ -9,6 +9,8 @@ import { applicationProgressCommand, applicationsCapability, applicationsDeps } 
 import { calendarCapability, holidayCalendar, shanghaiDayOf } from "./calendar";
 import { complaintsCapability } from "./complaints";
 import { citizenWebCapability } from "./citizen-web";
+import { staffCapability } from "./staff";
+import { consoleCapability } from "./console";
 
 /**
  * The composition root: every capability of the service, wired together, in dependency order
@@ -31,6 +33,7 @@ export function createCapabilities(): Capability[] {
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
   const applications = applicationsCapability();
   return [
+    staffCapability(),
     calendarCapability(),
     notificationsCapability(),
     catalogCapability({ search: () => search.itemSearch }),
@@ -41,5 +44,6 @@ export function createCapabilities(): Capability[] {
     complaints,
     chat,
     wechat,
+    consoleCapability({ complaints: complaints.desk }),
   ];
 }

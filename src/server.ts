@@ -1,4 +1,5 @@
 import http from "node:http";
+import type Router from "@koa/router";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
@@ -18,6 +19,8 @@ export interface Service {
   url?: string;
   /** The routes the web role answers (none for a worker). */
   routes: readonly { method: string; path: string }[];
+  /** The web role's routes as registered (tests walk them). */
+  router?: Router;
   stop(): Promise<void>;
 }
 
@@ -64,10 +67,12 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
   let server: http.Server | undefined;
   let markShuttingDown = () => {};
   let routes: Service["routes"] = [];
+  let router: Router | undefined;
   if (role.web) {
     const web = createHttpApp(ctx, caps);
     markShuttingDown = web.markShuttingDown;
     routes = web.routes;
+    router = web.router;
     server = http.createServer(web.app.callback());
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -97,5 +102,5 @@ export async function startService(config: Config, opts: StartOptions = {}): Pro
       await db.close();
       logger.info("stopped");
     })());
-  return { ctx, url, routes, stop };
+  return { ctx, url, routes, router, stop };
 }

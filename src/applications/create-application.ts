@@ -25,6 +25,8 @@ export interface CreateApplicationOptions {
   sourceId: string;
   /** The source's id of the creating event (CSV row, upstream event). */
   externalId?: string | undefined;
+  /** A department-limited staff member registers only items their department handles (others: unknown_item). */
+  onlyDepartment?: string | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function createApplication(
 ): Promise<{ application: ApplicationModel; event: ApplicationEventModel }> {
   const { app } = deps;
   const item = await deps.items.getItem(opts.itemCode);
-  if (!item) throw applicationErrors("unknown_item", { itemCode: opts.itemCode }, { itemCode: opts.itemCode });
+  if (!item || (opts.onlyDepartment !== undefined && item.department !== opts.onlyDepartment)) throw applicationErrors("unknown_item", { itemCode: opts.itemCode }, { itemCode: opts.itemCode });
   const now = app.now();
   const submittedAt = opts.submittedAt ?? now;
   if (submittedAt.getTime() > now.getTime() + 5 * 60_000) throw applicationErrors("submitted_in_future");

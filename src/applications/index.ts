@@ -13,3 +13,9 @@ export { lookupProgress } from "./lookup-progress";
 export { importApplicationsCsv, type ImportReport } from "./import-applications-csv";
 export { signIntegrationBody } from "./http/integration-auth";
 export { generateApplicationNumber, normalizeApplicationNumber } from "./application-number";
+// For the staff console (src/console): the operations the admin API calls.
+export { getApplication } from "./get-application";
+export { listApplications, type ListApplicationsOptions } from "./list-applications";
+export { countSupervisionAlerts } from "./count-supervision-alerts";
+export { allowedTransitions as allowedApplicationTransitions, APPLICATION_STATUS_LABELS, type ApplicationStatus } from "./application-status";
+export { transitionBody as applicationTransitionBody } from "./http/schemas";

@@ -5,6 +5,8 @@ import { loadApplicationStates } from "./load-application";
 
 export interface ListApplicationsOptions {
   department?: string | undefined;
+  /** The staff member's own department when their role is limited to it (handlers); ANDed with `department`. */
+  onlyDepartment?: string | undefined;
   status?: string | undefined;
   itemCode?: string | undefined;
   /** Only flagged ones: warning (预警) or overdue (超期). */
@@ -18,6 +20,7 @@ export interface ListApplicationsOptions {
 export async function listApplications(deps: ApplicationsDeps, opts: ListApplicationsOptions): Promise<{ items: ApplicationState[]; next: string | null }> {
   const where: Prisma.ApplicationWhereInput = {
     ...(opts.department ? { department: opts.department } : {}),
+    ...(opts.onlyDepartment !== undefined ? { AND: [{ department: opts.onlyDepartment }] } : {}),
     ...(opts.status ? { status: opts.status } : {}),
     ...(opts.itemCode ? { itemCode: opts.itemCode } : {}),
     ...(opts.supervision === "warning" ? { warnedAt: { not: null } } : {}),

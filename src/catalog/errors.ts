@@ -15,4 +15,8 @@ export const catalogErrors = defineErrors("catalog", {
   no_published_guide: "bad_request",
   version_not_found: "not_found",
   synonym_not_found: "not_found",
+  reviewer_is_author: "forbidden",
+  question_not_found: "not_found",
+  item_retired: "conflict",
+  retire_needs_reason: "bad_request",
 });

@@ -10,3 +10,24 @@ export { guideToSearchItem, type PublishedCatalog, type PublishedGuide, type Que
 export { normalizeQuestion } from "./questions/normalize-question";
 export { translateGuide, type Lang } from "./translate";
 export { guidePageUrl } from "./presenters";
+// Staff editing, for the console (src/console): the same operations the admin API calls.
+export { createItem } from "./drafts/create-item";
+export { startDraft } from "./drafts/start-draft";
+export { updateDraft } from "./drafts/update-draft";
+export { changeDraftStatus } from "./drafts/change-draft-status";
+export { publishDraft } from "./drafts/publish-draft";
+export { getDraft } from "./drafts/get-draft";
+export { getEditingState, type EditingState } from "./drafts/get-editing-state";
+export type { DraftRecord } from "./drafts/draft-record";
+export { listVersions, type VersionRecord } from "./versions/list-versions";
+export { getVersionDiff } from "./versions/get-version-diff";
+export { diffJson, type FieldChange } from "./guide-diff";
+export { listStaffItems, type StaffItemRecord } from "./items/list-staff-items";
+export { retireItem } from "./items/retire-item";
+export { getItem, type ItemRecord } from "./items/get-item";
+export { listQuestions } from "./questions/list-questions";
+export { resolveQuestion, getQuestion } from "./questions/resolve-question";
+export { addSynonym } from "./synonyms/add-synonym";
+export { renderGuidePage } from "./page/render-guide-page";
+export { itemTypes, audiences, materialForms, limitUnits } from "./guide-schema";
+export { listQuestionDays, type QuestionDayRecord } from "./questions/question-days";

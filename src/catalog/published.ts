@@ -74,6 +74,8 @@ export interface QuestionEntry {
 /** The unanswered-question log: de-duplicated by normalised question, counted. */
 export interface QuestionLog {
   record(entry: QuestionEntry): Promise<void>;
+  /** One question was asked (answered or not): the per-day count behind the answered share. */
+  asked?(): void;
 }
 
 /** Turn a published guide into its flat listed item. */

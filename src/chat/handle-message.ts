@@ -74,6 +74,8 @@ async function askInDialogue(deps: ChatDeps, question: string, lang: Lang, sessi
  * part of the cache key; only a computed answer needs a session object of its own.
  */
 function answerQuestion(deps: ChatDeps, text: string, lang: Lang, loaded: LoadedSession): Promise<Answered> {
+  // Counted here, once per question, whether computed or replayed from the answer cache.
+  deps.questionLog.asked?.();
   const compute = async (questionLog: ChatDeps["questionLog"]) => {
     const d = { ...deps, questionLog };
     const session: Session = { ...loaded.copy(), lang };

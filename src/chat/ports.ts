@@ -21,6 +21,8 @@ export interface CatalogPort {
  */
 export interface QuestionLogPort {
   record(entry: QuestionEntry): Promise<void>;
+  /** Counts one question asked, answered or not (the staff dashboard's answered share per day). */
+  asked?(): void;
 }
 
 /**

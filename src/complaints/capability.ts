@@ -4,6 +4,7 @@ import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
 import { complaintChatCommand } from "./chat/command";
+import { complaintDesk, type ComplaintDesk } from "./desk";
 import { classify as modelClassify, DEFAULT_CONFIDENCE_THRESHOLD } from "./classifier";
 import type { ComplaintsDeps, ComplaintsOptions } from "./deps";
 import { adminActionRoutes } from "./http/admin-action-routes";
@@ -28,7 +29,7 @@ import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complai
  * deadlines and supervision; replies and 好差评 ratings; forwarding to an external 12345
  * platform through an outbox; anonymised publication.
  */
-export function complaintsCapability(options: ComplaintsOptions = {}): Capability & { chatCommand: ReturnType<typeof complaintChatCommand> } {
+export function complaintsCapability(options: ComplaintsOptions = {}): Capability & { chatCommand: ReturnType<typeof complaintChatCommand>; desk: ComplaintDesk } {
   let deps: ComplaintsDeps | undefined;
   let app: AppContext | undefined;
   let file: ComplaintPolicyFile | undefined;
@@ -51,6 +52,7 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
       file = loadComplaintPolicies(config.COMPLAINT_POLICIES_FILE);
     },
     chatCommand: complaintChatCommand(get),
+    desk: complaintDesk(get),
     routes(router, ctx) {
       bind(ctx);
       mpRoutes(router, ctx, get);

@@ -11,3 +11,6 @@ export { createComplaint, type CreateComplaintOptions } from "./intake/create-co
 export { superviseComplaints } from "./workflow/supervise-complaints";
 export { refreshComplaintDeadlines } from "./workflow/refresh-deadlines";
 export { SATISFACTION_LEVELS, COMPLAINT_KINDS } from "./types";
+export { complaintDesk, type ComplaintDesk, type StaffComplaintView } from "./desk";
+export type { ComplaintStats } from "./count-complaint-stats";
+export { COMPLAINT_STATUSES } from "./complaint-status";

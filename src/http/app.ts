@@ -3,6 +3,7 @@ import Router from "@koa/router";
 import { bodyParser } from "@koa/bodyparser";
 import type { AppContext } from "../platform/context";
 import type { Capability } from "../platform/capability";
+import { provideAppContext } from "./app-context";
 import { clientAddress } from "./client-address";
 import { createMetrics } from "./metrics";
 import { observeRequests } from "./observe";
@@ -18,6 +19,8 @@ export interface HttpApp {
   app: Koa;
   /** Every route the app answers ("GET /api/v1/items/:code"), for the check that /openapi.json lists them all. */
   routes: readonly { method: string; path: string }[];
+  /** Every route, as registered (the authorization matrix test reads its layers). */
+  router: Router;
   /** Set when shutdown starts: /readyz turns 503 so the load balancer drains us. */
   markShuttingDown(): void;
 }
@@ -31,6 +34,7 @@ export interface HttpApp {
 export function createHttpApp(ctx: AppContext, capabilities: Capability[]): HttpApp {
   // X-Forwarded-For is believed only as TRUST_PROXY says (client-address.ts), never by Koa itself.
   const app = new Koa({ proxy: false });
+  provideAppContext(app, ctx);
   const fromProxy = clientAddress(ctx.config.TRUST_PROXY);
   let shuttingDown = false;
   const metrics = createMetrics();
@@ -67,5 +71,5 @@ export function createHttpApp(ctx: AppContext, capabilities: Capability[]): Http
   const routes = router.stack.flatMap((layer) =>
     typeof layer.path === "string" ? layer.methods.filter((m) => m !== "HEAD").map((method) => ({ method, path: layer.path as string })) : [],
   );
-  return { app, routes, markShuttingDown: () => (shuttingDown = true) };
+  return { app, routes, router, markShuttingDown: () => (shuttingDown = true) };
 }

@@ -156,7 +156,8 @@ function parse(schema: ZodType | undefined, value: unknown, where: string, issue
 
 export function openApiDocument(info: { title: string; version: string; serverUrl: string }): object {
   registry.registerComponent("securitySchemes", "session", { type: "http", scheme: "bearer", description: "Mini-program session token" });
-  registry.registerComponent("securitySchemes", "admin", { type: "http", scheme: "bearer", description: "Staff / admin token" });
+  registry.registerComponent("securitySchemes", "admin", { type: "http", scheme: "bearer", description: "The machine token (ADMIN_TOKEN) for automation; staff sign in instead (zw_staff cookie), with the roles of src/staff/admin-policy.ts" });
+  registry.registerComponent("securitySchemes", "staff", { type: "apiKey", in: "cookie", name: "zw_staff", description: "Staff session (POST /api/v1/staff/login); state changes also need X-CSRF-Token" });
   registry.registerComponent("securitySchemes", "apiKey", { type: "apiKey", in: "query", name: "api_key" });
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: "3.0.3",

@@ -15,7 +15,7 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
   const admin = (method: string, p: string, body?: unknown, token = TOKEN) =>
     fetch(svc.url + p, {
       method,
-      headers: { authorization: `Bearer ${token}`, "x-staff-name": encodeURIComponent("张三"), "content-type": "application/json" },
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -118,7 +118,7 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
     expect(now).toMatchObject({ name: "居民身份证换领（测试·新）", version: 2 });
 
     const versions = (await (await admin("GET", `/api/v1/admin/items/${CODE}/versions`)).json()) as { versions: { version: number; publishedBy: string }[] };
-    expect(versions.versions.map((v) => [v.version, v.publishedBy])).toEqual([[2, "张三"], [1, "import"]]);
+    expect(versions.versions.map((v) => [v.version, v.publishedBy])).toEqual([[2, "machine:admin-token"], [1, "import"]]);
     const diff = (await (await admin("GET", `/api/v1/admin/items/${CODE}/versions/2/diff`)).json()) as { changes: unknown[] };
     expect(diff.changes).toEqual([{ path: "name", before: "居民身份证换领（测试）", after: "居民身份证换领（测试·新）" }]);
     const audit = (await (await admin("GET", `/api/v1/admin/audit?entity=item:${CODE}`)).json()) as { entries: { action: string }[] };
@@ -160,12 +160,15 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
 });
 
 describe("admin API without ADMIN_TOKEN", () => {
-  it("answers 503 not_configured", async () => {
+  // Staff accounts sign in with sessions; without ADMIN_TOKEN no bearer token is a key.
+  it("refuses any bearer token (401) and asks for a staff login", async () => {
     const svc = await startTestService({ db: "pglite", capabilities: [catalogCapability()] });
     try {
-      const res = await fetch(`${svc.url}/api/v1/admin/audit`);
-      expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ error: { code: "not_configured" } });
+      for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Bearer anything" }] as Record<string, string>[]) {
+        const res = await fetch(`${svc.url}/api/v1/admin/audit`, { headers });
+        expect(res.status).toBe(401);
+        expect(await res.json()).toMatchObject({ error: { code: "staff_login_required" } });
+      }
     } finally {
       await svc.stop();
     }

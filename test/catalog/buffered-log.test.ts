@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bufferedQuestionLog, type DroppedQuestions } from "../../src/catalog";
+import { bufferedQuestionLog, listQuestionDays, type DroppedQuestions } from "../../src/catalog";
 import type { PrismaClient } from "../../src/platform/db";
 import { createTestDb, testDbKinds, type TestDb } from "../support/db";
 
@@ -130,5 +130,18 @@ describe.each(testDbKinds())("buffered unanswered-question log (%s)", (kind) => 
     await log.record({ question: "办船证", outcome: "not_found", lang: "zh" }); // after close: ignored
     await log.flush();
     expect((await rows()).find((r) => r.normalized === "办船证")?.count).toBe(3);
+  });
+
+  it("counts every question asked and the unanswered ones per Shanghai day, for the answered share", async () => {
+    // 23:30 UTC is already the next day in Shanghai.
+    const at = new Date("2031-03-01T23:30:00Z");
+    const log = bufferedQuestionLog(db.prisma, { flushMs: 60_000, onError: () => {}, now: () => at });
+    for (let i = 0; i < 4; i++) log.asked();
+    await log.record({ question: "问个没人答得了的", outcome: "not_found", lang: "zh" });
+    await log.flush();
+    log.asked();
+    await log.close();
+    const [day] = await listQuestionDays({ prisma: db.prisma, today: at, days: 1 });
+    expect(day).toEqual({ day: "2031-03-02", asked: 5, unanswered: 1, answeredShare: 0.8 });
   });
 });

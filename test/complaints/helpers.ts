@@ -4,6 +4,8 @@ import type { Capability } from "../../src/platform/capability";
 import { miniprogramCapability, createSession } from "../../src/miniprogram";
 import type { DbKind } from "../../src/platform/db";
 import { startTestService, type TestService } from "../support/service";
+import { signedInStaff, type StaffClient } from "../support/staff";
+import { staffCapability } from "../../src/staff";
 
 export const ADMIN_TOKEN = "test-admin-token-complaints";
 
@@ -32,7 +34,8 @@ export interface Harness {
   notices: { dedupeKey: string; userId?: string; oaOpenid?: string; fields: Record<string, string | Date> }[];
   /** Make the next `failNotices` sends throw (WeChat unreachable, or a crash before the send). */
   noticeFaults: { failNotices: number };
-  staff(method: string, path: string, body?: unknown, name?: string): Promise<{ status: number; json: any }>;
+  /** A staff call: as the signed-in account `username` (made on first use), else with the machine token. */
+  staff(method: string, path: string, body?: unknown, username?: string): Promise<{ status: number; json: any }>;
   mpToken(userId?: string): Promise<{ token: string; userId: string }>;
   /** Files a complaint from the mini-program as a new citizen (any other body fields too); its ticket number. */
   fileFromMiniProgram(body: { text: string } & Record<string, unknown>): Promise<string>;
@@ -77,19 +80,26 @@ export async function startComplaints(
     db,
     now: o.now,
     env: { ADMIN_TOKEN, LOG_LEVEL: "warn", ...o.env },
-    capabilities: [miniprogramCapability(), ...(o.capabilities ?? []), cap],
+    capabilities: [staffCapability(), miniprogramCapability(), ...(o.capabilities ?? []), cap],
     ...(o.redis ? { redis: true } : {}),
     ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
   });
+  const signedIn: Record<string, Promise<StaffClient>> = {};
   return {
     service,
     cap,
     notices,
     noticeFaults,
-    async staff(method, path, body, name = "张调度") {
+    async staff(method, path, body, username) {
+      // A named staff member signs in with an account of their own (an administrator); otherwise the machine token.
+      if (username) {
+        const client = (signedIn[username] ??= signedInStaff(service, username, "administrator"));
+        const r = await (await client).call(method, path, body);
+        return { status: r.status, json: r.json };
+      }
       const res = await fetch(service.url + path, {
         method,
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "x-staff-name": encodeURIComponent(name), ...(body ? { "content-type": "application/json" } : {}) },
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       return { status: res.status, json: await res.json().catch(() => null) };

@@ -38,9 +38,9 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
     const before = await fileMp("小区门口垃圾成堆，一周没人清运");
     expect(await ticket(before)).toMatchObject({ status: "dispatched", department: "青海省生态环境厅" });
 
-    const put = await h.staff("PUT", route("环境保护"), { department: "西宁市生态环境局" }, "李科长");
+    const put = await h.staff("PUT", route("环境保护"), { department: "西宁市生态环境局" }, "li-kezhang");
     expect(put.status).toBe(200);
-    expect(put.json.items.find((r: any) => r.category === "环境保护")).toMatchObject({ department: "西宁市生态环境局", departmentId: null, edited: true, updatedBy: "李科长" });
+    expect(put.json.items.find((r: any) => r.category === "环境保护")).toMatchObject({ department: "西宁市生态环境局", departmentId: null, edited: true, updatedBy: "li-kezhang" });
 
     const fromMp = await ticket(await fileMp("河道边有人倾倒垃圾，污水流进河里"));
     expect(fromMp).toMatchObject({ status: "dispatched", category: "环境保护", suggestedDepartment: "西宁市生态环境局", department: "西宁市生态环境局" });
@@ -55,7 +55,7 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
     const entries = await audit("环境保护");
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
-      actor: "李科长",
+      actor: "li-kezhang",
       action: "complaint_route.update",
       entity: "complaint_route",
       entityId: "环境保护",
@@ -64,17 +64,17 @@ describe.each(testDbKinds())("staff-edited category → department mapping (%s)"
     // An entity type the service audit log lists (its writer's type and the schema comment).
     expect(AUDIT_ENTITIES).toContain(entries[0].entity);
     // Saving the same mapping again changes nothing and adds no audit entry.
-    expect((await h.staff("PUT", route("环境保护"), { department: "西宁市生态环境局" }, "李科长")).status).toBe(200);
+    expect((await h.staff("PUT", route("环境保护"), { department: "西宁市生态环境局" }, "li-kezhang")).status).toBe(200);
     expect(await audit("环境保护")).toHaveLength(1);
   });
 
   it("takes a catalog department by id, with its name from the catalog", async () => {
     const dept = await h.service.ctx.db.prisma.department.create({ data: { name: "西宁市人力资源和社会保障局", region: "630100" } });
-    const put = await h.staff("PUT", route("劳动和社会保障"), { departmentId: dept.id }, "王主任");
+    const put = await h.staff("PUT", route("劳动和社会保障"), { departmentId: dept.id }, "wang-zhuren");
     expect(put.status).toBe(200);
     const filed = await ticket(await fileMp("公司拖欠工资三个月，老板不见人"));
     expect(filed).toMatchObject({ status: "dispatched", department: "西宁市人力资源和社会保障局", departmentId: dept.id });
-    expect((await audit("劳动和社会保障"))[0]).toMatchObject({ actor: "王主任", diff: { to: { department: "西宁市人力资源和社会保障局", departmentId: dept.id } } });
+    expect((await audit("劳动和社会保障"))[0]).toMatchObject({ actor: "wang-zhuren", diff: { to: { department: "西宁市人力资源和社会保障局", departmentId: dept.id } } });
   });
 
   it("refuses an unknown category, an unknown department and an empty body, and changes nothing", async () => {

@@ -77,7 +77,7 @@ describe.each(testDbKinds())("complaint workflow (%s)", (db) => {
     staffView = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json;
     const statuses = staffView.events.filter((e: any) => e.type === "status").map((e: any) => e.to);
     expect(statuses).toEqual(["dispatched", "returned", "dispatched", "signed", "in_progress", "extension_requested", "extension_approved", "replied", "rated", "closed"]);
-    expect(staffView.events.find((e: any) => e.to === "returned").actor).toBe("张调度");
+    expect(staffView.events.find((e: any) => e.to === "returned").actor).toBe("machine:admin-token");
   });
 
   it("refuses a return after the window and a second extension; allows 重办 back to handling with new deadlines", async () => {

@@ -60,7 +60,7 @@ describe.runIf(serversUp("postgres", "redis"))("a published guide edit reaches e
   const admin = (svc: TestService, method: string, p: string, body?: unknown) =>
     fetch(`${svc.url}${p}`, {
       method,
-      headers: { authorization: "Bearer admin-secret", "content-type": "application/json", "x-staff-name": "test-staff" },
+      headers: { authorization: "Bearer admin-secret", "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 

@@ -16,7 +16,7 @@ export interface Filed {
 
 export async function createOpen311Key(url: string, adminToken: string): Promise<string> {
   const r = await postWithin(`${url}/api/v1/admin/open311/keys`, {
-    headers: { authorization: `Bearer ${adminToken}`, "x-staff-name": "fault-test", "content-type": "application/json" },
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
     body: JSON.stringify({ name: `fault-test-${Date.now()}` }),
   });
   if (r.status !== 201) throw new Error(`creating an Open311 key: ${r.status} ${JSON.stringify(r.json)}`);

@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
+import { assertApplicationInDepartment } from "../assert-in-department";
 import { calendarWarnings } from "../../calendar";
 import { countSupervisionAlerts } from "../count-supervision-alerts";
 import { createApplication } from "../create-application";
@@ -22,7 +23,7 @@ const tags = ["applications (staff)"];
  * `calendarWarnings`: a holiday year not entered hides deadlines from supervision.
  */
 export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
-  const before = [requireStaff(deps.app)];
+  const before = [adminGuard()];
   const present = (s: ApplicationState, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
 
   defineRoute(router, {
@@ -33,7 +34,7 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     body: createApplicationBody,
     response: applicationViewSchema,
     handler: async ({ body }, c) => {
-      const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c) });
+      const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c), onlyDepartment: staffDepartmentScope(c) });
       return present(await loadApplicationState(deps, application), true);
     },
   });
@@ -46,6 +47,7 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     body: transitionBody,
     response: applicationViewSchema.extend({ applied: z.boolean() }),
     handler: async ({ params, body }, c) => {
+      await assertApplicationInDepartment(deps, params.number, staffDepartmentScope(c));
       const r = await recordApplicationEvent(deps, { number: params.number, ...body, actor: staffActor(c), source: "staff", sourceId: "admin" });
       return { ...present(await loadApplicationState(deps, r.application), true), applied: r.applied };
     },
@@ -58,8 +60,8 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     tags, security: ["admin"], before,
     query: listApplicationsQuery,
     response: z.object({ items: z.array(applicationViewSchema), next: z.string().nullable() }),
-    handler: async ({ query }) => {
-      const page = await listApplications(deps, query);
+    handler: async ({ query }, c) => {
+      const page = await listApplications(deps, { ...query, onlyDepartment: staffDepartmentScope(c) });
       return { items: page.items.map((s) => present(s)), next: page.next };
     },
   });
@@ -70,7 +72,10 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "One application with its timeline",
     tags, security: ["admin"], before, params: numberParams,
     response: applicationViewSchema,
-    handler: async ({ params }) => present(await getApplication(deps, { number: params.number }), true),
+    handler: async ({ params }, c) => {
+      await assertApplicationInDepartment(deps, params.number, staffDepartmentScope(c));
+      return present(await getApplication(deps, { number: params.number }), true);
+    },
   });
 
   defineRoute(router, {
@@ -79,9 +84,9 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "电子监察 alerts (预警 warning / 超期 overdue), newest first",
     tags, security: ["admin"], before,
     query: supervisionAlertsQuery,
-    handler: async ({ query }) => ({
+    handler: async ({ query }, c) => ({
       calendarWarnings: await calendarWarnings(deps.app),
-      items: (await listSupervisionAlerts(deps, query)).map(presentSupervisionAlert),
+      items: (await listSupervisionAlerts(deps, { ...query, onlyDepartment: staffDepartmentScope(c) })).map(presentSupervisionAlert),
     }),
   });
 

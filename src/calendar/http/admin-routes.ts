@@ -1,6 +1,6 @@
 import type Router from "@koa/router";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import { addHolidayYear } from "../add-holiday-year";
 import { correctHolidayYear } from "../correct-holiday-year";
@@ -15,7 +15,7 @@ const tags = ["applications (staff)"];
 
 /** Staff API for the holiday arrangements every working-day deadline uses. */
 export function adminRoutes(router: Router, ctx: AppContext): void {
-  const before = [requireStaff(ctx)];
+  const before = [adminGuard()];
 
   defineRoute(router, {
     method: "post",

@@ -8,6 +8,7 @@ import { publishVersion } from "../versions/publish-version";
 import { announceChanged } from "../events";
 import { findItemForEditing } from "./find-item";
 import { checkRevision, guardedUpdate } from "./update-draft";
+import { draftAuthors } from "./draft-authors";
 
 export interface PublishDraftOptions {
   prisma: PrismaClient;
@@ -16,6 +17,11 @@ export interface PublishDraftOptions {
   revision: number;
   actor: string;
   now: Date;
+  /**
+   * Four eyes: a person never publishes a draft they wrote (reviewer_is_author). Off only for
+   * the machine token, which automation uses for both steps.
+   */
+  fourEyes?: boolean;
 }
 
 /**
@@ -30,6 +36,7 @@ export async function publishDraft(opts: PublishDraftOptions): Promise<{ code: s
     if (!item.draft) throw catalogErrors("draft_not_found", { code });
     checkRevision(item.draft.revision, revision);
     assertTransition(item.draft.status, "published");
+    if (opts.fourEyes && (await draftAuthors(tx, code)).has(actor)) throw catalogErrors("reviewer_is_author", { code });
     // Re-validate: the stored JSON was valid when saved, but the schema may have grown since.
     const guide = guideSchema.parse(item.draft.content);
     const r = await publishVersion({ tx, guide, actor, now, source: "staff" });

@@ -2,7 +2,7 @@ import type Router from "@koa/router";
 import type { Middleware } from "koa";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { staffActor } from "../../http/staff-auth";
+import { staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import { listAudit } from "../../platform/audit";
 import { addSynonym } from "../synonyms/add-synonym";

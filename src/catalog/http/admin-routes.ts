@@ -3,7 +3,7 @@ import type { Context } from "koa";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor, staffOf } from "../../staff";
 import { codeParams, createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./schemas";
 import { createItem } from "../drafts/create-item";
 import { startDraft } from "../drafts/start-draft";
@@ -20,7 +20,7 @@ import { adminListRoutes } from "./admin-list-routes";
 /** Staff editing: drafts, review, publication, versions (token auth until staff accounts exist). */
 export function adminRoutes(router: Router, app: AppContext): void {
   const prisma = app.db.prisma;
-  const base = { tags: ["catalog admin"], security: ["admin"], before: [requireStaff(app)] };
+  const base = { tags: ["catalog admin"], security: ["admin"], before: [adminGuard()] };
   const who = (ctx: Context) => ({ prisma, actor: staffActor(ctx), now: app.now() });
 
   defineRoute(router, {
@@ -62,7 +62,7 @@ export function adminRoutes(router: Router, app: AppContext): void {
     summary: "Approve and publish the draft under review as the next immutable version",
     params: codeParams, body: revisionBody,
     response: z.object({ code: z.string(), version: z.number(), changes: z.number() }),
-    handler: async ({ params, body }, ctx) => publishDraft({ ...who(ctx), store: app.store, code: params.code, revision: body.revision }),
+    handler: async ({ params, body }, ctx) => publishDraft({ ...who(ctx), store: app.store, code: params.code, revision: body.revision, fourEyes: !staffOf(ctx).machine }),
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/items/:code/versions", summary: "Published versions (who, when, how many fields changed)",

@@ -3,6 +3,7 @@ import type { QuestionLog } from "../published";
 import { normalizeQuestion } from "./normalize-question";
 import { recordQuestionCounts, type QuestionCount } from "./record-question";
 import { recordItemAsks, type ItemAskCount } from "./record-item-asks";
+import { countDay, writeDayCounts, type DayCounts } from "./question-days";
 
 interface WriteOutcome {
   dropped: QuestionCount[];
@@ -23,6 +24,8 @@ function refusalReason(err: unknown): string {
 const ROWS_PER_WRITE = 200;
 
 export interface BufferedQuestionLog extends QuestionLog {
+  /** Counts one question asked (answered or not) for today's figures. */
+  asked(): void;
   /** Write what has been counted so far. */
   flush(): Promise<void>;
   /** Stop the timer and write what is left. */
@@ -71,6 +74,8 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   let pending = new Map<string, QuestionCount>();
   // Answered asks are counts per item, written beside the unanswered questions.
   let asks = new Map<string, ItemAskCount>();
+  // Every question asked and every unanswered one, per day (the dashboard's answered share).
+  let days: DayCounts = new Map();
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
@@ -89,9 +94,15 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
     pending = new Map();
     const askBatch = asks;
     asks = new Map();
+    const dayBatch = days;
+    days = new Map();
     // One flush at a time, in order: counts are increments, so order does not matter for the
     // totals, but a second flush must not race a failing first one that puts counts back.
     writing = writing.then(async () => {
+      // Day counts are plain numbers: kept for the next flush when a write fails, like the questions.
+      const keepDays = () => {
+        if (!closed) for (const [day, c] of dayBatch) days.set(day, { asked: (days.get(day)?.asked ?? 0) + c.asked, unanswered: (days.get(day)?.unanswered ?? 0) + c.unanswered });
+      };
       if (askBatch.size) {
         try {
           await recordItemAsks(prisma, [...askBatch.values()]);
@@ -110,6 +121,7 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
           // One report per flush: the database is likely down for the rest too. Keep the
           // counts for the next flush (unless closing: nothing is left to retry then).
           options.onError(outcome.error);
+          keepDays();
           if (!closed) {
             for (const rest of [...outcome.unwritten, ...rows.slice(i + ROWS_PER_WRITE)]) if (pending.size < maxPending) add(rest.normalized, rest);
             schedule();
@@ -118,6 +130,13 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
         }
         // The embedded database runs on this thread: let waiting requests in between writes.
         if (i + ROWS_PER_WRITE < rows.length) await new Promise((r) => setImmediate(r));
+      }
+      try {
+        await writeDayCounts(prisma, dayBatch);
+      } catch (err) {
+        options.onError(err);
+        keepDays();
+        schedule();
       }
     });
     return writing;
@@ -160,6 +179,11 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
   };
 
   return {
+    asked() {
+      if (closed) return;
+      countDay(days, now(), "asked");
+      schedule();
+    },
     async record(e) {
       if (closed) return;
       if (e.outcome === "answered") {
@@ -168,6 +192,7 @@ export function bufferedQuestionLog(prisma: PrismaClient, options: BufferedQuest
         schedule();
         return;
       }
+      countDay(days, now(), "unanswered");
       const key = normalizeQuestion(e.question);
       if (!key) return;
       add(key, { ...e, normalized: key, count: 1, at: now() });

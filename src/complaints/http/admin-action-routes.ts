@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import { z, type ZodType } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
+import { assertComplaintInDepartment } from "../workflow/assert-in-department";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { presentStaffComplaint } from "../presenters";
@@ -26,7 +27,7 @@ import { signComplaint } from "../workflow/sign-complaint";
 import { refParams } from "./schemas";
 
 type Run<B> = (deps: ComplaintsDeps, ref: string, body: B, actor: string) => Promise<Complaint>;
-interface Action<B> {
+export interface Action<B> {
   path: string;
   summary: string;
   body: ZodType<B>;
@@ -38,7 +39,7 @@ const note = z.string().trim().min(1).max(2000);
 const empty = z.object({}).optional().transform(() => ({}));
 
 /** Every staff move on a ticket: POST /api/v1/admin/complaints/:ref/<action>, one operation each. */
-const ACTIONS = [
+export const ACTIONS = [
   action("dispatch", "派单 to a department", z.object({ department: z.string().trim().min(2).max(100), departmentId: z.uuid().optional(), note: z.string().max(500).optional() }), (d, ref, b, actor) => dispatchComplaint(d, { ref, ...b, actor })),
   action("sign", "签收", empty, (d, ref, _b, actor) => signComplaint(d, { ref, actor })),
   action("return", "退回 (not ours), with a reason, within the return window", z.object({ reason: note }), (d, ref, b, actor) => returnComplaint(d, { ref, ...b, actor })),
@@ -58,7 +59,7 @@ const ACTIONS = [
 ] as Action<unknown>[];
 
 export function adminActionRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
-  const staff = requireStaff(app);
+  const staff = adminGuard();
   for (const a of ACTIONS) {
     defineRoute(router, {
       method: "post",
@@ -69,7 +70,10 @@ export function adminActionRoutes(router: Router, app: AppContext, deps: () => C
       before: [staff],
       params: refParams,
       body: a.body,
-      handler: async ({ params, body }, c) => presentStaffComplaint(app, await a.run(deps(), params.ref, body, staffActor(c))),
+      handler: async ({ params, body }, c) => {
+        await assertComplaintInDepartment(deps(), params.ref, staffDepartmentScope(c));
+        return presentStaffComplaint(app, await a.run(deps(), params.ref, body, staffActor(c)));
+      },
     });
   }
 }

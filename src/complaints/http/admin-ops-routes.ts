@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { createApiKey } from "../open311/create-api-key";
@@ -12,7 +12,7 @@ import { outboxQuery } from "./schemas";
 
 /** Forwarding to the 12345 platform (dead letters, replay) and Open311 client keys. */
 export function adminOpsRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
-  const staff = requireStaff(app);
+  const staff = adminGuard();
 
   defineRoute(router, {
     method: "get",

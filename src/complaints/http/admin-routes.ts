@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute, documentRoute, validateInput } from "../../http/openapi";
-import { requireStaff, staffActor } from "../../http/staff-auth";
+import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
+import { assertComplaintInDepartment } from "../workflow/assert-in-department";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
@@ -18,7 +19,7 @@ const tags = ["complaints (staff)"];
 
 /** Staff reading tickets, the routing table, 热点 and the supervision scan (moves on a ticket: admin-action-routes.ts). */
 export function adminRoutes(router: Router, app: AppContext, deps: () => ComplaintsDeps): void {
-  const staff = requireStaff(app);
+  const staff = adminGuard();
 
   defineRoute(router, {
     method: "get",
@@ -28,8 +29,8 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     query: staffListQuery,
-    handler: async ({ query }) => {
-      const rows = await listComplaints(deps(), { ...query, overdue: query.overdue === "true" });
+    handler: async ({ query }, c) => {
+      const rows = await listComplaints(deps(), { ...query, overdue: query.overdue === "true", onlyDepartment: staffDepartmentScope(c) });
       return { items: rows.map((r) => presentStaffComplaint(app, r)) };
     },
   });
@@ -88,7 +89,10 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     params: refParams,
-    handler: async ({ params }) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref })),
+    handler: async ({ params }, c) => {
+      await assertComplaintInDepartment(deps(), params.ref, staffDepartmentScope(c));
+      return presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref }));
+    },
   });
 
   // Raw image bytes, not JSON: a plain route, documented by hand.
@@ -102,6 +106,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     responseTypes: ["image/jpeg", "image/png", "image/webp"],
   });
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
+    await assertComplaintInDepartment(deps(), c.params.ref!, staffDepartmentScope(c));
     // Validated like every other route: a position that is not 0–8 is a 400, not a database error.
     const img = await readComplaintImage(deps(), validateInput(imageParams, c.params, "params"));
     c.type = img.mime;

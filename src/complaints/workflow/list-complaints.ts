@@ -9,6 +9,8 @@ export interface ListComplaintsOptions {
   /** Only tickets past their reply deadline (督办 or escalated). */
   overdue?: boolean | undefined;
   department?: string | undefined;
+  /** The staff member's own department when their role is limited to it (handlers); ANDed with `department`. */
+  onlyDepartment?: string | undefined;
   limit: number;
 }
 
@@ -20,6 +22,7 @@ export async function listComplaints(deps: ComplaintsDeps, o: ListComplaintsOpti
       ...(o.queue ? { dispatcherQueue: true, status: { in: ["accepted", "returned"] } } : {}),
       ...(o.overdue ? { supervisionStage: { gte: 2 } } : {}),
       ...(o.department ? { department: o.department } : {}),
+      ...(o.onlyDepartment !== undefined ? { AND: [{ department: o.onlyDepartment }] } : {}),
     },
     orderBy: { createdAt: "desc" },
     take: o.limit,

@@ -2,7 +2,7 @@ import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { perIp, rateLimit } from "../../http/rate-limit";
-import { requireStaff } from "../../http/staff-auth";
+import { adminGuard } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import { listNotifications } from "../list-notifications";
 import { notificationViewSchema, presentNotification } from "../presenters";
@@ -17,7 +17,7 @@ export function adminRoutes(router: Router, app: AppContext): void {
     summary: "Notifications by status (e.g. failed), newest first",
     tags: ["admin"],
     security: ["admin"],
-    before: [requireStaff(app)],
+    before: [adminGuard()],
     query: listNotificationsQuery,
     response: z.object({ items: z.array(notificationViewSchema) }),
     handler: async ({ query }) => ({ items: (await listNotifications(app, query)).map(presentNotification) }),
@@ -29,7 +29,7 @@ export function adminRoutes(router: Router, app: AppContext): void {
     summary: "Send a failed notification again",
     tags: ["admin"],
     security: ["admin"],
-    before: [rateLimit({ store: app.store, key: perIp("admin:write"), limit: 60, windowSeconds: 60 }), requireStaff(app)],
+    before: [rateLimit({ store: app.store, key: perIp("admin:write"), limit: 60, windowSeconds: 60 }), adminGuard()],
     params: notificationParams,
     response: notificationViewSchema,
     handler: async ({ params }) => presentNotification(await retryNotification(app, params.id)),

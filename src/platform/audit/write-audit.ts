@@ -9,7 +9,7 @@ type DbClient = PrismaClient | Prisma.TransactionClient;
  * catalog, by complaints for its category → department routes (set-complaint-route.ts), and by the
  * calendar for staff-confirmed holiday years (calendar/holiday-years.ts).
  */
-export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route", "holiday_year"] as const;
+export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route", "holiday_year", "staff_account"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {

@@ -1,0 +1,101 @@
+import type Router from "@koa/router";
+import type { Context } from "koa";
+import {
+  changeDraftStatus, getEditingState, getVersionDiff, listStaffItems, listVersions, publishDraft, renderGuidePage, retireItem, diffJson,
+  type EditingState, type Guide,
+} from "../../catalog";
+import type { AppContext } from "../../platform/context";
+import { staffActor, type Role } from "../../staff";
+import { T } from "../text";
+import { guideDetailPage, guideReviewPage, versionPage } from "../views/guide-detail";
+import { guideListPage } from "../views/guide-list";
+import { done, flashOf, formOf, page, send, viewerOf } from "./page";
+import { codeParam, guideListQuery, parse, rejectForm, retireForm, revisionForm, versionParams } from "./schemas";
+import { guideEditRoutes } from "./guide-edit-routes";
+import { AppError } from "../../platform/errors";
+
+const READ: Role[] = ["administrator", "editor", "reviewer", "supervisor"];
+const EDIT: Role[] = ["administrator", "editor"];
+const REVIEW: Role[] = ["administrator", "reviewer"];
+const PAGE_SIZE = 30;
+
+const nameOf = (s: EditingState) => s.draft?.guide.name ?? s.published?.guide.name ?? s.code;
+const detail = (code: string) => `/admin/guides/${encodeURIComponent(code)}`;
+
+/** Guides: list and search, one item with its history, preview, submit, review, publish or reject, retire. */
+export function guideRoutes(router: Router, app: AppContext): void {
+  const prisma = app.db.prisma;
+  const who = (c: Context) => ({ prisma, actor: staffActor(c), now: app.now() });
+
+  router.get("/admin/guides", page(READ, async (c) => {
+    const q = parse(guideListQuery, c.query);
+    const { items, total } = await listStaffItems({ prisma, q: q.q, draftStatus: q.status || undefined, page: q.page, pageSize: PAGE_SIZE });
+    send(c, guideListPage({ viewer: viewerOf(c), ...q, items, total, pageSize: PAGE_SIZE, flash: flashOf(c, T) }));
+  }));
+
+  guideEditRoutes(router, app, EDIT);
+
+  router.get("/admin/guides/:code", page(READ, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const state = await getEditingState({ prisma, code });
+    const versions = await listVersions({ prisma, code });
+    send(c, guideDetailPage({ viewer: viewerOf(c), state, name: nameOf(state), versions, flash: flashOf(c, T) }));
+  }));
+
+  // The draft exactly as the citizen's guide page will show it once published.
+  router.get("/admin/guides/:code/preview", page(READ, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const s = await getEditingState({ prisma, code });
+    const guide: Guide | undefined = s.draft?.guide ?? s.published?.guide;
+    if (!guide) throw new AppError("not_found", T("guide.nothing_to_preview"));
+    const version = s.draft && s.draft.status !== "published" ? (s.published?.version ?? 0) + 1 : (s.published?.version ?? 1);
+    const item = { code, name: guide.name, type: guide.type, region: guide.region ?? null, department: null, hasGuide: true, guide, version, updatedAt: s.draft?.updatedAt ?? app.now(), taskType: null, link: null, catalog: null };
+    send(c, renderGuidePage(item, "zh", app.config.HOTLINE));
+  }));
+
+  router.post("/admin/guides/:code/submit", page(EDIT, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const { revision } = parse(revisionForm, formOf(c));
+    await changeDraftStatus({ ...who(c), code, revision, to: "in_review" });
+    done(c, detail(code), "submitted");
+  }));
+
+  router.get("/admin/guides/:code/review", page(REVIEW, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const state = await getEditingState({ prisma, code });
+    if (state.draft?.status !== "in_review") throw new AppError("conflict", T("guide.not_in_review"));
+    // Against what the public sees now (an empty guide for a first publication).
+    const changes = diffJson(state.published?.guide ?? {}, state.draft.guide);
+    send(c, guideReviewPage({ viewer: viewerOf(c), state, name: nameOf(state), changes }));
+  }));
+
+  router.post("/admin/guides/:code/publish", page(REVIEW, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const { revision } = parse(revisionForm, formOf(c));
+    const state = await getEditingState({ prisma, code });
+    // A reviewer never publishes the draft they wrote or submitted themselves (four eyes).
+    if (state.draft && state.draft.updatedBy === staffActor(c)) throw new AppError("forbidden", T("guide.own_draft"));
+    await publishDraft({ ...who(c), store: app.store, code, revision });
+    done(c, detail(code), "published");
+  }));
+
+  router.post("/admin/guides/:code/reject", page(REVIEW, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const { revision, comment } = parse(rejectForm, formOf(c));
+    await changeDraftStatus({ ...who(c), code, revision, to: "rejected", comment });
+    done(c, detail(code), "rejected");
+  }));
+
+  router.post("/admin/guides/:code/retire", page(REVIEW, async (c) => {
+    const { code } = parse(codeParam, c.params);
+    const { reason } = parse(retireForm, formOf(c));
+    await retireItem({ ...who(c), store: app.store, code, reason });
+    done(c, detail(code), "retired");
+  }));
+
+  router.get("/admin/guides/:code/versions/:v", page(READ, async (c) => {
+    const { code, v } = parse(versionParams, c.params);
+    const d = await getVersionDiff({ prisma, code, version: v });
+    send(c, versionPage({ viewer: viewerOf(c), code, version: d.version, publishedBy: d.publishedBy, publishedAt: d.publishedAt, changes: d.changes }));
+  }));
+}

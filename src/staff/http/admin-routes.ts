@@ -1,0 +1,38 @@
+import type Router from "@koa/router";
+import { z } from "zod";
+import { defineRoute } from "../../http/openapi";
+import type { AppContext } from "../../platform/context";
+import { adminGuard } from "../admin-guard";
+import { createAccount } from "../create-account";
+import { listAccounts } from "../list-accounts";
+import { presentAccount } from "../presenters";
+import { staffActor, staffOf } from "../require-staff";
+import { updateAccount } from "../update-account";
+import { accountParams, accountSchema, createAccountBody, updateAccountBody } from "./schemas";
+
+const tags = ["staff accounts"];
+
+/** Administrators manage staff accounts (the first one comes from `npm run staff:create`). */
+export function adminRoutes(router: Router, app: AppContext): void {
+  const before = [adminGuard()];
+
+  defineRoute(router, {
+    method: "get", path: "/api/v1/admin/accounts", tags, security: ["staff"], before, summary: "Every staff account",
+    response: z.object({ items: z.array(accountSchema) }),
+    handler: async () => ({ items: (await listAccounts(app)).map((a) => presentAccount(a, app.now())) }),
+  });
+
+  defineRoute(router, {
+    method: "post", path: "/api/v1/admin/accounts", tags, security: ["staff"], before, status: 201,
+    summary: "Create a staff account (handlers need a department)", body: createAccountBody, response: accountSchema,
+    handler: async ({ body }, c) => presentAccount(await createAccount(app, { ...body, actor: staffActor(c) }), app.now()),
+  });
+
+  defineRoute(router, {
+    method: "patch", path: "/api/v1/admin/accounts/:id", tags, security: ["staff"], before,
+    summary: "Set role or department, disable or enable (disabling ends the account's sessions)",
+    params: accountParams, body: updateAccountBody, response: accountSchema,
+    handler: async ({ params, body }, c) =>
+      presentAccount(await updateAccount(app, { id: params.id, ...body, actor: staffActor(c), actorAccountId: staffOf(c).accountId }), app.now()),
+  });
+}

@@ -1,0 +1,66 @@
+import type Router from "@koa/router";
+import { z } from "zod";
+import { defineRoute } from "../../http/openapi";
+import { perIp, rateLimit } from "../../http/rate-limit";
+import type { AppContext } from "../../platform/context";
+import { authenticateStaff } from "../authenticate";
+import { changePassword } from "../change-password";
+import { clearStaffCookie, setStaffCookie, staffCookieOf } from "../cookie";
+import { login } from "../login";
+import { presentMe } from "../presenters";
+import { staffErrors } from "../errors";
+import { requireStaff } from "../require-staff";
+import { endSession } from "../sessions";
+import { loginBody, meSchema, passwordBody } from "./schemas";
+
+const tags = ["staff"];
+
+/** Signing in and out, who am I, and changing one's own password. */
+export function staffRoutes(router: Router, app: AppContext): void {
+  // Generous: a whole service centre may sign in at 9:00 from one NAT address; lock-out guards each account.
+  const limit = rateLimit({ store: app.store, key: perIp("staff:login"), limit: 100, windowSeconds: 60 });
+
+  defineRoute(router, {
+    method: "post", path: "/api/v1/staff/login", tags, summary: "Sign in: sets the HttpOnly session cookie zw_staff",
+    before: [limit], body: loginBody, response: meSchema,
+    handler: async ({ body }, c) => {
+      const { token, session, principal } = await login(app, body);
+      // A fresh token on every login; the one the browser came with (if any) ends (session fixation).
+      const previous = staffCookieOf(c);
+      if (previous) await endSession(app.store, previous);
+      setStaffCookie(app, c, token);
+      return presentMe(principal, session.csrf);
+    },
+  });
+
+  defineRoute(router, {
+    method: "post", path: "/api/v1/staff/logout", tags, summary: "Sign out (ends this session)", status: 200,
+    before: [requireStaff()], response: z.object({ ok: z.boolean() }),
+    handler: async (_input, c) => {
+      const token = staffCookieOf(c);
+      if (token) await endSession(app.store, token);
+      clearStaffCookie(app, c);
+      return { ok: true };
+    },
+  });
+
+  defineRoute(router, {
+    method: "get", path: "/api/v1/staff/me", tags, summary: "The signed-in staff member, with the CSRF token", security: ["staff"],
+    before: [requireStaff()], response: meSchema,
+    handler: async (_input, c) => {
+      const auth = (await authenticateStaff(c))!;
+      return presentMe(auth.principal, auth.session?.record.csrf ?? null);
+    },
+  });
+
+  defineRoute(router, {
+    method: "post", path: "/api/v1/staff/password", tags, summary: "Change one's password (old and new); every other session ends",
+    before: [limit, requireStaff()], body: passwordBody, response: z.object({ ok: z.boolean() }),
+    handler: async ({ body }, c) => {
+      const auth = (await authenticateStaff(c))!;
+      if (!auth.session || !auth.principal.accountId) throw staffErrors("staff_session_required");
+      await changePassword(app, { accountId: auth.principal.accountId, oldPassword: body.oldPassword, newPassword: body.newPassword, current: auth.session });
+      return { ok: true };
+    },
+  });
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../support/service";
+import { signedInStaff, type StaffClient } from "../support/staff";
+
+/** The console's doors without a browser: sign-in redirects, CSRF, role refusals, bad input as pages, assets. */
+describe("staff console over HTTP", () => {
+  let svc: TestService;
+  let editor: StaffClient;
+  const get = (path: string, cookie = "") => fetch(svc.url + path, { redirect: "manual", headers: cookie ? { cookie } : {} });
+
+  beforeAll(async () => {
+    svc = await startTestService({ env: { LOG_LEVEL: "warn" } });
+    editor = await signedInStaff(svc, "editor1", "editor");
+  }, 60_000);
+  afterAll(async () => svc?.stop());
+
+  it("sends a visitor without a session to the login page, keeping only a console path to return to", async () => {
+    const res = await get("/admin/guides?q=x");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/admin/login?next=%2Fadmin%2Fguides%3Fq%3Dx");
+    const login = await (await get("/admin/login?next=https://evil.example/")).text();
+    expect(login).toContain('data-next="/admin"');
+    expect(login).not.toContain("evil.example");
+  });
+
+  it("refuses a change without the session's CSRF token, and a role's missing pages, as pages", async () => {
+    const noToken = await fetch(`${svc.url}/admin/gaps/00000000-0000-4000-8000-000000000000/synonym`, {
+      method: "POST", redirect: "manual",
+      headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "terms=a&canonical=b",
+    });
+    expect(noToken.status).toBe(403);
+    expect(noToken.headers.get("content-type")).toContain("text/html");
+    const complaints = await get("/admin/complaints", editor.cookie);
+    expect(complaints.status).toBe(403);
+    expect(await complaints.text()).toContain("没有权限");
+  });
+
+  it("answers bad input with a 400 page and an unknown item with a 404 page", async () => {
+    expect((await get("/admin/guides?page=abc", editor.cookie)).status).toBe(400);
+    const missing = await get("/admin/guides/NO-SUCH-ITEM", editor.cookie);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("NO-SUCH-ITEM");
+  });
+
+  it("serves its own scripts and ECharts from the service, nothing else", async () => {
+    for (const name of ["console.js", "console.css", "echarts.min.js"]) {
+      const res = await get(`/admin/assets/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get("content-type"), name).toMatch(/text\/(javascript|css)/);
+    }
+    expect((await get("/admin/assets/..%2Fcapability.ts")).status).toBe(404);
+    expect((await get("/admin/assets/nope.js")).status).toBe(404);
+  });
+
+  it("starts a guide from a knowledge gap: the new item is an unlisted draft and the question leaves the list", async () => {
+    await fetch(`${svc.url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "养蜂备案去哪里办" }) });
+    let id = "";
+    await expect.poll(async () => {
+      const r = await editor.call("GET", "/api/v1/admin/unanswered");
+      id = r.json.questions.find((q: { question: string }) => q.question === "养蜂备案去哪里办")?.id ?? "";
+      return id;
+    }, { timeout: 10_000 }).not.toBe("");
+    const form = new URLSearchParams({
+      _csrf: editor.csrf, from: id, code: "QH-TEST-YF-001", name: "养蜂备案", type: "行政确认", "authority.name": "西宁市农业农村局",
+      "basis.0.title": "《养蜂管理办法（试行）》", "procedure.0.step": "提交备案表", "timeLimit.statutory.value": "5", "timeLimit.statutory.unit": "工作日",
+      "timeLimit.promised.unit": "即办", "fees.charged": "false", "materials.0.name": "养蜂备案表", "materials.0.required": "true",
+    });
+    const res = await fetch(`${svc.url}/admin/guides/new`, { method: "POST", redirect: "manual", headers: { cookie: editor.cookie, "content-type": "application/x-www-form-urlencoded" }, body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/guides/QH-TEST-YF-001?ok=created");
+    const draft = await editor.call("GET", "/api/v1/admin/items/QH-TEST-YF-001/draft");
+    expect(draft.json).toMatchObject({ status: "draft", guide: { name: "养蜂备案", materials: [{ name: "养蜂备案表", required: true }] } });
+    expect((await fetch(`${svc.url}/guides/QH-TEST-YF-001`)).status).toBe(404);
+    const after = await editor.call("GET", "/api/v1/admin/unanswered");
+    expect(after.json.questions.some((q: { id: string }) => q.id === id)).toBe(false);
+  });
+
+  it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {
+    const post = (who: StaffClient) =>
+      fetch(`${svc.url}/admin/complaints/supervise`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf }) });
+    const sup = await signedInStaff(svc, "super1", "supervisor");
+    const ok = await post(sup);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/admin/complaints?queue=overdue&ok=supervised");
+    expect((await post(await signedInStaff(svc, "dispatcher1", "dispatcher"))).status).toBe(403);
+  });
+});
