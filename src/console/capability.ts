@@ -1,4 +1,5 @@
 import type { Capability } from "../platform/capability";
+import { documentRoute } from "../http/openapi";
 import { adminPageRoutes } from "./http/admin-page-routes";
 import { applicationRoutes } from "./http/application-routes";
 import { assetRoutes } from "./http/asset-routes";
@@ -26,6 +27,28 @@ export function consoleCapability(options: ConsoleOptions): Capability {
       complaintRoutes(router, ctx, options.complaints);
       applicationRoutes(router, ctx);
       adminPageRoutes(router, ctx);
+      documentConsole(router.stack);
     },
   };
+}
+
+/**
+ * The console's pages in /openapi.json, as text/html for a staff session (forms post back to
+ * them; /api/v1/admin is the JSON API they share their operations with).
+ */
+function documentConsole(stack: readonly { path: unknown; methods: string[] }[]): void {
+  for (const layer of stack) {
+    if (typeof layer.path !== "string" || !layer.path.startsWith("/admin")) continue;
+    const assets = layer.path.startsWith("/admin/assets");
+    for (const method of layer.methods.filter((m) => m === "GET" || m === "POST")) {
+      documentRoute({
+        method: method.toLowerCase() as "get" | "post",
+        path: layer.path,
+        summary: assets ? "Staff console script, style or chart library (served locally, no CDN)" : `Staff console page (${method === "GET" ? "view" : "form post"}, staff session by role)`,
+        tags: ["console"],
+        responseTypes: assets ? ["text/javascript", "text/css"] : ["text/html"],
+        ...(method === "POST" && !assets ? { bodyTypes: ["application/x-www-form-urlencoded"] } : {}),
+      });
+    }
+  }
 }

@@ -25,6 +25,8 @@ export async function admitStaff(c: Context): Promise<StaffAuth> {
   if (!auth) throw staffErrors("staff_login_required");
   assertCsrf(c, auth);
   c.state.staff = auth.principal;
+  // The console's server-rendered forms carry it as _csrf, so they work without JavaScript.
+  if (auth.session) c.state.staffCsrf = auth.session.record.csrf;
   return auth;
 }
 
