@@ -43,6 +43,7 @@ COPY --from=build /app/dist ./dist
 # Files the bundles read beside their sources' old places (scripts/build.ts keeps the paths).
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY --from=build /app/src/search/*.yaml ./src/search/
+COPY --from=build /app/src/console/assets ./src/console/assets
 COPY --from=build /app/guides ./guides
 COPY --from=build /app/templates ./templates
 COPY --from=build /app/models ./models

@@ -63,9 +63,10 @@ describe("Dockerfile", () => {
     expect(health?.args).toMatch(/CMD \[.*\/healthz/);
     const cmd = runtime.find((i) => i.keyword === "CMD")!;
     expect(JSON.parse(cmd.args)).toEqual(["node", "--enable-source-maps", "--expose-gc", "dist/main.mjs"]);
-    // From the sources only the search word lists (synonyms, near misses) bundled modules read beside themselves.
+    // From the sources only the data bundled modules read beside themselves: the search word
+    // lists (synonyms, near misses) and the console's own CSS and scripts.
     const copies = runtime.filter((i) => i.keyword === "COPY").map((i) => i.args);
-    for (const c of copies) expect(c).not.toMatch(/\/app\/src(\/|\s|$)(?!search\/\*\.yaml)/);
+    for (const c of copies) expect(c).not.toMatch(/\/app\/src(\/|\s|$)(?!search\/\*\.yaml|console\/assets\s)/);
     expect(copies.some((c) => /^--from=runtime-deps \/app\/node_modules /.test(c))).toBe(true);
     expect(copies.filter((c) => /node_modules/.test(c))).toHaveLength(1);
     // The packages come from a stage that drops the build tools before installing.
@@ -118,7 +119,8 @@ describe("Dockerfile", () => {
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.cpSync(source, target, { recursive: true });
       }
-      expect(fs.readdirSync(path.join(app, "src"))).toEqual(["search"]);
+      expect(fs.readdirSync(path.join(app, "src")).sort()).toEqual(["console", "search"]);
+      expect(fs.readdirSync(path.join(app, "src/console"))).toEqual(["assets"]);
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: "memory://", LOG_FORMAT: "json", SEARCH_WARMUP_QUERIES: "100" };
       delete env.DATABASE_URL;
       delete env.REDIS_URL;
@@ -133,6 +135,7 @@ describe("Dockerfile", () => {
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const res = await fetch(`${url}/api/v1/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "身份证丢了怎么补办" }) });
       expect(((await res.json()) as { text: string }).text).toContain("身份证");
+      for (const asset of ["console.css", "echarts.min.js"]) expect((await fetch(`${url}/admin/assets/${asset}`)).status, asset).toBe(200);
     }, 180_000);
   });
 });
@@ -153,7 +156,8 @@ describe.skipIf(dockerWhyNot !== undefined)("the Docker image (needs a Docker en
   it("builds, holds no src/, tsx, esbuild or Prisma CLI, and answers /healthz as the non-root user", async () => {
     execFileSync("docker", ["build", "-t", tag, root], { stdio: "inherit", timeout: 1_200_000 });
     const ls = (p: string) => spawnSync("docker", ["run", "--rm", "--entrypoint", "sh", tag, "-c", `ls ${p} 2>/dev/null | tr '\\n' ' '`], { encoding: "utf8" }).stdout.trim();
-    expect(ls("/app/src")).toBe("search");
+    expect(ls("/app/src")).toBe("console search");
+    expect(ls("/app/src/console")).toBe("assets");
     for (const p of BUILD_ONLY) expect(ls(`/app/node_modules/${p}`), p).toBe("");
     container = execFileSync("docker", ["run", "-d", "-p", "127.0.0.1::3000", tag], { encoding: "utf8" }).trim();
     const port = execFileSync("docker", ["port", container, "3000/tcp"], { encoding: "utf8" }).trim().split(":").at(-1);
