@@ -67,6 +67,8 @@ const CUES: Cue[] = [
   ...cue("authority", 2, "哪个部门", "什么部门", "啥部门", "哪个单位", "什么单位", "啥单位", "谁管", "谁负责", "归谁", "归哪", "谁办", "谁审批", "谁批", "谁发",
     "主管", "哪个局", "实施主体", "负责部门", "哪个机关", "什么机关"),
   ...cue("authority", 1.5, "找谁"),
+  // "找哪个部门", "归哪个单位": the verb before belongs to the question, not to the item's name
+  ...cue("authority", 2, /(?:去找|找|到|归|属于|由)(?:哪个|什么|啥|哪一个)(?:部门|单位|局|机关)/),
   // procedure
   ...cue("procedure", 3, "流程", "步骤", "程序", "第一步", "下一步", "先干嘛", "先干啥", "先做什么", "先做啥", "怎么走",
     // "先找谁", "先去哪": where to start is the first step of the procedure
