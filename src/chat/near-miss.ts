@@ -3,7 +3,10 @@ import type { ChatDeps } from "./deps";
 import { guideText } from "./guide-mentions";
 
 /** The word lists of src/search/near-miss.yaml (staff-extendable data, beside the synonym table). */
-const ENDING = new Set(loadNearMissWords().ending.map((w) => normalize(w)));
+const WORDS = loadNearMissWords();
+const ENDING = new Set(WORDS.ending.map((w) => normalize(w)));
+const REPLACE = WORDS.replace.map((w) => normalize(w));
+const REPLACED_BY = [...REPLACE, ...WORDS.replacedBy.map((w) => normalize(w))];
 
 /** Items an action's words appear in (丢了 → 补领: 29 of the shipped catalog) from which it needs an object. */
 const GENERIC_ACTION_DF = 10;
@@ -18,6 +21,8 @@ export interface AskedThings {
  * Another service than the one asked for, though it shares words with the question:
  * - the question asks to end, move or undo something (迁出, 注销, 解除, 转移) and the item's
  *   name and aliases name none of the question's words for that action;
+ * - the question asks to replace a lost or damaged thing and the item's name and aliases name
+ *   no replacement (出生证明丢了 is not 出生医学证明首次签发);
  * - the question names no thing the catalog knows, only one it has never seen (猫) with an
  *   action that fits many items, and the item's guide never mentions it — "我家猫丢了" shares 丢了 with every 补领 item and is about none.
  */
@@ -29,6 +34,8 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   const names = normalize([item?.name ?? guide?.name ?? "", ...(guide?.aliases ?? [])].join(" "));
   const ending = asked.concepts.filter((c) => c.kind === "action" && c.alternatives.some((a) => ENDING.has(a)));
   if (ending.some((c) => !c.alternatives.some((a) => names.includes(a)))) return true;
+  const replace = asked.concepts.some((c) => c.kind === "action" && c.alternatives.some((a) => REPLACE.includes(a)));
+  if (replace && !REPLACED_BY.some((w) => names.includes(w))) return true;
   // Only an action that fits many items (丢了, 补办) needs its object named; 上牌 or 上户口 name it.
   if (asked.concepts.some((c) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0 && !c.place)) return false;
   if (asked.concepts.some((c) => c.kind === "action" && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF)) return false;

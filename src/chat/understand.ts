@@ -54,10 +54,24 @@ async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promis
   const asked = { concepts: q.concepts, unknown: q.unknown };
   if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, q.hits) : d;
   if (d.kind !== "choose") return d;
+  // A numbered list offers only items about the thing asked (出生证明丢了 lists no 驾驶证补领).
+  const key = keyThing(q.concepts);
   const kept = [];
-  for (const c of d.candidates) if (!(await isNearMiss(deps, asked, c.code))) kept.push(c);
+  for (const c of d.candidates) {
+    const hit = q.hits.find((h) => h.code === c.code);
+    if (key && hit && !(await coversKey(deps, hit, key))) continue;
+    if (!(await isNearMiss(deps, asked, c.code))) kept.push(c);
+  }
   if (kept.length === d.candidates.length) return d;
-  return kept.length ? { ...d, candidates: kept } : notFound(q.aspect, q.hits);
+  return kept.length ? { ...d, candidates: kept } : notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code);
+}
+
+/** The hits about the key thing asked (all of them when the question names none). */
+async function about(deps: ChatDeps, hits: SearchHit[], key: Concept | undefined): Promise<SearchHit[]> {
+  if (!key) return hits;
+  const out = [];
+  for (const h of hits.slice(0, MAX_CHOICES * 2)) if (await coversKey(deps, h, key)) out.push(h);
+  return out;
 }
 
 /** A question read: its aspect, what is left to name an item, the search for it. */

@@ -29,6 +29,8 @@ export interface Title {
   id: number;
   /** Members in insertion order. */
   members: Entry[];
+  /** The title's guide-text lines (titles.ts). */
+  text?: readonly { text: string }[];
 }
 
 export interface Scored {
@@ -43,6 +45,11 @@ const NAME = 1;
 const ALIAS = 0.9;
 /** Body text/FAQ only refine the order; they never make an item "found". */
 const TEXT_BONUS = 0.12;
+/** Share of a name match that an unknown word found in the guide text earns. */
+const TEXT_KEY = 0.7;
+/** …when at most this many candidate guides' texts use it. */
+const TEXT_KEY_HOLDERS = 1;
+const textHas = (t: Title, c: Concept) => c.alternatives.some((a) => a.length >= 2 && t.text!.some((l) => l.text.includes(a)));
 const SYN = 0.92;
 
 /**
@@ -131,13 +138,23 @@ export function scoreCandidates(
   const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const chars = q.concepts.map((c) => [...c.source]);
+  // How many candidate guides' texts use each unknown word: a word in many says which item none.
+  const textHolders = new Map<Concept, number>();
+  for (const c of key) for (const t of textRank.keys()) if (t.text && textHas(t, c)) textHolders.set(c, (textHolders.get(c) ?? 0) + 1);
   const out: Scored[] = [];
   for (const t of titles) {
     // Every member has the title's name, aliases and Tibetan name: match them once.
     const e0 = t.members[0];
     if (!e0) continue;
     let matched = 0;
-    for (let i = 0; i < q.concepts.length; i++) matched += (weights[i] ?? 0) * match(q.concepts[i]!, e0, q.lang, chars[i]!);
+    for (let i = 0; i < q.concepts.length; i++) {
+      const c = q.concepts[i]!;
+      let m = match(c, e0, q.lang, chars[i]!);
+      // A word no item's name has (锅炉, 小船) that this guide's own text uses: the question
+      // describes what the item is for ("买了台锅炉要办啥" → 特种设备使用登记).
+      if (m === 0 && key.has(c) && textRank.has(t) && textHas(t, c) && (textHolders.get(c) ?? 0) <= TEXT_KEY_HOLDERS) m = TEXT_KEY;
+      matched += (weights[i] ?? 0) * m;
+    }
     const coverage = matched / total;
     const length = 0.001 * e0.name.length;
     const variant = variantPenalty(e0, q);

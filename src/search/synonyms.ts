@@ -22,9 +22,9 @@ export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymE
 }
 
 /** The near-miss word lists (src/search/near-miss.yaml), read by chat's near-miss rules. */
-export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): { ending: string[] } {
-  const doc = parse(readFileSync(file, "utf8")) as { ending?: string[] };
-  return { ending: doc.ending ?? [] };
+export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): { ending: string[]; replace: string[]; replacedBy: string[] } {
+  const doc = parse(readFileSync(file, "utf8")) as { ending?: string[]; replace?: string[]; replacedBy?: string[] };
+  return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [] };
 }
 
 /**

@@ -29,3 +29,23 @@ describe("near misses are not answered as the neighbour", () => {
     expect(reply.itemCode).toBe(code);
   });
 });
+
+describe("replacing a lost thing is not issuing it, and a list offers only items about the thing asked", () => {
+  let h: Awaited<ReturnType<typeof chatHarness>>;
+  beforeAll(async () => {
+    h = await chatHarness();
+  });
+
+  it("a lost birth certificate is neither its first issue nor another card's replacement", async () => {
+    const reply = await h.user()("出生证明被我弄丢了 能补一张吗");
+    expect(reply.itemCode ?? null).toBeNull();
+    expect(reply.text).toMatch(/没有找到/);
+    expect(reply.text).not.toMatch(/驾驶证补领/);
+  });
+  it("'手机上办' is how, not a typo of 补办", async () => {
+    expect((await h.user()("公积金租房提取能手机上办不")).itemCode).toBe("QH-630100-GJJ-001");
+  });
+  it("a lost card with a replacement item still finds it", async () => {
+    expect((await h.user()("户口本被娃撕烂了 咋补")).itemCode).toBe("QH-630100-GAJ-003");
+  });
+});

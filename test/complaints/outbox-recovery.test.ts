@@ -14,7 +14,7 @@ const SECRET = "twelve345-recovery-secret";
 // the timeout (a loaded 2-core CI machine, the fake platform on this process's event loop) is
 // retried and accepted again — the at-least-once the Idempotency-Key exists for — which the
 // "exactly once" checks here would count as a second send.
-const TIMEOUT_MS = 1000;
+const TIMEOUT_MS = 2500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
