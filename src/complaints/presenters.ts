@@ -71,6 +71,8 @@ export function presentStaffComplaint(app: AppContext, c: Complaint & { images?:
     address: c.address,
     district: c.district,
     location: c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : null,
+    // An Open311 client's photo or video link (http(s) only, checked at intake): the handler needs it as much as an uploaded image.
+    mediaUrl: c.mediaUrl,
     occurredAt: iso(c.occurredAt),
     occurredText: c.occurredText,
     urgent: c.urgent,

@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 
 /**
- * A progress bar for a long command-line job (applications:import, complaints:train, eval:qa),
+ * A progress bar for a long command-line job (guides:import, applications:import, complaints:train, eval:qa),
  * drawn on stderr only when stderr is a terminal: in CI logs, pipes and cron mails it writes
  * nothing, so stdout and stderr keep only the job's own lines.
  */

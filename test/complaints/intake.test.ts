@@ -149,12 +149,22 @@ describe.each(testDbKinds())("complaint intake (%s)", (db) => {
     it("refuses more than 9 images and anonymous requests; another user's ticket is 404", async () => {
       const { token } = await h.mpToken();
       const ten = Array.from({ length: 10 }, (_, i) => [PNG_BYTES, `${i}.png`, "image/png"] as [Buffer, string, string]);
-      expect((await post(token, form("噪音扰民很严重，每天半夜施工", ten))).status).toBe(400);
+      const tooMany = await post(token, form("噪音扰民很严重，每天半夜施工", ten));
+      expect([tooMany.status, tooMany.json.error.code]).toEqual([400, "too_many_images"]);
       expect((await fetch(`${h.service.url}/api/v1/mp/complaints`, { method: "POST" })).status).toBe(401);
       const mine = await post(token, { text: "小区污水横流，臭气熏天，无人处理" });
       const other = await h.mpToken();
       const res = await fetch(`${h.service.url}/api/v1/mp/complaints/${mine.json.ticketNo}`, { headers: { authorization: `Bearer ${other.token}` } });
       expect(res.status).toBe(404);
+    });
+
+    it("refuses an image over 5 MB with 413 and commits nothing (multer's limit, through @koa/multer)", async () => {
+      const { token, userId } = await h.mpToken();
+      const big = Buffer.concat([PNG_BYTES, Buffer.alloc(5 * 1024 * 1024)]);
+      const r = await post(token, form("广场舞音响太吵，每晚十点后还在放", [[PNG_BYTES, "ok.png", "image/png"], [big, "big.png", "image/png"]]));
+      expect([r.status, r.json.error.code]).toEqual([413, "image_too_large"]);
+      expect(r.json.error.message).toBe("每张图片不能超过5MB");
+      expect(await h.service.ctx.db.prisma.complaint.count({ where: { userId } })).toBe(0);
     });
 
     it("writes a new ticket with one INSERT, whether auto-dispatched or left to the dispatcher", async () => {

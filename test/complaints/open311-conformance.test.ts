@@ -100,6 +100,8 @@ describe.each(testDbKinds())("Open311 GeoReport v2 conformance (%s)", (db) => {
     expect(req).toMatchObject({ service_request_id: id, service_code: "QH-005", status: "open", media_url: media });
     const stored = await h.service.ctx.db.prisma.complaint.findUniqueOrThrow({ where: { ticketNo: id } });
     expect(stored).toMatchObject({ kind: "help", mediaUrl: media, channel: "open311" });
+    // The staff member handling the ticket sees the link the client sent.
+    expect((await h.staff("GET", `/api/v1/admin/complaints/${id}`)).json).toMatchObject({ channel: "open311", mediaUrl: media });
   });
 
   it("refuses a jurisdiction_id that is not ours with 404 in the spec's error format, on every call", async () => {

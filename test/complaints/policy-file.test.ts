@@ -71,8 +71,9 @@ supervision: { hotThreshold: 1 }
     // Monday 2026-03-02 10:00 Shanghai; no holiday in March 2026.
     const clock = testClock("2026-03-02T02:00:00Z");
     beforeAll(async () => {
-      const file = write("ten-days.yaml", "defaults: { replyWithinWorkdays: 10 }\n");
-      h = await startComplaints("pglite", { now: clock.now, env: { COMPLAINT_POLICIES_FILE: file } });
+      const file = write("ten-days.yaml", "defaults: { replyWithinWorkdays: 10 }\nsupervision: { hotThreshold: 2, hotWindowHours: 6 }\n");
+      // The harness's own hotThreshold is dropped, so the file's is the one in force.
+      h = await startComplaints("pglite", { now: clock.now, env: { COMPLAINT_POLICIES_FILE: file }, options: { hotThreshold: undefined } });
     });
     afterAll(async () => {
       await h?.service.stop();
@@ -83,6 +84,18 @@ supervision: { hotThreshold: 1 }
       const view = (await h.staff("GET", `/api/v1/admin/complaints/${ticketNo}`)).json;
       // 10 working days from Monday 2 March end on Monday 16 March (the shipped 5: Monday 9 March).
       expect(view.deadlines.replyDueAt).toBe("2026-03-16T15:59:59.999Z");
+    });
+
+    it("the file's 热点 threshold and window decide what the dispatcher sees as a burst", async () => {
+      const hot = async () => (await h.staff("GET", "/api/v1/admin/complaints/hot")).json.items.map((g: { ticketNos: string[] }) => g.ticketNos);
+      const a = await h.fileFromMiniProgram({ text: "城东区八一路的路灯全坏了，晚上一片漆黑", address: "西宁市城东区八一路" });
+      expect(await hot()).toEqual([]);
+      // Two similar tickets at one place are a 热点 under the file's threshold of 2 (the shipped 5 would need three more).
+      const b = await h.fileFromMiniProgram({ text: "城东区八一路路灯全坏了，晚上一片漆黑！", address: "西宁市城东区八一路口" });
+      expect(await hot()).toEqual([[a, b]]);
+      // … for the file's 6 hours, not the shipped 24.
+      clock.advanceHours(7);
+      expect(await hot()).toEqual([]);
     });
 
     it("an invalid file stops the start with the problem named, before the database is opened", async () => {

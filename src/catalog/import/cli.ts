@@ -1,6 +1,6 @@
-import cliProgress from "cli-progress";
 import { loadConfig } from "../../platform/config";
 import { openDb } from "../../platform/db";
+import { progressBar, type ProgressBar } from "../../platform/progress-bar";
 import { createStore } from "../../platform/store";
 import { announceChanged } from "../events";
 import { formatProblem } from "./read-guide-file";
@@ -45,13 +45,12 @@ export async function runImportCli(args: string[], env = process.env, io: CliIo 
   }
 }
 
+/** On a terminal: one bar per phase (files, guides, catalog), the same bar as the other long jobs. */
 function barProgress(): ImportProgress {
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: ProgressBar | undefined;
   return {
     phase(label, total) {
-      if (total === 0) return;
-      bar = new cliProgress.SingleBar({ format: `${label.padEnd(8)} [{bar}] {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
-      bar.start(total, 0);
+      bar = progressBar(label.padEnd(8), total);
     },
     update: (n) => bar?.update(n),
     end() {
