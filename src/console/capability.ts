@@ -8,6 +8,7 @@ import { dashboardRoutes } from "./http/dashboard-routes";
 import { gapRoutes } from "./http/gap-routes";
 import { guideRoutes } from "./http/guide-routes";
 import { loginRoutes } from "./http/login-routes";
+import { passwordRoutes } from "./http/password-routes";
 import type { ConsoleOptions } from "./ports";
 
 /**
@@ -27,6 +28,7 @@ export function consoleCapability(options: ConsoleOptions): Capability {
       complaintRoutes(router, ctx, options.complaints);
       applicationRoutes(router, ctx);
       adminPageRoutes(router, ctx);
+      passwordRoutes(router);
       documentConsole(router.stack);
     },
   };

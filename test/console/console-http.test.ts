@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service";
-import { signedInStaff, type StaffClient } from "../support/staff";
+import { loginStaff, signedInStaff, STAFF_TEST_PASSWORD, type StaffClient } from "../support/staff";
 
 /** The console's doors without a browser: sign-in redirects, CSRF, role refusals, bad input as pages, assets. */
 describe("staff console over HTTP", () => {
@@ -74,6 +74,29 @@ describe("staff console over HTTP", () => {
     expect((await fetch(`${svc.url}/guides/QH-TEST-YF-001`)).status).toBe(404);
     const after = await editor.call("GET", "/api/v1/admin/unanswered");
     expect(after.json.questions.some((q: { id: string }) => q.id === id)).toBe(false);
+  });
+
+  it("lets a staff member change their own password: reasons shown on the form, other sessions ended", async () => {
+    const here = await signedInStaff(svc, "pw1", "handler", "青海省公安厅");
+    const elsewhere = await loginStaff(svc, "pw1");
+    expect(await (await get("/admin", here.cookie)).text()).toContain('href="/admin/password"');
+    const post = (fields: Record<string, string>, csrf = here.csrf) =>
+      fetch(`${svc.url}/admin/password`, { method: "POST", redirect: "manual", headers: { cookie: here.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: csrf, ...fields }) });
+    const NEW = "a brand new passphrase";
+    const wrong = await post({ oldPassword: "not my password", newPassword: NEW, newPassword2: NEW });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain("原密码错误");
+    const mismatch = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW + "x" });
+    expect([mismatch.status, (await mismatch.text()).includes("两次输入的新密码不一致")]).toEqual([422, true]);
+    const weak = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: "pw1", newPassword2: "pw1" });
+    expect([weak.status, (await weak.text()).includes("密码至少10个字符")]).toEqual([400, true]);
+    expect((await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW }, "forged")).status).toBe(403);
+    const ok = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW });
+    expect([ok.status, ok.headers.get("location")]).toEqual([303, "/admin/password?ok=password_changed"]);
+    expect((await get("/admin/password?ok=password_changed", here.cookie)).status).toBe(200);
+    expect((await get("/admin", elsewhere.cookie)).status).toBe(302);
+    await expect(loginStaff(svc, "pw1")).rejects.toThrow(/401/);
+    expect((await loginStaff(svc, "pw1", NEW)).username).toBe("pw1");
   });
 
   it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {
