@@ -99,6 +99,28 @@ describe("staff console over HTTP", () => {
     expect((await loginStaff(svc, "pw1", NEW)).username).toBe("pw1");
   });
 
+  it("refuses the console's 发布 to anyone who wrote the draft, not only its last editor (four eyes, as the API)", async () => {
+    const code = "QH-TEST-4EYES-001";
+    const guide = { code, name: "四眼原则测试事项", type: "公共服务", authority: { name: "测试局" }, basis: [{ title: "《测试》" }], procedure: [{ step: "申请" }], timeLimit: { statutory: { unit: "即办" }, promised: { unit: "即办" } }, fees: { charged: false } };
+    // An administrator writes the item; an editor touches it up and submits it.
+    const boss = await signedInStaff(svc, "boss4", "administrator");
+    const created = await boss.call("POST", "/api/v1/admin/items", { guide });
+    expect(created.status).toBe(201);
+    const edited = await editor.call("PUT", `/api/v1/admin/items/${code}/draft`, { revision: created.json.revision, guide: { ...guide, aliases: ["四眼"] } });
+    const submitted = await editor.call("POST", `/api/v1/admin/items/${code}/draft/submit`, { revision: edited.json.revision });
+    expect(submitted.json.status).toBe("in_review");
+    const publish = (who: StaffClient) =>
+      fetch(`${svc.url}/admin/guides/${code}/publish`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf, revision: String(submitted.json.revision) }) });
+    // The review page tells the administrator so, and the button is off; a forged post is refused anyway.
+    expect(await (await get(`/admin/guides/${code}/review`, boss.cookie)).text()).toContain("不能审核自己编写或提交的草稿");
+    const own = await publish(boss);
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain("不能由您本人审核发布");
+    expect((await boss.call("GET", `/api/v1/admin/items/${code}/draft`)).json.status).toBe("in_review");
+    const ok = await publish(await signedInStaff(svc, "reviewer4", "reviewer"));
+    expect([ok.status, ok.headers.get("location")]).toEqual([303, `/admin/guides/${code}?ok=published`]);
+  });
+
   it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {
     const post = (who: StaffClient) =>
       fetch(`${svc.url}/admin/complaints/supervise`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf }) });
