@@ -277,6 +277,11 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await admin.page.locator("#account-create").getByLabel("角色").selectOption("editor");
     await admin.page.locator("#account-create").getByRole("button").click();
     await admin.page.waitForSelector('tr[data-account="editor9"]');
+    // A forgotten password: the administrator gives a new one, which then signs in.
+    await admin.page.locator('tr[data-account="editor9"]').getByLabel("新密码").fill("reset by the admin");
+    await admin.page.locator('tr[data-account="editor9"]').getByRole("button", { name: "重置密码" }).click();
+    await expect.poll(() => admin.page.locator("#account-message").textContent()).toContain("已为editor9设置新密码");
+    expect((await loginStaff(svc, "editor9", "reset by the admin")).username).toBe("editor9");
     await admin.page.locator('tr[data-account="editor9"]').getByRole("button", { name: "停用" }).click();
     await expect.poll(() => admin.page.locator('tr[data-account="editor9"]').textContent()).toContain("已停用");
     await admin.page.screenshot({ path: shot("accounts"), fullPage: true });
