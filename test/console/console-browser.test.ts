@@ -79,6 +79,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await page.goto(`${svc.url}/admin/guides`);
     await page.getByPlaceholder("事项名称、别名或编码").fill("驾驶证");
     await page.getByRole("button", { name: "搜索" }).click();
+    await page.screenshot({ path: shot("guide-list"), fullPage: true });
     await page.getByRole("link", { name: "机动车驾驶证补领（遗失）" }).click();
     await page.screenshot({ path: shot("guide-detail"), fullPage: true });
     await page.getByRole("link", { name: "编辑（新建草稿）" }).click();
@@ -218,6 +219,10 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     expect(cells).toContainEqual([DEPT, "1"]);
     expect(await sup.page.locator("#kpi-total").textContent()).toBe(String(api.complaints.total));
     expect(await sup.page.locator('[data-chart="department"] canvas').count()).toBe(1);
+    // Nobody has rated yet: no five equal sectors (they would read as 20% each), a note instead.
+    expect(api.complaints.satisfaction.every((r: any) => r.count === 0)).toBe(true);
+    const pie = await sup.page.evaluate(`(() => { const o = echarts.getInstanceByDom(document.querySelector('[data-chart="satisfaction"]')).getOption(); return { title: o.title?.[0]?.text, sectors: o.series[0].data.length }; })()`);
+    expect(pie).toEqual({ title: "暂无评价", sectors: 0 });
     // Questions per day: the chat answers of the first walk-through are counted, as the API says.
     const today = api.questions.at(-1);
     expect(today.asked).toBeGreaterThan(0);
@@ -285,6 +290,8 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await admin.page.locator('tr[data-account="editor9"]').getByRole("button", { name: "停用" }).click();
     await expect.poll(() => admin.page.locator('tr[data-account="editor9"]').textContent()).toContain("已停用");
     await admin.page.screenshot({ path: shot("accounts"), fullPage: true });
+    await admin.page.getByRole("link", { name: "修改密码" }).click();
+    await admin.page.screenshot({ path: shot("password"), fullPage: true });
     await admin.page.goto(`${svc.url}/admin/audit?entity=item&actor=reviewer1`);
     expect(await admin.page.locator("#audit tbody tr").filter({ hasText: "guide.publish" }).count()).toBe(1);
     await admin.page.screenshot({ path: shot("audit"), fullPage: true });
