@@ -67,6 +67,8 @@ describe("dashboard figures", () => {
     // A month later: two tickets past their reply deadline (one then answered), the application overdue.
     clock.advanceHours(30 * 24);
     await reply(tickets.late);
+    // Rated 不满意 on the return visit: a rectification opens.
+    expect((await machine("POST", `/api/v1/admin/complaints/${tickets.late}/rating`, { satisfaction: "不满意" })).status).toBe(200);
     await runSupervision(applicationsDeps(svc.ctx));
   }, 120_000);
   afterAll(async () => {
@@ -80,8 +82,7 @@ describe("dashboard figures", () => {
     // Late: the one replied after its deadline, and the two still unanswered past theirs.
     expect(d.complaints.onTime).toEqual({ onTime: 1, late: 3, openOverdue: 2, rate: 0.25 });
     expect(d.complaints.byDepartment).toEqual([{ department: OWN, count: 3 }, { department: OTHER, count: 1 }]);
-    expect(d.complaints.satisfaction.map((s: { count: number }) => s.count)).toEqual([0, 1, 0, 0, 0]);
-    expect(d.complaints.satisfaction[1].level).toBe("满意");
+    expect(d.complaints.satisfaction.map((s: { level: string; count: number }) => [s.level, s.count])).toEqual([["非常满意", 0], ["满意", 1], ["基本满意", 0], ["不满意", 1], ["非常不满意", 0]]);
     const counts = (await machine("GET", "/api/v1/admin/supervision/counts")).json;
     expect(d.applications.map((a: any) => [a.department, a.warning, a.overdue])).toEqual(counts.departments.map((a: any) => [a.department, a.warning, a.overdue]));
     expect(d.applications).toHaveLength(1);
@@ -95,6 +96,12 @@ describe("dashboard figures", () => {
     expect(html).toContain('<strong id="kpi-ontime">25.0%</strong>');
     expect(html).toContain("按期1件，超期3件（含未答复超期2件）");
     expect(html).toContain(`<td>${api.applications[0].department}</td><td>${api.applications[0].warning}</td><td>${api.applications[0].overdue}</td>`);
+
+    // The ticket's page shows the citizen's rating and the rectification it opened, with the recheck offered.
+    const ticket = await (await fetch(`${svc.url}/admin/complaints/${tickets.late}`, { headers: { cookie: admin.cookie } })).text();
+    expect(ticket).toMatch(/<dt>群众评价<\/dt><dd>不满意<\/dd>/);
+    expect(ticket).toMatch(/<dt>整改<\/dt><dd>整改中/);
+    expect(ticket).toContain('data-action="rectification/recheck"');
 
     const own: StaffClient = await signedInStaff(svc, "d-own", "handler", OWN);
     const mine = (await own.call("GET", "/api/v1/admin/dashboard")).json;
