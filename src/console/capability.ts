@@ -20,7 +20,8 @@ import type { ConsoleOptions } from "./ports";
  * the citizens' H5 pages already render on the server with platform/html.ts under a CSP of
  * script-src 'self' and no inline script, so the console shares that one escaping helper and
  * policy instead of adding a second toolchain and a front-end build to `npm start`, `npm test`
- * and the image; forms post with the session's _csrf field and work without JavaScript; each
+ * and the image; forms post with the session's _csrf field and work without JavaScript (not the
+ * sign-in and accounts pages, which call the staff API from login.js and accounts.js); each
  * page calls the same operation as its /api/v1/admin route, so role and department checks have
  * one home. The price: no client-side component library — the few lists that grow in place
  * (materials, steps, fee items) are console.js, and ECharts is the one library on the page.
