@@ -70,6 +70,8 @@ describe("dashboard figures", () => {
     // Rated 不满意 on the return visit: a rectification opens.
     expect((await machine("POST", `/api/v1/admin/complaints/${tickets.late}/rating`, { satisfaction: "不满意" })).status).toBe(200);
     await runSupervision(applicationsDeps(svc.ctx));
+    // The 督办 scan the job runs on its schedule: it is what puts a ticket in the 超期 queue.
+    expect((await machine("POST", "/api/v1/admin/complaints/supervision/run")).status).toBe(200);
   }, 120_000);
   afterAll(async () => {
     await svc?.stop();
@@ -89,7 +91,7 @@ describe("dashboard figures", () => {
     expect(d.applications[0].overdue).toBe(1);
   });
 
-  it("shows the same figures on the page as the API, and a handler only their own department's", async () => {
+  it("shows the same figures on the page as the API, the overdue queue, and a handler only their own department's", async () => {
     const admin = await signedInStaff(svc, "d-admin", "administrator");
     const api = (await admin.call("GET", "/api/v1/admin/dashboard")).json;
     const html = await (await fetch(`${svc.url}/admin`, { headers: { cookie: admin.cookie } })).text();
@@ -103,7 +105,13 @@ describe("dashboard figures", () => {
     expect(ticket).toMatch(/<dt>整改<\/dt><dd>整改中/);
     expect(ticket).toContain('data-action="rectification/recheck"');
 
+    // The 超期 queue: the two unanswered past their deadline with the countdown gone negative; a handler sees their own.
+    const overdue = await (await fetch(`${svc.url}/admin/complaints?queue=overdue`, { headers: { cookie: admin.cookie } })).text();
+    expect([tickets.open, tickets.elsewhere].every((t) => overdue.includes(t)) && !overdue.includes(tickets.onTime)).toBe(true);
+    expect(overdue).toMatch(/class="countdown late"[^>]*>已超期/);
     const own: StaffClient = await signedInStaff(svc, "d-own", "handler", OWN);
+    const ownOverdue = await (await fetch(`${svc.url}/admin/complaints?queue=overdue`, { headers: { cookie: own.cookie } })).text();
+    expect([ownOverdue.includes(tickets.open), ownOverdue.includes(tickets.elsewhere)]).toEqual([true, false]);
     const mine = (await own.call("GET", "/api/v1/admin/dashboard")).json;
     expect(mine.complaints.total).toBe(3);
     expect(mine.complaints.onTime).toEqual({ onTime: 1, late: 2, openOverdue: 1, rate: 1 / 3 });
