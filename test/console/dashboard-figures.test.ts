@@ -28,6 +28,7 @@ describe("dashboard figures", () => {
   let guidesDir: string;
   const clock = testClock(START);
   const tickets = { onTime: "", late: "", open: "", elsewhere: "" };
+  let application = "";
 
   const machine = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(svc.url + p, { method, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -63,6 +64,7 @@ describe("dashboard figures", () => {
     expect((await machine("POST", `/api/v1/admin/complaints/${tickets.onTime}/rating`, { satisfaction: "满意" })).status).toBe(200);
     const app = await machine("POST", "/api/v1/admin/applications", { itemCode: CODE, applicant: { name: "张三", phone: "13900001111" } });
     expect(app.status).toBe(201);
+    application = app.json.number;
     expect((await machine("POST", `/api/v1/admin/applications/${app.json.number}/transitions`, { status: "accepted" })).status).toBe(200);
     // A month later: two tickets past their reply deadline (one then answered), the application overdue.
     clock.advanceHours(30 * 24);
@@ -109,6 +111,11 @@ describe("dashboard figures", () => {
     const overdue = await (await fetch(`${svc.url}/admin/complaints?queue=overdue`, { headers: { cookie: admin.cookie } })).text();
     expect([tickets.open, tickets.elsewhere].every((t) => overdue.includes(t)) && !overdue.includes(tickets.onTime)).toBe(true);
     expect(overdue).toMatch(/class="countdown late"[^>]*>已超期/);
+    // The application past its deadline: marked 超期 in the list filtered to 超期 and on its own page.
+    const late = await (await fetch(`${svc.url}/admin/applications?supervision=overdue`, { headers: { cookie: admin.cookie } })).text();
+    expect(late).toContain(application);
+    expect(late).toContain("marker-overdue");
+    expect(await (await fetch(`${svc.url}/admin/applications/${application}`, { headers: { cookie: admin.cookie } })).text()).toContain("marker-overdue");
     const own: StaffClient = await signedInStaff(svc, "d-own", "handler", OWN);
     const ownOverdue = await (await fetch(`${svc.url}/admin/complaints?queue=overdue`, { headers: { cookie: own.cookie } })).text();
     expect([ownOverdue.includes(tickets.open), ownOverdue.includes(tickets.elsewhere)]).toEqual([true, false]);
