@@ -166,6 +166,11 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await dispatcher.page.goto(`${svc.url}/admin/complaints?queue=dispatch`);
     await dispatcher.page.screenshot({ path: shot("complaints-dispatch-queue"), fullPage: true });
     await dispatcher.page.goto(`${svc.url}/admin/complaints/${ticket}`);
+    // The classifier's suggestion as the API has it: category → department, and its confidence.
+    const view = await machine("GET", `/api/v1/admin/complaints/${ticket}`);
+    const suggestion = await dispatcher.page.locator("#suggestion").textContent();
+    expect(suggestion).toContain(`${view.json.category} → ${view.json.suggestedDepartment}`);
+    expect(suggestion).toContain(`置信度${Math.round(view.json.confidence * 100)}%`);
     await dispatcher.page.screenshot({ path: shot("complaint-dispatch"), fullPage: true });
     const dispatch = dispatcher.page.locator('form[data-action="dispatch"]');
     await dispatch.getByLabel("承办单位").fill(DEPT);

@@ -121,6 +121,24 @@ describe("staff console over HTTP", () => {
     expect([ok.status, ok.headers.get("location")]).toEqual([303, `/admin/guides/${code}?ok=published`]);
   });
 
+  it("rejects a draft under review with the reviewer's comment, which the editor then reads on the item's page", async () => {
+    const code = "QH-TEST-REJECT-001";
+    const guide = { code, name: "退回测试事项", type: "公共服务", authority: { name: "测试局" }, basis: [{ title: "《测试》" }], procedure: [{ step: "申请" }], timeLimit: { statutory: { unit: "即办" }, promised: { unit: "即办" } }, fees: { charged: false } };
+    const created = await editor.call("POST", "/api/v1/admin/items", { guide });
+    const submitted = await editor.call("POST", `/api/v1/admin/items/${code}/draft/submit`, { revision: created.json.revision });
+    const reviewer = await signedInStaff(svc, "reviewer5", "reviewer");
+    const res = await fetch(`${svc.url}/admin/guides/${code}/reject`, {
+      method: "POST", redirect: "manual", headers: { cookie: reviewer.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: reviewer.csrf, revision: String(submitted.json.revision), comment: "缺少收费依据，请补充" }),
+    });
+    expect([res.status, res.headers.get("location")]).toEqual([303, `/admin/guides/${code}?ok=rejected`]);
+    const detail = await (await get(`/admin/guides/${code}?ok=rejected`, editor.cookie)).text();
+    expect(detail).toMatch(/id="draft-status"[^>]*>已退回</);
+    expect(detail).toContain("缺少收费依据，请补充");
+    const audit = (await (await signedInStaff(svc, "admin5", "administrator")).call("GET", `/api/v1/admin/audit?entity=item:${code}`)).json.entries;
+    expect(audit.find((e: any) => e.action === "draft.reject")?.actor).toBe("reviewer5");
+  });
+
   it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {
     const post = (who: StaffClient) =>
       fetch(`${svc.url}/admin/complaints/supervise`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf }) });
