@@ -16,6 +16,7 @@ export { startDraft } from "./drafts/start-draft";
 export { updateDraft } from "./drafts/update-draft";
 export { changeDraftStatus } from "./drafts/change-draft-status";
 export { publishDraft } from "./drafts/publish-draft";
+export { draftAuthors } from "./drafts/draft-authors";
 export { getDraft } from "./drafts/get-draft";
 export { getEditingState, type EditingState } from "./drafts/get-editing-state";
 export type { DraftRecord } from "./drafts/draft-record";

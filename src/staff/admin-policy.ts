@@ -82,6 +82,7 @@ export const ADMIN_POLICY: Readonly<Record<string, AdminPolicy>> = Object.freeze
   "GET /api/v1/admin/accounts": p([A]),
   "POST /api/v1/admin/accounts": p([A]),
   "PATCH /api/v1/admin/accounts/:id": p([A]),
+  "POST /api/v1/admin/accounts/:id/password": p([A]),
 });
 
 export const policyKey = (method: string, path: string): string => `${method.toUpperCase() === "HEAD" ? "GET" : method.toUpperCase()} ${path}`;

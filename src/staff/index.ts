@@ -7,3 +7,5 @@ export { ADMIN_POLICY, policyKey, type AdminPolicy } from "./admin-policy";
 export { STAFF_COOKIE } from "./cookie";
 export { createAccount, checkNewAccount, type CreateAccountOptions } from "./create-account";
 export { LOCKOUT } from "./login";
+export { changeOwnPassword } from "./change-own-password";
+export { PASSWORD_MIN, PASSWORD_MAX } from "./password";

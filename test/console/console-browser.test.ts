@@ -79,6 +79,7 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await page.goto(`${svc.url}/admin/guides`);
     await page.getByPlaceholder("事项名称、别名或编码").fill("驾驶证");
     await page.getByRole("button", { name: "搜索" }).click();
+    await page.screenshot({ path: shot("guide-list"), fullPage: true });
     await page.getByRole("link", { name: "机动车驾驶证补领（遗失）" }).click();
     await page.screenshot({ path: shot("guide-detail"), fullPage: true });
     await page.getByRole("link", { name: "编辑（新建草稿）" }).click();
@@ -165,6 +166,11 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await dispatcher.page.goto(`${svc.url}/admin/complaints?queue=dispatch`);
     await dispatcher.page.screenshot({ path: shot("complaints-dispatch-queue"), fullPage: true });
     await dispatcher.page.goto(`${svc.url}/admin/complaints/${ticket}`);
+    // The classifier's suggestion as the API has it: category → department, and its confidence.
+    const view = await machine("GET", `/api/v1/admin/complaints/${ticket}`);
+    const suggestion = await dispatcher.page.locator("#suggestion").textContent();
+    expect(suggestion).toContain(`${view.json.category} → ${view.json.suggestedDepartment}`);
+    expect(suggestion).toContain(`置信度${Math.round(view.json.confidence * 100)}%`);
     await dispatcher.page.screenshot({ path: shot("complaint-dispatch"), fullPage: true });
     const dispatch = dispatcher.page.locator('form[data-action="dispatch"]');
     await dispatch.getByLabel("承办单位").fill(DEPT);
@@ -218,6 +224,10 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     expect(cells).toContainEqual([DEPT, "1"]);
     expect(await sup.page.locator("#kpi-total").textContent()).toBe(String(api.complaints.total));
     expect(await sup.page.locator('[data-chart="department"] canvas').count()).toBe(1);
+    // Nobody has rated yet: no five equal sectors (they would read as 20% each), a note instead.
+    expect(api.complaints.satisfaction.every((r: any) => r.count === 0)).toBe(true);
+    const pie = await sup.page.evaluate(`(() => { const o = echarts.getInstanceByDom(document.querySelector('[data-chart="satisfaction"]')).getOption(); return { title: o.title?.[0]?.text, sectors: o.series[0].data.length }; })()`);
+    expect(pie).toEqual({ title: "暂无评价", sectors: 0 });
     // Questions per day: the chat answers of the first walk-through are counted, as the API says.
     const today = api.questions.at(-1);
     expect(today.asked).toBeGreaterThan(0);
@@ -277,9 +287,16 @@ describe.runIf(hasChromium)("staff console in Chromium", () => {
     await admin.page.locator("#account-create").getByLabel("角色").selectOption("editor");
     await admin.page.locator("#account-create").getByRole("button").click();
     await admin.page.waitForSelector('tr[data-account="editor9"]');
+    // A forgotten password: the administrator gives a new one, which then signs in.
+    await admin.page.locator('tr[data-account="editor9"]').getByLabel("新密码").fill("reset by the admin");
+    await admin.page.locator('tr[data-account="editor9"]').getByRole("button", { name: "重置密码" }).click();
+    await expect.poll(() => admin.page.locator("#account-message").textContent()).toContain("已为editor9设置新密码");
+    expect((await loginStaff(svc, "editor9", "reset by the admin")).username).toBe("editor9");
     await admin.page.locator('tr[data-account="editor9"]').getByRole("button", { name: "停用" }).click();
     await expect.poll(() => admin.page.locator('tr[data-account="editor9"]').textContent()).toContain("已停用");
     await admin.page.screenshot({ path: shot("accounts"), fullPage: true });
+    await admin.page.getByRole("link", { name: "修改密码" }).click();
+    await admin.page.screenshot({ path: shot("password"), fullPage: true });
     await admin.page.goto(`${svc.url}/admin/audit?entity=item&actor=reviewer1`);
     expect(await admin.page.locator("#audit tbody tr").filter({ hasText: "guide.publish" }).count()).toBe(1);
     await admin.page.screenshot({ path: shot("audit"), fullPage: true });

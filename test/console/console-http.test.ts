@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service";
-import { signedInStaff, type StaffClient } from "../support/staff";
+import { loginStaff, signedInStaff, STAFF_TEST_PASSWORD, type StaffClient } from "../support/staff";
 
 /** The console's doors without a browser: sign-in redirects, CSRF, role refusals, bad input as pages, assets. */
 describe("staff console over HTTP", () => {
@@ -74,6 +74,69 @@ describe("staff console over HTTP", () => {
     expect((await fetch(`${svc.url}/guides/QH-TEST-YF-001`)).status).toBe(404);
     const after = await editor.call("GET", "/api/v1/admin/unanswered");
     expect(after.json.questions.some((q: { id: string }) => q.id === id)).toBe(false);
+  });
+
+  it("lets a staff member change their own password: reasons shown on the form, other sessions ended", async () => {
+    const here = await signedInStaff(svc, "pw1", "handler", "青海省公安厅");
+    const elsewhere = await loginStaff(svc, "pw1");
+    expect(await (await get("/admin", here.cookie)).text()).toContain('href="/admin/password"');
+    const post = (fields: Record<string, string>, csrf = here.csrf) =>
+      fetch(`${svc.url}/admin/password`, { method: "POST", redirect: "manual", headers: { cookie: here.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: csrf, ...fields }) });
+    const NEW = "a brand new passphrase";
+    const wrong = await post({ oldPassword: "not my password", newPassword: NEW, newPassword2: NEW });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain("原密码错误");
+    const mismatch = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW + "x" });
+    expect([mismatch.status, (await mismatch.text()).includes("两次输入的新密码不一致")]).toEqual([422, true]);
+    const weak = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: "pw1", newPassword2: "pw1" });
+    expect([weak.status, (await weak.text()).includes("密码至少10个字符")]).toEqual([400, true]);
+    expect((await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW }, "forged")).status).toBe(403);
+    const ok = await post({ oldPassword: STAFF_TEST_PASSWORD, newPassword: NEW, newPassword2: NEW });
+    expect([ok.status, ok.headers.get("location")]).toEqual([303, "/admin/password?ok=password_changed"]);
+    expect((await get("/admin/password?ok=password_changed", here.cookie)).status).toBe(200);
+    expect((await get("/admin", elsewhere.cookie)).status).toBe(302);
+    await expect(loginStaff(svc, "pw1")).rejects.toThrow(/401/);
+    expect((await loginStaff(svc, "pw1", NEW)).username).toBe("pw1");
+  });
+
+  it("refuses the console's 发布 to anyone who wrote the draft, not only its last editor (four eyes, as the API)", async () => {
+    const code = "QH-TEST-4EYES-001";
+    const guide = { code, name: "四眼原则测试事项", type: "公共服务", authority: { name: "测试局" }, basis: [{ title: "《测试》" }], procedure: [{ step: "申请" }], timeLimit: { statutory: { unit: "即办" }, promised: { unit: "即办" } }, fees: { charged: false } };
+    // An administrator writes the item; an editor touches it up and submits it.
+    const boss = await signedInStaff(svc, "boss4", "administrator");
+    const created = await boss.call("POST", "/api/v1/admin/items", { guide });
+    expect(created.status).toBe(201);
+    const edited = await editor.call("PUT", `/api/v1/admin/items/${code}/draft`, { revision: created.json.revision, guide: { ...guide, aliases: ["四眼"] } });
+    const submitted = await editor.call("POST", `/api/v1/admin/items/${code}/draft/submit`, { revision: edited.json.revision });
+    expect(submitted.json.status).toBe("in_review");
+    const publish = (who: StaffClient) =>
+      fetch(`${svc.url}/admin/guides/${code}/publish`, { method: "POST", redirect: "manual", headers: { cookie: who.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: who.csrf, revision: String(submitted.json.revision) }) });
+    // The review page tells the administrator so, and the button is off; a forged post is refused anyway.
+    expect(await (await get(`/admin/guides/${code}/review`, boss.cookie)).text()).toContain("不能审核自己编写或提交的草稿");
+    const own = await publish(boss);
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain("不能由您本人审核发布");
+    expect((await boss.call("GET", `/api/v1/admin/items/${code}/draft`)).json.status).toBe("in_review");
+    const ok = await publish(await signedInStaff(svc, "reviewer4", "reviewer"));
+    expect([ok.status, ok.headers.get("location")]).toEqual([303, `/admin/guides/${code}?ok=published`]);
+  });
+
+  it("rejects a draft under review with the reviewer's comment, which the editor then reads on the item's page", async () => {
+    const code = "QH-TEST-REJECT-001";
+    const guide = { code, name: "退回测试事项", type: "公共服务", authority: { name: "测试局" }, basis: [{ title: "《测试》" }], procedure: [{ step: "申请" }], timeLimit: { statutory: { unit: "即办" }, promised: { unit: "即办" } }, fees: { charged: false } };
+    const created = await editor.call("POST", "/api/v1/admin/items", { guide });
+    const submitted = await editor.call("POST", `/api/v1/admin/items/${code}/draft/submit`, { revision: created.json.revision });
+    const reviewer = await signedInStaff(svc, "reviewer5", "reviewer");
+    const res = await fetch(`${svc.url}/admin/guides/${code}/reject`, {
+      method: "POST", redirect: "manual", headers: { cookie: reviewer.cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: reviewer.csrf, revision: String(submitted.json.revision), comment: "缺少收费依据，请补充" }),
+    });
+    expect([res.status, res.headers.get("location")]).toEqual([303, `/admin/guides/${code}?ok=rejected`]);
+    const detail = await (await get(`/admin/guides/${code}?ok=rejected`, editor.cookie)).text();
+    expect(detail).toMatch(/id="draft-status"[^>]*>已退回</);
+    expect(detail).toContain("缺少收费依据，请补充");
+    const audit = (await (await signedInStaff(svc, "admin5", "administrator")).call("GET", `/api/v1/admin/audit?entity=item:${code}`)).json.entries;
+    expect(audit.find((e: any) => e.action === "draft.reject")?.actor).toBe("reviewer5");
   });
 
   it("runs the 督办 scan for a supervisor, and refuses it to a dispatcher", async () => {

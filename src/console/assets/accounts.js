@@ -1,4 +1,5 @@
-// Account management through the staff API: list, create, change role/department, disable/enable.
+// Account management through the staff API: list, create, change role/department, disable/enable,
+// reset a forgotten password.
 // Every change carries the session's CSRF token (from GET /api/v1/staff/me); labels come from the page.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
@@ -37,6 +38,17 @@ document.addEventListener("DOMContentLoaded", function () {
     var toggle = el("button", a.disabled ? L.enable : L.disable); toggle.type = "button"; toggle.className = "danger";
     toggle.addEventListener("click", function () { call("PATCH", "/api/v1/admin/accounts/" + a.id, { disabled: !a.disabled }).then(done); });
     actions.appendChild(save); actions.appendChild(document.createTextNode(" ")); actions.appendChild(toggle);
+    // A forgotten password: the administrator gives a new one, to be changed on the 修改密码 page.
+    var pw = el("input"); pw.type = "password"; pw.autocomplete = "new-password"; pw.placeholder = L.new_password; pw.setAttribute("aria-label", L.new_password);
+    var reset = el("button", L.reset); reset.type = "button"; reset.className = "secondary";
+    reset.addEventListener("click", function () {
+      call("POST", "/api/v1/admin/accounts/" + a.id + "/password", { password: pw.value }).then(function (r) {
+        if (r.ok) say(L.reset_done.replace("{username}", a.username), false);
+        done(r);
+      });
+    });
+    var line = el("div"); line.className = "reset"; line.appendChild(pw); line.appendChild(document.createTextNode(" ")); line.appendChild(reset);
+    actions.appendChild(line);
     tr.appendChild(actions);
     return tr;
   }

@@ -7,7 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var chart = echarts.init(el);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: series.length > 1 ? {} : undefined,
+      legend: series.length > 1 ? { top: 0 } : undefined,
       grid: { left: 8, right: 8, bottom: 8, top: series.length > 1 ? 30 : 10, containLabel: true },
       xAxis: { type: "category", data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
       yAxis: { type: "value", minInterval: 1 },
@@ -18,10 +18,14 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function pie(el, rows) {
     var chart = echarts.init(el);
+    var colors = ["#1b7f3b", "#5fb36b", "#c9a227", "#e07a2e", red];
+    // Levels nobody chose are left out (each keeps its colour); with no ratings at all ECharts would
+    // draw five equal sectors, which reads as 20% each: a "no ratings yet" note instead.
+    var data = rows.map(function (r, i) { return { name: r.name, value: r.value, itemStyle: { color: colors[i] } }; }).filter(function (r) { return r.value > 0; });
     chart.setOption({
       tooltip: { trigger: "item" },
-      color: ["#1b7f3b", "#5fb36b", "#c9a227", "#e07a2e", red],
-      series: [{ type: "pie", radius: ["35%", "65%"], data: rows, label: { formatter: "{b}: {c}" } }],
+      title: data.length ? undefined : { text: L.no_ratings, left: "center", top: "middle", textStyle: { color: "#888", fontSize: 14, fontWeight: "normal" } },
+      series: [{ type: "pie", radius: ["35%", "65%"], data: data, label: { formatter: "{b}: {c}" } }],
       animation: false,
     });
     window.addEventListener("resize", function () { chart.resize(); });
@@ -31,7 +35,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var chart = echarts.init(el);
     chart.setOption({
       tooltip: { trigger: "axis" },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 8, right: 8, bottom: 8, top: 30, containLabel: true },
       xAxis: { type: "category", data: rows.map(function (r) { return r.day.slice(5); }) },
       yAxis: [{ type: "value", minInterval: 1 }, { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } }],

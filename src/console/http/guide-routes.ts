@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import type { Context } from "koa";
 import {
-  changeDraftStatus, getEditingState, getVersionDiff, listStaffItems, listVersions, publishDraft, renderGuidePage, retireItem, diffJson,
+  changeDraftStatus, draftAuthors, getEditingState, getVersionDiff, listStaffItems, listVersions, publishDraft, renderGuidePage, retireItem, diffJson,
   type EditingState, type Guide,
 } from "../../catalog";
 import type { AppContext } from "../../platform/context";
@@ -66,16 +66,16 @@ export function guideRoutes(router: Router, app: AppContext): void {
     if (state.draft?.status !== "in_review") throw new AppError("conflict", T("guide.not_in_review"));
     // Against what the public sees now (an empty guide for a first publication).
     const changes = diffJson(state.published?.guide ?? {}, state.draft.guide);
-    send(c, guideReviewPage({ viewer: viewerOf(c), state, name: nameOf(state), changes }));
+    const own = (await draftAuthors(prisma, code)).has(staffActor(c));
+    send(c, guideReviewPage({ viewer: viewerOf(c), state, name: nameOf(state), changes, own }));
   }));
 
   router.post("/admin/guides/:code/publish", page(REVIEW, async (c) => {
     const { code } = parse(codeParam, c.params);
     const { revision } = parse(revisionForm, formOf(c));
-    const state = await getEditingState({ prisma, code });
-    // A reviewer never publishes the draft they wrote or submitted themselves (four eyes).
-    if (state.draft && state.draft.updatedBy === staffActor(c)) throw new AppError("forbidden", T("guide.own_draft"));
-    await publishDraft({ ...who(c), store: app.store, code, revision });
+    // Four eyes, as on the API: nobody who wrote any part of the draft since the last publication
+    // publishes it (catalog's reviewer_is_author), not only its last editor. Console users are people.
+    await publishDraft({ ...who(c), store: app.store, code, revision, fourEyes: true });
     done(c, detail(code), "published");
   }));
 

@@ -13,6 +13,7 @@ export function accountsPage(o: { viewer: Viewer }): string {
     ...ROLES.map((r) => [`role_${r}`, T(`roles.${r}`)]),
     ["disable", T("accounts.disable")], ["enable", T("accounts.enable")], ["disabled", T("accounts.disabled")], ["active", T("accounts.active")],
     ["locked", T("accounts.locked")], ["save", T("accounts.save")], ["created", T("accounts.created")], ["failed", T("accounts.failed")],
+    ["new_password", T("accounts.new_password")], ["reset", T("accounts.reset")], ["reset_done", T("accounts.reset_done", { username: "{username}" })],
   ]);
   const body = html`<section class="card"><h2>${T("accounts.create")}</h2><form id="account-create" class="grid">
 <label class="field"><span>${T("accounts.username")}</span><input name="username" required maxlength="32"></label>

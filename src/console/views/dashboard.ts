@@ -31,6 +31,6 @@ export function dashboardPage(o: { viewer: Viewer; d: Dashboard }): string {
 <section class="card"><h2>${T("dash.top_unanswered")}</h2>${table("t-unanswered", [T("dash.question"), T("dash.count")], o.d.unanswered.top.map((r) => [r.question, r.count]))}</section>
 </div>`;
   // The charts' words come from here (texts stay in templates/), read by dashboard.js.
-  const labels = { unclassified: T("dash.unclassified"), undispatched: T("dash.undispatched"), tickets: T("dash.count"), warning: T("dash.warning"), overdue: T("dash.overdue"), asked: T("dash.asked"), share: T("dash.answered_share") };
+  const labels = { unclassified: T("dash.unclassified"), undispatched: T("dash.undispatched"), tickets: T("dash.count"), warning: T("dash.warning"), overdue: T("dash.overdue"), asked: T("dash.asked"), share: T("dash.answered_share"), no_ratings: T("dash.no_ratings") };
   return layout({ title: T("nav.dashboard"), viewer: o.viewer, active: "dashboard", body: html`<div id="dashboard" data-labels="${JSON.stringify(labels)}">${body}</div>`, scripts: ["echarts.min.js", "dashboard.js"] });
 }

@@ -50,12 +50,12 @@ ${retirePanel(o.viewer, s)}`;
   return layout({ title: o.name, viewer: o.viewer, active: "guides", body, flash: o.flash });
 }
 
-/** The reviewer's page: what changes against the published version, field by field; publish or reject. */
-export function guideReviewPage(o: { viewer: Viewer; state: EditingState; name: string; changes: FieldChange[] }): string {
+/** The reviewer's page: what changes against the published version, field by field; publish or reject (`own`: the viewer wrote part of it). */
+export function guideReviewPage(o: { viewer: Viewer; state: EditingState; name: string; changes: FieldChange[]; own: boolean }): string {
   const s = o.state;
   const d = s.draft!;
   const code = encodeURIComponent(s.code);
-  const own = d.updatedBy === o.viewer.username;
+  const own = o.own;
   const body = html`<section class="card"><p>${T("guide.review_intro", { version: s.published?.version ?? 0, revision: d.revision, by: d.updatedBy })}
  <a href="/admin/guides/${code}/preview" target="_blank" rel="noopener">${T("guide.preview")}</a></p>
 ${diffTable(o.changes)}</section>

@@ -37,7 +37,7 @@ export function layout(o: { title: string; viewer: Viewer | null; active?: strin
       )}</nav>`
     : "";
   const who = v
-    ? html`<div class="who"><span>${v.username}</span><span class="tag">${T(`roles.${v.role}`)}</span>${v.department ? html`<span class="tag">${v.department}</span>` : ""}<form method="post" action="/api/v1/staff/logout" class="inline" data-logout>${csrfField(v)}<button type="submit" class="link">${T("logout")}</button></form></div>`
+    ? html`<div class="who"><span>${v.username}</span><span class="tag">${T(`roles.${v.role}`)}</span>${v.department ? html`<span class="tag">${v.department}</span>` : ""}<a href="/admin/password">${T("password.link")}</a><form method="post" action="/api/v1/staff/logout" class="inline" data-logout>${csrfField(v)}<button type="submit" class="link">${T("logout")}</button></form></div>`
     : "";
   return html`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

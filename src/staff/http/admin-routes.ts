@@ -7,8 +7,9 @@ import { createAccount } from "../create-account";
 import { listAccounts } from "../list-accounts";
 import { presentAccount } from "../presenters";
 import { staffActor, staffOf } from "../require-staff";
+import { resetPassword } from "../reset-password";
 import { updateAccount } from "../update-account";
-import { accountParams, accountSchema, createAccountBody, updateAccountBody } from "./schemas";
+import { accountParams, accountSchema, createAccountBody, resetPasswordBody, updateAccountBody } from "./schemas";
 
 const tags = ["staff accounts"];
 
@@ -34,5 +35,12 @@ export function adminRoutes(router: Router, app: AppContext): void {
     params: accountParams, body: updateAccountBody, response: accountSchema,
     handler: async ({ params, body }, c) =>
       presentAccount(await updateAccount(app, { id: params.id, ...body, actor: staffActor(c), actorAccountId: staffOf(c).accountId }), app.now()),
+  });
+
+  defineRoute(router, {
+    method: "post", path: "/api/v1/admin/accounts/:id/password", tags, security: ["staff"], before,
+    summary: "Give an account a new password (forgotten password): its sessions end, a lock-out is lifted",
+    params: accountParams, body: resetPasswordBody, response: accountSchema,
+    handler: async ({ params, body }, c) => presentAccount(await resetPassword(app, { id: params.id, password: body.password, actor: staffActor(c) }), app.now()),
   });
 }

@@ -25,6 +25,7 @@ export const updateAccountBody = z
   .object({ role: z.enum(ROLES).optional(), department, disabled: z.boolean().optional() })
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
 export const accountParams = z.object({ id: z.uuid() });
+export const resetPasswordBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });
 
 export const accountSchema = z.object({
   id: z.string(),

@@ -4,11 +4,10 @@ import { defineRoute } from "../../http/openapi";
 import { perIp, rateLimit } from "../../http/rate-limit";
 import type { AppContext } from "../../platform/context";
 import { authenticateStaff } from "../authenticate";
-import { changePassword } from "../change-password";
+import { changeOwnPassword } from "../change-own-password";
 import { clearStaffCookie, setStaffCookie, staffCookieOf } from "../cookie";
 import { login } from "../login";
 import { presentMe } from "../presenters";
-import { staffErrors } from "../errors";
 import { requireStaff } from "../require-staff";
 import { endSession } from "../sessions";
 import { loginBody, meSchema, passwordBody } from "./schemas";
@@ -57,9 +56,7 @@ export function staffRoutes(router: Router, app: AppContext): void {
     method: "post", path: "/api/v1/staff/password", tags, summary: "Change one's password (old and new); every other session ends",
     before: [limit, requireStaff()], body: passwordBody, response: z.object({ ok: z.boolean() }),
     handler: async ({ body }, c) => {
-      const auth = (await authenticateStaff(c))!;
-      if (!auth.session || !auth.principal.accountId) throw staffErrors("staff_session_required");
-      await changePassword(app, { accountId: auth.principal.accountId, oldPassword: body.oldPassword, newPassword: body.newPassword, current: auth.session });
+      await changeOwnPassword(c, body);
       return { ok: true };
     },
   });
