@@ -14,7 +14,7 @@ export async function answer(deps: ChatDeps, d: Decision, question: string, lang
     await deps.questionLog.record({ question, outcome: "answered", lang, bestCode: d.code });
     session.candidates = undefined;
     session.pendingAspect = undefined;
-    const link = guideLink(deps.config, d.code);
+    const link = guideLink(deps.config, d.code, lang);
     const guide = await deps.catalog.getGuide(d.code);
     if (guide) {
       const aspect = d.match ? refineAspect(guide, d.match, d.concepts ?? [], d.question ?? question) : d.aspect;

@@ -70,5 +70,5 @@ export interface ChatCommand {
   handle(ctx: CommandContext): Promise<Reply>;
 }
 
-export const guideLink = (config: ChatDeps["config"], code: string) =>
-  `${config.PUBLIC_BASE_URL.replace(/\/$/, "")}/guides/${encodeURIComponent(code)}`;
+export const guideLink = (config: ChatDeps["config"], code: string, lang: Lang = "zh") =>
+  `${config.PUBLIC_BASE_URL.replace(/\/$/, "")}/guides/${encodeURIComponent(code)}${lang === "zh" ? "" : `?lang=${lang}`}`;

@@ -54,7 +54,7 @@ async function guideReply(deps: ChatDeps, m: EventMessage, code: string, lang: L
   const guide = await deps.catalog.getGuide(code);
   let reply: Reply;
   if (guide) {
-    const link = guideLink(deps.config, guide.code);
+    const link = guideLink(deps.config, guide.code, lang);
     const limitBytes = ANSWER_LIMIT_BYTES - (greeting ? bytes(greeting) + 1 : 0);
     Object.assign(session, { itemCode: guide.code, itemName: guide.name, aspect: "overview" });
     reply = { kind: "text", text: prefix(renderAnswer(guide, "overview", { lang, link, hotline, limitBytes })), itemCode: guide.code, aspect: "overview", candidates: [], link };
@@ -75,7 +75,7 @@ async function locationReply(deps: ChatDeps, lang: Lang, loaded: LoadedSession, 
   const guide = code ? await deps.catalog.getGuide(code) : null;
   if (!guide?.locations.length) return { kind: "text", text: t(lang, "location.ask_item", { place }) };
   const note = t(lang, "location.places", { place });
-  const link = guideLink(deps.config, guide.code);
+  const link = guideLink(deps.config, guide.code, lang);
   const text = renderAnswer(guide, "locations", { lang, link, hotline: deps.config.HOTLINE, limitBytes: ANSWER_LIMIT_BYTES - bytes(note) - 1 });
   return { kind: "text", text: `${note}\n${text}`, itemCode: guide.code, aspect: "locations", candidates: [], link };
 }

@@ -65,6 +65,28 @@ describe.runIf(hasChromium)("guide pages in Chromium under the service's securit
     await page.close();
   });
 
+  it("links back to the assistant in WeChat's browser (closing the page returns to the conversation), and offers no dead link elsewhere", async () => {
+    const back = (page: import("playwright-core").Page) => page.getByRole("link", { name: "返回公众号提问" });
+    const plain = await open(`${svc.url}/guides/${code}`);
+    expect(await plain.page.locator("#ask").innerText()).toContain("在公众号对话框里直接发文字或语音提问");
+    expect(await back(plain.page).isVisible()).toBe(false);
+    await plain.page.close();
+
+    // WeChat's in-app browser injects WeixinJSBridge, before the page's script or after it (WeixinJSBridgeReady).
+    for (const late of [false, true]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const bridge = `window.__bridge = []; window.__install = () => { window.WeixinJSBridge = { call: (name) => window.__bridge.push(name) }; };`;
+      await page.addInitScript({ content: late ? bridge : `${bridge} window.__install();` });
+      await page.goto(`${svc.url}/guides/${code}`);
+      await page.waitForLoadState("load");
+      if (late) await page.evaluate(`window.__install(); document.dispatchEvent(new Event("WeixinJSBridgeReady"));`);
+      await back(page).click();
+      expect(await page.evaluate("window.__bridge"), `bridge ${late ? "after" : "before"} load`).toEqual(["closeWindow"]);
+      if (!late) await page.screenshot({ path: artifactPath("guide-page-wechat-ask.png"), fullPage: true });
+      await page.close();
+    }
+  });
+
   it("shows the not-found page and the public complaints page without violations", async () => {
     for (const [url, shot] of [
       [`${svc.url}/guides/NO-SUCH-ITEM`, "guide-not-found.png"],

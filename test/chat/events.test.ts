@@ -53,6 +53,15 @@ describe("channel events in the dialog", () => {
     }
   });
 
+  it("a menu click after a Tibetan message answers in Tibetan: the command runs in bo, GUIDE_ASK prompts in bo", async () => {
+    typed.length = 0;
+    const c = citizen();
+    await c.say("ཐོབ་ཐང་ལག་ཁྱེར་བོར་སོང་།");
+    expect(textOf(await c.event({ event: "click", key: "PROGRESS_QUERY" }))).toBe("probe:查进度");
+    expect(typed).toEqual([{ text: "查进度", verified: true, lang: "bo" }]);
+    expect(textOf(await c.event({ event: "click", key: "GUIDE_ASK" }))).toMatch(/^ཁྱེད་ཀྱིས་སྒྲུབ་འདོད་པའི་ལས་དོན/);
+  });
+
   it("welcomes a follower with what the assistant can do, in Tibetan when the conversation was", async () => {
     const c = citizen();
     const zh = textOf(await c.event({ event: "subscribe" }));

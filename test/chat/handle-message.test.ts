@@ -69,6 +69,9 @@ describe("handleMessage", () => {
     expect(r.itemCode).toBe("QH-630000-GAT-001");
     expect(r.text).toContain("དམངས་ཁྲོད་ཐོབ་ཐང་ལག་ཁྱེར་བརྗེ་ལེན");
     expect(r.text).toContain("ཞུ་ཡིག་གི་ཡིག་ཆ");
+    // The page it links to opens in Tibetan too.
+    expect(r.link).toBe("https://zw.example.cn/guides/QH-630000-GAT-001?lang=bo");
+    expect(r.text.trim().endsWith(r.link!)).toBe(true);
   });
 
   it("answers a catalog-only item with its department and no guide (a province's list: the Guang'an sample)", async () => {

@@ -26,7 +26,7 @@ const RESULTS = 30;
 export function pageRoutes(router: Router, app: AppContext, search: () => ItemSearch | undefined): void {
   const prisma = app.db.prisma;
   documentRoute({ method: "get", path: "/guides", summary: "Guide index (H5): search, departments, the most asked items", tags: ["pages"], query: guideIndexQuery, responseTypes: ["text/html"] });
-  documentRoute({ method: "get", path: PRINT_SCRIPT, summary: "The guide page's print button script", tags: ["pages"], responseTypes: ["text/javascript"] });
+  documentRoute({ method: "get", path: PRINT_SCRIPT, summary: "The guide pages' script: the print button, and in WeChat's browser the link back to the conversation", tags: ["pages"], responseTypes: ["text/javascript"] });
   documentRoute({
     method: "get",
     path: "/guides/:code",

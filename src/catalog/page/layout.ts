@@ -3,9 +3,24 @@ import { html, raw, type Raw } from "../../platform/html";
 import { label as L } from "./labels";
 import { pageCss } from "./styles";
 
-/** The pages' only script (the print button), a file of our own so the CSP allows no inline script. */
+/**
+ * The pages' only script, a file of our own so the CSP allows no inline script: the print
+ * button, and the way back to the assistant. The pages are opened from the Official Account
+ * (menu, answers), so in WeChat's browser closing the page returns to the conversation —
+ * WeixinJSBridge's `closeWindow`, which needs no JS-SDK signature. The bridge may be injected
+ * after the page loads (`WeixinJSBridgeReady`); elsewhere the link stays hidden and the hint says
+ * where to ask.
+ */
 export const PRINT_SCRIPT = "/assets/print.js";
-export const printScript = 'document.querySelectorAll("[data-print]").forEach((b) => b.addEventListener("click", () => window.print()));\n';
+export const printScript = `document.querySelectorAll("[data-print]").forEach((b) => b.addEventListener("click", () => window.print()));
+(() => {
+  const offer = () => document.querySelectorAll("[data-close-webview]").forEach((p) => {
+    p.hidden = false;
+    p.querySelector("a").addEventListener("click", (e) => { e.preventDefault(); window.WeixinJSBridge.call("closeWindow"); });
+  });
+  if (window.WeixinJSBridge) offer(); else document.addEventListener("WeixinJSBridgeReady", offer, { once: true });
+})();
+`;
 
 const langAttr: Record<Lang, string> = { zh: "zh-CN", bo: "bo", mn: "mn", en: "en" };
 
@@ -29,9 +44,9 @@ export function langSwitch(lang: Lang, hrefOf: (l: Lang) => string): Raw {
   return html`<nav class="langs" aria-label="${L(lang, "language_switch")}">${links.flatMap((x, i) => (i ? [raw(" | "), x] : [x]))}</nav>`;
 }
 
-/** How to ask the assistant: pages are opened from the Official Account, so the way back is a hint, not a link. */
+/** How to ask the assistant, and in WeChat's browser a link back to the conversation (see printScript). */
 export function assistantHint(lang: Lang): Raw {
-  return html`<section class="ask" id="ask"><h2>${L(lang, "ask_title")}</h2><p>${L(lang, "ask_text")}</p></section>`;
+  return html`<section class="ask" id="ask"><h2>${L(lang, "ask_title")}</h2><p>${L(lang, "ask_text")}</p><p data-close-webview hidden><a href="#ask">${L(lang, "ask_back")}</a></p></section>`;
 }
 
 /** `?lang=` for a link: nothing for Chinese (the default). */
