@@ -47,13 +47,16 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(answered).toContain("还没有提交");
     await me("西宁市城西区五四西路");
     await me("上个月开始");
-    expect(await me("是")).toBe(say("ask_phone"));
+    expect(await me("看情况")).toBe(say("ask_consent_again"));
+    expect(await me("可以，打我电话")).toBe(say("ask_phone"));
     expect(await me("13912345678")).toContain("139****5678");
+    expect(await me("地址不对")).toBe(say("ask_field_value.address"));
+    expect(await me("西宁市城西区五四西路16号")).toContain("地点：西宁市城西区五四西路16号");
     expect(await me("改地址 西宁市城西区五四西路18号")).toContain("地点：西宁市城西区五四西路18号");
     const ticketNo = TICKET.exec(await me("确认"))![0];
     expect(await complaint(ticketNo)).toMatchObject({ channel: "wechat", openid: "o_dialogs_citizen", address: "西宁市城西区五四西路18号", contactConsent: true });
 
-    for (const q of ["我的投诉", "我的工单", "我的投诉怎么样了"]) {
+    for (const q of ["我的投诉", "我的工单", "我的投诉怎么样了", "我的投诉处理到哪了", "查投诉进度"]) {
       const list = await me(q);
       expect(list).toContain(ticketNo);
       expect(list).toMatch(/答复/);
@@ -61,6 +64,9 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     const progress = await me(`进度 ${ticketNo}`);
     expect(progress).toContain(`工单 ${ticketNo}`);
     expect(progress).not.toContain(t("applications", "zh", "chat.invalid_number"));
+    // "查进度" asks for a number; a ticket's number sent then is the ticket, not a malformed application number.
+    await me("查进度");
+    expect(await me(ticketNo)).toBe(progress);
     const early = await me(`评价 ${ticketNo} 满意`);
     expect(early).toContain("工单答复后即可评价");
     expect(early).not.toMatch(/不能从|变更为/);
@@ -79,7 +85,7 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(await oa("o_dialogs_stranger")(`进度 ${ticketNo}`)).toContain("没有找到");
   });
 
-  it("mini-program chat: the logged-in user files (with the phone bound there) and sees it in '我的投诉'", async () => {
+  it("mini-program chat: the logged-in user files (with the phone bound there), sees it in '我的投诉', and asking for a person gets the hotline and hours", async () => {
     const r = await fetch(`${svc.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "dialogs-mp" }) });
     const { token, user } = (await r.json()) as { token: string; user: { id: string } };
     await bindPhone(svc.ctx, user.id, "13700001111");
@@ -105,5 +111,7 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     }
     expect(notice).not.toBeNull();
     expect(await me(`评价 ${ticketNo} 5`)).toContain("非常满意");
+    // A person, asked for in the mini-program: the hotline and its hours, never a promised transfer.
+    for (const q of ["我要找人工客服", "人工客服在吗"]) expect(await me(q)).toBe(t("chat", "zh", "human.hotline", { hotline: "12345", hours: t("chat", "zh", "human.hours_workdays", { start: "9:00", end: "17:00" }) }));
   });
 });
