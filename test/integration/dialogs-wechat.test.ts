@@ -85,7 +85,7 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(await oa("o_dialogs_stranger")(`进度 ${ticketNo}`)).toContain("没有找到");
   });
 
-  it("mini-program chat: the logged-in user files (with the phone bound there), sees it in '我的投诉', and asking for a person gets the hotline and hours", async () => {
+  it("mini-program chat knows who is logged in: files as them (bound phone), lists it, notifies them, shows their application's progress without the last 4 digits; a person asked for gets the hotline and hours", async () => {
     const r = await fetch(`${svc.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "dialogs-mp" }) });
     const { token, user } = (await r.json()) as { token: string; user: { id: string } };
     await bindPhone(svc.ctx, user.id, "13700001111");
@@ -111,6 +111,18 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     }
     expect(notice).not.toBeNull();
     expect(await me(`评价 ${ticketNo} 5`)).toContain("非常满意");
+    // An application the upstream system filed under the phone this user bound (no user id, no
+    // openid): their progress, at once, with no last 4 digits asked.
+    const filed = await fetch(`${svc.url}/api/v1/admin/applications`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: JSON.stringify({ itemCode: "QH-630100-CGS-001", applicant: { name: "李四", idNumber: "630102199001011234", phone: "13700001111" } }),
+    });
+    expect(filed.status).toBe(201);
+    const { number } = (await filed.json()) as { number: string };
+    const progress = await me(`进度 ${number}`);
+    expect(progress).toContain("当前状态");
+    expect(progress).not.toContain(t("applications", "zh", "chat.ask_last4"));
     // A person, asked for in the mini-program: the hotline and its hours, never a promised transfer.
     for (const q of ["我要找人工客服", "人工客服在吗"]) expect(await me(q)).toBe(t("chat", "zh", "human.hotline", { hotline: "12345", hours: t("chat", "zh", "human.hours_workdays", { start: "9:00", end: "17:00" }) }));
   });
