@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../src/platform/templates";
-import { bindPhone } from "../../src/users";
+import { bindPhone, findOrCreateUserByOpenid } from "../../src/users";
 import { startChatDoors, type ChatDoors } from "../support/chat-doors";
 import type { TestService } from "../support/service";
 
@@ -125,5 +125,28 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(progress).not.toContain(t("applications", "zh", "chat.ask_last4"));
     // A person, asked for in the mini-program: the hotline and its hours, never a promised transfer.
     for (const q of ["我要找人工客服", "人工客服在吗"]) expect(await me(q)).toBe(t("chat", "zh", "human.hotline", { hotline: "12345", hours: t("chat", "zh", "human.hours_workdays", { start: "9:00", end: "17:00" }) }));
+  });
+  it("one person on both doors (a unionid links them) sees the tickets filed on either, in either", async () => {
+    // Known to the Official Account with a unionid; the mini-program login with the same unionid is the same user.
+    await findOrCreateUserByOpenid(svc.ctx, { oaOpenid: "o_dialogs_linked", unionid: "u_dialogs_linked" });
+    doors.fake.addLogin("dialogs-linked", { openid: "mp_dialogs_linked", unionid: "u_dialogs_linked" });
+    const r = await fetch(`${svc.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "dialogs-linked" }) });
+    const { token } = (await r.json()) as { token: string };
+    const inMp = mp(token);
+    const inOa = oa("o_dialogs_linked");
+    const file = async (say: (q: string) => Promise<string>, what: string) => {
+      for (const m of ["我要投诉", what, "西宁市城中区南大街", "昨天", "否"]) await say(m);
+      return TICKET.exec(await say("确认"))![0];
+    };
+    const fromMp = await file(inMp, "人行道上的井盖丢了，很危险");
+    const fromOa = await file(inOa, "小区里的垃圾三天没人清运了");
+    for (const say of [inMp, inOa]) {
+      const list = await say("我的投诉");
+      expect(list).toContain(fromMp);
+      expect(list).toContain(fromOa);
+    }
+    expect(await inOa(`工单 ${fromMp}`)).toContain(`工单 ${fromMp}`);
+    expect(await inMp(`工单 ${fromOa}`)).toContain(`工单 ${fromOa}`);
+    expect(await oa("o_dialogs_unlinked")(`工单 ${fromMp}`)).toContain("没有找到");
   });
 });
