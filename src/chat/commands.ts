@@ -3,14 +3,15 @@ import { humanServiceReply } from "./human-service";
 
 export type { ChatCommand, CommandContext } from "./deps";
 
-/** Polite endings that do not change what is asked ("转人工吧", "能转人工吗？", "找客服谢谢"). */
-const ENDING = /(?:[吧呢啊呀吗嘛哦哈。！!？?，,~～\s]|谢谢)+$/u;
+/** Polite endings that do not change what is asked ("转人工吧", "能转人工吗？", "找客服谢谢", "人工客服在吗"). */
+const ENDING = /(?:[吧呢啊呀吗嘛么哦哈。！!？?，,~～\s]|谢谢|在不在|在)+$/u;
 /**
  * A person asked for by name at the end of a short message: "人工", "转人工", "人工服务",
- * "找客服", "我要找人工客服", "有人吗我要人工". Anchored at the end, after a verb or alone, so
- * questions that merely contain the word ("家畜人工授精站在哪", "客服电话是多少") stay questions.
+ * "找客服", "我要找人工客服", "有人吗我要人工", "人工客服在吗", "有人工服务吗". Anchored at the
+ * end, after a verb or alone, so questions that merely contain the word ("家畜人工授精站在哪",
+ * "客服电话是多少") stay questions.
  */
-const HUMAN = /(?:^|找|转|接|联系|要|需要|叫|换|请)(?:个|一个|一下)?(?:人工|客服|真人)(?:客服|服务|坐席|座席)?$/;
+const HUMAN = /(?:^|找|转|接|联系|要|需要|叫|换|请|有)(?:个|一个|一下)?(?:人工|客服|真人)(?:客服|服务|坐席|座席)?$/;
 const DECLINED = /不要|不用|不需要|不找/;
 
 export function asksForHuman(text: string): boolean {

@@ -5,6 +5,7 @@
 export { findOrCreateUserByOpenid, type OpenidIdentity } from "./find-or-create-user";
 export { getUser } from "./get-user";
 export { boundPhoneOf } from "./bound-phone";
+export { linkedIdentityOf } from "./linked-identity";
 export { bindPhone } from "./bind-phone";
 export { setRealName, type RealNameOptions } from "./set-real-name";
 export { findUsersByPhone } from "./find-users-by-phone";

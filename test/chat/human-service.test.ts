@@ -26,14 +26,14 @@ function ask(text: string, o: { channel?: Channel; hours?: string; at?: Date; is
 const textOf = (r: Reply) => (r.kind === "text" ? r.text : "");
 
 describe("the human-service path", () => {
-  const phrasings = ["人工", "转人工", "人工服务", "人工客服", "我要找人工客服", "找客服", "有人吗我要人工", "能转人工吗？", "帮我转人工吧", "联系客服", "我要人工服务谢谢"];
+  const phrasings = ["人工", "转人工", "人工服务", "人工客服", "我要找人工客服", "找客服", "有人吗我要人工", "能转人工吗？", "帮我转人工吧", "联系客服", "我要人工服务谢谢", "人工客服在吗", "有人工服务吗", "客服在不在"];
 
   it.each(phrasings)("%s reaches it (a transfer in the Official Account during service hours)", async (text) => {
     expect(asksForHuman(text)).toBe(true);
     expect((await ask(text)).kind).toBe("transfer");
   });
 
-  it.each(["家畜人工授精站在哪", "人工授精", "客服电话是多少", "人工智能", "我不要人工", "投诉客服态度差"])("%s is not a request for a person", async (text) => {
+  it.each(["家畜人工授精站在哪", "人工授精", "客服电话是多少", "人工智能", "我不要人工", "投诉客服态度差", "有人工授精站吗", "客服在哪里上班"])("%s is not a request for a person", async (text) => {
     expect(asksForHuman(text)).toBe(false);
     expect((await ask(text)).kind).not.toBe("transfer");
   });

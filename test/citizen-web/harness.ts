@@ -39,7 +39,7 @@ export interface CitizenWebHarness {
  * The real service (every capability, the shipped driving-licence guide) with WeChat
  * configured against the fake WeChat server, for both the API and web authorization.
  */
-export async function startCitizenWeb(o: { db?: DbKind; guidesDir?: string } = {}): Promise<CitizenWebHarness> {
+export async function startCitizenWeb(o: { db?: DbKind; guidesDir?: string; env?: Record<string, string> } = {}): Promise<CitizenWebHarness> {
   // A fixed clock (deadlines stay inside the confirmed holiday years); signed WeChat timestamps follow it.
   const clock = { ms: Date.parse("2026-11-10T02:00:00Z") };
   const seconds = () => Math.floor(clock.ms / 1000);
@@ -60,6 +60,7 @@ export async function startCitizenWeb(o: { db?: DbKind; guidesDir?: string } = {
       GUIDES_DIR: guidesDir,
       ADMIN_TOKEN: ADMIN,
       LOG_LEVEL: "warn",
+      ...o.env,
     },
   });
   const oa = (openid: string) => async (content: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IDLE_MS, startDraft, step, type Draft } from "../../src/complaints/chat/dialog";
-import { correctionIn, isCancel, isQuestion } from "../../src/complaints/chat/phrases";
+import { correctionIn, isCancel, isQuestion, isYes } from "../../src/complaints/chat/phrases";
 
 /** The complaint dialogue's state machine and phrases, pure (no database, no chat). */
 describe("complaint dialogue steps", () => {
@@ -8,7 +8,7 @@ describe("complaint dialogue steps", () => {
   const at = (d: Partial<Draft>): Draft => ({ id: "d", kind: "complaint", step: "what", expiresAt: now + IDLE_MS, ...d });
 
   it("knows leaving from describing", () => {
-    for (const t of ["取消", "算了", "算了我不投诉了", "不投了", "不想投诉了", "还是算了吧", "取消投诉", "不举报了"]) expect(isCancel(t), t).toBe(true);
+    for (const t of ["取消", "算了", "算了我不投诉了", "不投了", "不想投诉了", "还是算了吧", "取消投诉", "不举报了", "不想弄了", "不填了", "还是不办了吧"]) expect(isCancel(t), t).toBe(true);
     for (const t of ["取消了我们小区门口的公交站，出行很不方便", "算了一下工资少发了三千", "不投资"]) expect(isCancel(t), t).toBe(false);
   });
 
@@ -24,6 +24,19 @@ describe("complaint dialogue steps", () => {
     expect(correctionIn("改时间")).toEqual({ field: "occurredText", value: "" });
     expect(correctionIn("修改")).toEqual({ value: "" });
     expect(correctionIn("西宁市城北区")).toBeUndefined();
+    // Saying what is wrong, without the new value: that field's value is asked next.
+    expect(correctionIn("地址不对")).toEqual({ field: "address", value: "" });
+    expect(correctionIn("电话写错了")).toEqual({ field: "phone", value: "" });
+    expect(correctionIn("不对")).toEqual({ value: "" });
+    expect(step(at({ step: "confirm", text: "小区路灯坏了一个月" }), "时间错了", now)).toMatchObject({ kind: "prompt", draft: { step: "value", field: "occurredText" } });
+    expect(step(at({ step: "confirm", text: "小区路灯坏了一个月" }), "有误", now)).toMatchObject({ kind: "prompt", draft: { step: "field" } });
+  });
+
+  it("reads consent with a clause after it, and says what answers the step when it cannot tell", () => {
+    for (const t of ["可以，打我电话", "同意，联系我吧", "好的 你们打给我"]) expect(isYes(t), t).toBe(true);
+    for (const t of ["可以，不过别打电话", "好的，但是不要联系我", "可以吗"]) expect(isYes(t), t).toBe(false);
+    expect(step(at({ step: "consent" }), "可以，打我电话", now).kind).toBe("need_phone");
+    expect(step(at({ step: "consent" }), "看情况", now)).toMatchObject({ kind: "prompt", notice: "ask_consent_again", draft: { step: "consent" } });
   });
 
   it("walks what → where → when → consent → summary, and files only on confirmation", () => {

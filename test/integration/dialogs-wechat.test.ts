@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { t } from "../../src/platform/templates";
-import { bindPhone } from "../../src/users";
+import { bindPhone, findOrCreateUserByOpenid } from "../../src/users";
 import { startChatDoors, type ChatDoors } from "../support/chat-doors";
 import type { TestService } from "../support/service";
 
@@ -47,13 +47,16 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(answered).toContain("还没有提交");
     await me("西宁市城西区五四西路");
     await me("上个月开始");
-    expect(await me("是")).toBe(say("ask_phone"));
+    expect(await me("看情况")).toBe(say("ask_consent_again"));
+    expect(await me("可以，打我电话")).toBe(say("ask_phone"));
     expect(await me("13912345678")).toContain("139****5678");
+    expect(await me("地址不对")).toBe(say("ask_field_value.address"));
+    expect(await me("西宁市城西区五四西路16号")).toContain("地点：西宁市城西区五四西路16号");
     expect(await me("改地址 西宁市城西区五四西路18号")).toContain("地点：西宁市城西区五四西路18号");
     const ticketNo = TICKET.exec(await me("确认"))![0];
     expect(await complaint(ticketNo)).toMatchObject({ channel: "wechat", openid: "o_dialogs_citizen", address: "西宁市城西区五四西路18号", contactConsent: true });
 
-    for (const q of ["我的投诉", "我的工单", "我的投诉怎么样了"]) {
+    for (const q of ["我的投诉", "我的工单", "我的投诉怎么样了", "我的投诉处理到哪了", "查投诉进度"]) {
       const list = await me(q);
       expect(list).toContain(ticketNo);
       expect(list).toMatch(/答复/);
@@ -61,6 +64,9 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     const progress = await me(`进度 ${ticketNo}`);
     expect(progress).toContain(`工单 ${ticketNo}`);
     expect(progress).not.toContain(t("applications", "zh", "chat.invalid_number"));
+    // "查进度" asks for a number; a ticket's number sent then is the ticket, not a malformed application number.
+    await me("查进度");
+    expect(await me(ticketNo)).toBe(progress);
     const early = await me(`评价 ${ticketNo} 满意`);
     expect(early).toContain("工单答复后即可评价");
     expect(early).not.toMatch(/不能从|变更为/);
@@ -79,7 +85,7 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     expect(await oa("o_dialogs_stranger")(`进度 ${ticketNo}`)).toContain("没有找到");
   });
 
-  it("mini-program chat: the logged-in user files (with the phone bound there) and sees it in '我的投诉'", async () => {
+  it("mini-program chat knows who is logged in: files as them (bound phone), lists it, notifies them, shows their application's progress without the last 4 digits; a person asked for gets the hotline and hours", async () => {
     const r = await fetch(`${svc.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "dialogs-mp" }) });
     const { token, user } = (await r.json()) as { token: string; user: { id: string } };
     await bindPhone(svc.ctx, user.id, "13700001111");
@@ -105,5 +111,42 @@ describe("complaint dialogues through the WeChat door and the mini-program chat"
     }
     expect(notice).not.toBeNull();
     expect(await me(`评价 ${ticketNo} 5`)).toContain("非常满意");
+    // An application the upstream system filed under the phone this user bound (no user id, no
+    // openid): their progress, at once, with no last 4 digits asked.
+    const filed = await fetch(`${svc.url}/api/v1/admin/applications`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+      body: JSON.stringify({ itemCode: "QH-630100-CGS-001", applicant: { name: "李四", idNumber: "630102199001011234", phone: "13700001111" } }),
+    });
+    expect(filed.status).toBe(201);
+    const { number } = (await filed.json()) as { number: string };
+    const progress = await me(`进度 ${number}`);
+    expect(progress).toContain("当前状态");
+    expect(progress).not.toContain(t("applications", "zh", "chat.ask_last4"));
+    // A person, asked for in the mini-program: the hotline and its hours, never a promised transfer.
+    for (const q of ["我要找人工客服", "人工客服在吗"]) expect(await me(q)).toBe(t("chat", "zh", "human.hotline", { hotline: "12345", hours: t("chat", "zh", "human.hours_workdays", { start: "9:00", end: "17:00" }) }));
+  });
+  it("one person on both doors (a unionid links them) sees the tickets filed on either, in either", async () => {
+    // Known to the Official Account with a unionid; the mini-program login with the same unionid is the same user.
+    await findOrCreateUserByOpenid(svc.ctx, { oaOpenid: "o_dialogs_linked", unionid: "u_dialogs_linked" });
+    doors.fake.addLogin("dialogs-linked", { openid: "mp_dialogs_linked", unionid: "u_dialogs_linked" });
+    const r = await fetch(`${svc.url}/api/v1/mp/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "dialogs-linked" }) });
+    const { token } = (await r.json()) as { token: string };
+    const inMp = mp(token);
+    const inOa = oa("o_dialogs_linked");
+    const file = async (say: (q: string) => Promise<string>, what: string) => {
+      for (const m of ["我要投诉", what, "西宁市城中区南大街", "昨天", "否"]) await say(m);
+      return TICKET.exec(await say("确认"))![0];
+    };
+    const fromMp = await file(inMp, "人行道上的井盖丢了，很危险");
+    const fromOa = await file(inOa, "小区里的垃圾三天没人清运了");
+    for (const say of [inMp, inOa]) {
+      const list = await say("我的投诉");
+      expect(list).toContain(fromMp);
+      expect(list).toContain(fromOa);
+    }
+    expect(await inOa(`工单 ${fromMp}`)).toContain(`工单 ${fromMp}`);
+    expect(await inMp(`工单 ${fromOa}`)).toContain(`工单 ${fromOa}`);
+    expect(await oa("o_dialogs_unlinked")(`工单 ${fromMp}`)).toContain("没有找到");
   });
 });

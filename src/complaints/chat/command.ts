@@ -34,10 +34,17 @@ function parseStart(t: string): { word: string; rest: string } | undefined {
 const KIND_OF: Record<string, ComplaintKind> = { 投诉: "complaint", 举报: "complaint", 反映: "complaint", 求助: "help", 建议: "suggestion" };
 const TICKET = "(QH\\d{14})";
 const RATE = new RegExp(`^评价\\s*${TICKET}\\s*(.*)$`, "i");
-/** "工单 QH…", and "进度 QH…" when the number is a ticket's (an application's number is longer). */
-const STATUS = new RegExp(`^(?:查询?|查看)?(?:工单|投诉|进度)(?:进度|查询)?[\\s:：]*${TICKET}[。？?]*$`, "i");
-/** "我的投诉", "我的工单", "我的投诉怎么样了", "我投诉的事怎么样了". */
-const MINE = /^(?:查看?|查询)?我的(?:投诉|工单|举报|求助|建议|诉求)(?:单)?(?:呢|怎么样了?|处理得?怎么样了?|办得?怎么样了?|进度|到哪了|有结果了吗|处理了吗|有回复了吗)?[？?。!！]*$|^我(?:投诉|反映|举报)的(?:事|事情|问题)?(?:呢|怎么样了|处理了吗|有结果了吗|有回复了吗|进度)[？?。!！]*$/;
+/**
+ * "工单 QH…", "进度 QH…" when the number is a ticket's (an application's number is longer), and
+ * the bare ticket number — also when it answers "查进度"'s request for a number, where the
+ * application lookup would call it malformed.
+ */
+const STATUS = new RegExp(`^(?:(?:查询?|查看)?(?:工单|投诉|进度)(?:进度|查询)?)?[\\s:：]*${TICKET}[。？?]*$`, "i");
+/**
+ * "我的投诉", "我的工单", "我的投诉怎么样了", "我的投诉处理到哪了", "我投诉的事怎么样了", and
+ * "(查)投诉进度" / "工单进度" without a number.
+ */
+const MINE = /^(?:查看?|查询)?我的(?:投诉|工单|举报|求助|建议|诉求)(?:单)?(?:呢|怎么样了?|处理得?怎么样了?|办得?怎么样了?|进度|处理进度|(?:处理|办)?到哪(?:了|一步了)?|有结果了吗|处理了吗|有回复了吗)?[？?。!！]*$|^我(?:投诉|反映|举报)的(?:事|事情|问题)?(?:呢|怎么样了|处理了吗|有结果了吗|有回复了吗|进度|(?:处理|办)?到哪(?:了|一步了)?)[？?。!！]*$|^(?:查看?|查询)?(?:投诉|工单)(?:处理)?进度(?:查询)?[？?。!！]*$/;
 
 export function complaintChatCommand(deps: () => ComplaintsDeps): ChatCommand {
   return {

@@ -30,7 +30,7 @@ export const IDLE_MS = 30 * 60_000;
 
 export type Outcome =
   /** Ask (or ask again) what the step needs: the reply is the step's prompt, optionally after a notice. */
-  | { kind: "prompt"; draft: Draft; notice?: "ask_what_again" | "ask_phone_again" | "help" }
+  | { kind: "prompt"; draft: Draft; notice?: "ask_what_again" | "ask_phone_again" | "ask_consent_again" | "help" }
   /** Consent given without a number: use the bound phone if there is one, else ask for it. */
   | { kind: "need_phone"; draft: Draft }
   /** A question, not an answer: answer it, then repeat the step's prompt. */
@@ -88,7 +88,8 @@ function consent(d: Draft, t: string): Outcome {
   if (number) return { kind: "prompt", draft: { ...d, consent: true, phone: number, boundPhone: false, step: "confirm" } };
   if (isYes(t)) return { kind: "need_phone", draft: { ...d, consent: true } };
   if (isNo(t)) return { kind: "prompt", draft: { ...d, consent: false, phone: undefined, boundPhone: false, step: "confirm" } };
-  return { kind: "prompt", draft: d };
+  // Neither yes, no nor a number: say what answers the step, rather than repeating it unexplained.
+  return { kind: "prompt", draft: d, notice: "ask_consent_again" };
 }
 
 function phone(d: Draft, t: string): Outcome {

@@ -4,10 +4,11 @@
  */
 
 /**
- * Leaving the dialogue: "取消", "算了我不投诉了", "不投了", "不想反映了". Only a short message
- * (a description such as "取消了我们小区的公交线路" starts with 取消 too, and is a complaint).
+ * Leaving the dialogue: "取消", "算了我不投诉了", "不投了", "不想反映了", "不想弄了", "不填了".
+ * Only a short message (a description such as "取消了我们小区的公交线路" starts with 取消 too,
+ * and is a complaint).
  */
-const LEAVE = /^(?:那|那就|还是)?(?:算了|取消|退出|放弃|不用了|不要了|不弄了)(?:吧|了|投诉|本次投诉|举报|求助|建议)?[。！!.，,～~]*$|(?:不|别|不想|不要)(?:投诉|投|举报|反映|求助|建议|提)了/;
+const LEAVE = /^(?:那|那就|还是)?(?:算了|取消|退出|放弃|不用了|不要了|不弄了)(?:吧|了|投诉|本次投诉|举报|求助|建议)?[。！!.，,～~]*$|(?:不|别|不想|不要)(?:投诉|投|举报|反映|求助|建议|提|弄|填|办)了/;
 export const isCancel = (t: string) => [...t].length <= 14 && LEAVE.test(t);
 
 /** Asking for help with the dialogue itself. */
@@ -23,7 +24,13 @@ export const isQuestion = (t: string) => QUESTION.test(t);
 /** "不清楚" at the where/when steps: the field stays empty. */
 export const isUnknown = (t: string) => /^(?:不清楚|不知道|无|没有|不记得|记不清|跳过|不确定)[了。!！]*$/.test(t);
 
-export const isYes = (t: string) => /^(?:是|是的|对|同意|可以|好|好的|行|嗯|嗯嗯|ok|yes|y|愿意|能)[。!！]*$/i.test(t);
+const YES = /^(?:是|是的|对|同意|可以|好|好的|行|嗯|嗯嗯|ok|yes|y|愿意|能)[。!！]*$/i;
+/**
+ * Consent, alone or followed by a clause that does not take it back: "可以，打我电话",
+ * "同意，联系我吧" (but "可以，不过别打电话" is not a yes).
+ */
+const YES_THEN = /^(?:是的?|对|同意|可以|好的?|行|嗯+|愿意)[，,。、\s]+(?!.*(?:不|别|没))/;
+export const isYes = (t: string) => YES.test(t) || YES_THEN.test(t);
 export const isNo = (t: string) => /^(?:否|不|不同意|不用|不需要|不要|不了|不行|不留|不留了|no|n|不愿意)[。!！]*$/i.test(t);
 export const isConfirm = (t: string) => /^(?:确认|确定|提交|确认提交|没问题|无误|对的|正确|是|是的|好|好的|可以|ok|yes)[。!！]*$/i.test(t);
 
@@ -43,8 +50,16 @@ export function fieldOf(t: string): Field | undefined {
   return byNumber ?? FIELD_WORDS.find(([re]) => re.test(t))?.[1];
 }
 
-/** "改地址 西宁市…", "地址改成…", "修改电话：139…", or "修改" alone (then the field is asked). */
+/** "地址不对", "电话写错了": the field named, its new value still to be asked. */
+const WRONG = /^(.{2,5}?)(?:不对|错了|写错了|有误|填错了|不准确)[。!！]*$/;
+
+/** "改地址 西宁市…", "地址改成…", "修改电话：139…", "地址不对", or "修改" alone (then the field is asked). */
 export function correctionIn(t: string): { field?: Field; value: string } | undefined {
+  const wrong = WRONG.exec(t);
+  const wrongField = wrong ? fieldOf(wrong[1]!) : undefined;
+  if (wrongField) return { field: wrongField, value: "" };
+  // "不对" alone: something is wrong, which is asked.
+  if (/^(?:不对|有误|错了|不正确|有错)[。!！]*$/.test(t)) return { value: "" };
   const m = /^(?:改|修改|更改|更正|更新|换)(?:一下)?(.*)$/s.exec(t) ?? /^(.{2,5}?)(?:改成|改为|换成|应该是)(.*)$/s.exec(t);
   if (!m) return undefined;
   if (m.length === 2 || m[2] === undefined) {

@@ -1,5 +1,6 @@
 import type { CommandContext, Reply } from "../../chat";
 import { formatShanghai } from "../../calendar";
+import { linkedIdentityOf } from "../../users";
 import { isAppError } from "../../platform/errors";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
@@ -20,12 +21,22 @@ export const say = (id: string, vars?: Record<string, string | number>): Reply =
 export const ownerOf = (ctx: CommandContext): ComplaintOwner =>
   ctx.incoming.channel === "miniprogram" ? { userId: ctx.incoming.userId } : { openid: ctx.incoming.userId };
 
+/**
+ * Whose tickets the sender may see and rate: the channel's identity and, when the same person
+ * uses both the Official Account and the mini-program (one user), the other one too.
+ */
+async function lookupOwnerOf(deps: ComplaintsDeps, ctx: CommandContext): Promise<ComplaintOwner> {
+  const own = ownerOf(ctx);
+  const linked = await linkedIdentityOf(deps.app, "userId" in own && own.userId ? { userId: own.userId } : { oaOpenid: ctx.incoming.userId });
+  return { ...own, ...(linked.userId ? { userId: linked.userId } : {}), ...(linked.oaOpenid ? { openid: linked.oaOpenid } : {}) } as ComplaintOwner;
+}
+
 const label = (c: Complaint) => COMPLAINT_STATUS_LABELS[c.status as ComplaintStatus];
 /** The reply deadline, while a department holds the ticket (after an approved extension: the new one). */
 const dueOf = (c: Complaint) => ((HANDLING_STATUSES as readonly string[]).includes(c.status) && c.replyDueAt ? c.replyDueAt : undefined);
 
 export async function ticketStatus(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string): Promise<Reply> {
-  const c = await findOwnComplaint(deps, { ticketNo, owner: ownerOf(ctx) });
+  const c = await findOwnComplaint(deps, { ticketNo, owner: await lookupOwnerOf(deps, ctx) });
   if (!c) return say("not_found", { ticketNo });
   const detail = c.replyText ? text("chat.status_reply", { reply: c.replyText }) : text("chat.status_none");
   const dueAt = dueOf(c);
@@ -36,7 +47,7 @@ export async function ticketStatus(deps: ComplaintsDeps, ctx: CommandContext, ti
 const LIST_LIMIT = 5;
 
 export async function myTickets(deps: ComplaintsDeps, ctx: CommandContext): Promise<Reply> {
-  const rows = await listOwnComplaints(deps, { owner: ownerOf(ctx), limit: LIST_LIMIT });
+  const rows = await listOwnComplaints(deps, { owner: await lookupOwnerOf(deps, ctx), limit: LIST_LIMIT });
   if (!rows.length) return say("mine_none");
   const lines = rows.map((c, i) => {
     const dueAt = dueOf(c);
@@ -56,7 +67,7 @@ export async function myTickets(deps: ComplaintsDeps, ctx: CommandContext): Prom
 export async function rateTicket(deps: ComplaintsDeps, ctx: CommandContext, ticketNo: string, level: string): Promise<Reply> {
   const satisfaction = /^[1-5]$/.test(level) ? SATISFACTION_LEVELS[5 - Number(level)] : SATISFACTION_LEVELS.find((s) => s === level);
   if (!satisfaction) return say("rate_usage");
-  const c = await findOwnComplaint(deps, { ticketNo, owner: ownerOf(ctx) });
+  const c = await findOwnComplaint(deps, { ticketNo, owner: await lookupOwnerOf(deps, ctx) });
   if (!c) return say("not_found", { ticketNo });
   try {
     await rateComplaint(deps, { ref: c.id, satisfaction: satisfaction as Satisfaction, via: ctx.incoming.channel });
