@@ -4,6 +4,7 @@ import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, guideText, mentionedByBest, mentions, rerank } from "./guide-mentions";
 import { isNearMiss } from "./near-miss";
+import { isKnownThing, isModifier, keyThing } from "./things";
 import type { PublishedGuide } from "./ports";
 import { detectRegion } from "./regions";
 import type { Session } from "./session";
@@ -265,19 +266,6 @@ const PARTIAL = 0.2;
 const TIE = 0.005;
 const indistinguishable = (a: SearchHit, b: SearchHit) => Math.abs(a.score - b.score) < TIE && Math.abs(a.coverage - b.coverage) < TIE;
 
-/** The rarest known thing of the question (养老金 in 农村养老金发到哪个卡上), as the citizen wrote it or a synonym. */
-function keyThing(concepts: Concept[]): Concept | undefined {
-  // A thing from the synonym table (无犯罪, 公积金) is a thing for sure; a jieba noun may be a
-  // fragment (开个): the table's things first, then the rarest.
-  return concepts
-    .filter((c) => isKnownThing(c) && !c.place && ([...c.source].length >= 2 || c.synonym))
-    .sort((a, b) => Number(b.kind === "object") - Number(a.kind === "object") || (a.df ?? 0) - (b.df ?? 0))[0];
-}
-
-/** A word that can make a noun another kind of thing (国际, 无人机), not a verb, place or fragment (办, 开个). */
-const isModifier = (c: Concept) =>
-  !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !/[个了的着过]/.test(c.source);
-
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
 
@@ -287,7 +275,6 @@ function askedMaterial(text: string): string | undefined {
   return m?.[1];
 }
 
-const isKnownThing = (c: Concept) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0;
 
 /** "2", "第2个", "2号" after a numbered list picks that item. */
 function pick(text: string, session: Session): Decision | undefined {
