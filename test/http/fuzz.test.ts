@@ -126,8 +126,9 @@ function problemWith(r: FuzzRequest, a: Answer): string | undefined {
       /* checked below as the service's shape */
     }
   }
-  // The H5 pages (documented as text/html) answer a browser with a page, refusals included.
-  if (/^\/(guides|complaints|applications)(\/|$)|^\/auth\/wechat\/callback$/i.test(pathOnly) && type.startsWith("text/html") && text.includes("<html")) return undefined;
+  // The H5 pages and the staff console's pages (documented as text/html) answer a browser with
+  // a page, refusals included.
+  if (/^\/(guides|complaints|applications|admin)(\/|$)|^\/auth\/wechat\/callback$/i.test(pathOnly) && type.startsWith("text/html") && text.includes("<html")) return undefined;
   try {
     const j = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
     if (typeof j?.error?.code === "string" && typeof j.error.message === "string") return undefined;
