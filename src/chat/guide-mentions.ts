@@ -21,7 +21,13 @@ export async function mentionedByBest(deps: ChatDeps, hits: SearchHit[], unknown
   const best = hits.find((h) => h.hasGuide);
   if (!best || best.coverage < 0.3) return false;
   const g = await deps.catalog.getGuide(best.code);
-  return !!g && unknown.every((u) => guideText(g).includes(u) || abbreviates(u, guideText(g)));
+  return !!g && unknown.every((u) => guideText(g).includes(u) || abbreviates(u, guideText(g)) || abbreviatesName(u, best.name));
+}
+
+/** A two-character short form of the item's own name (社团 = 社会团体): both characters in order, close together. */
+export function abbreviatesName(word: string, name: string): boolean {
+  const chars = [...word];
+  return chars.length === 2 && new RegExp(`${chars[0]}[^（(]{1,2}${chars[1]}`, "u").test(normalize(name));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { loadNearMissWords, normalize, type Concept } from "../search";
 import type { ChatDeps } from "./deps";
-import { guideText } from "./guide-mentions";
+import { abbreviatesName, guideText } from "./guide-mentions";
 
 /** The word lists of src/search/near-miss.yaml (staff-extendable data, beside the synonym table). */
 const WORDS = loadNearMissWords();
@@ -42,5 +42,5 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   const strangers = asked.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.fn && !c.synonym);
   if (!strangers.length) return false;
   const text = guide ? guideText(guide) : names;
-  return strangers.some((c) => !text.includes(c.source));
+  return strangers.some((c) => !text.includes(c.source) && !abbreviatesName(c.source, item?.name ?? guide?.name ?? ""));
 }

@@ -74,7 +74,7 @@ function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
 
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 /** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
-const VERB_COMPLEMENT = /^\p{Script=Han}[到完好了过上下来去齐清掉成得]$/u;
+const VERB_COMPLEMENT = /^\p{Script=Han}(?:[到完好了过上下来去齐清掉成得]|上去|下来|出来|过来|回来|起来|进去|出去|上来|下去|过去|回去)$/u;
 /** Verb + measure word or particle (改个, 开个, 丢着): a colloquial verb, never a service's name. */
 const VERB_PARTICLE = /^\p{Script=Han}[个着的]$/u;
 /** A noun + localiser (村里, 家里, 工地上, 路边) says where, never which service. */
