@@ -45,7 +45,7 @@ function startServer(name: string, kind: ServerKind, mode: Mode, answerCache = 5
   const file = fileURLToPath(new URL("./dist/lib/wechat-server.mjs", import.meta.url));
   const child: ChildProcess = fork(file, [], {
     env: { ...process.env, BENCH_SERVER: kind, BENCH_MODE: mode, BENCH_ANSWER_CACHE: String(answerCache), ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
-    execArgv: ["--enable-source-maps"],
+    execArgv: ["--enable-source-maps", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${kind}-${mode}-${answerCache}.cpuprofile`] : [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const next = () =>
