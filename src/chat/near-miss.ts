@@ -39,6 +39,9 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   // Only an action that fits many items (丢了, 补办) needs its object named; 上牌 or 上户口 name it.
   if (asked.concepts.some((c) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0 && !c.place)) return false;
   if (asked.concepts.some((c) => c.kind === "action" && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF)) return false;
+  // The question names the item itself ("还能找人民调解吗"): a rare word of its name (three characters or more: 发车, 欠费 are too short to name one).
+  const named = normalize(item?.name ?? guide?.name ?? "");
+  if (asked.concepts.some((c) => c.kind !== "context" && [...c.source].length >= 3 && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF && named.includes(c.source))) return false;
   const strangers = asked.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.fn && !c.synonym);
   if (!strangers.length) return false;
   const text = guide ? guideText(guide) : names;

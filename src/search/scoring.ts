@@ -77,6 +77,8 @@ const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 const VERB_COMPLEMENT = /^\p{Script=Han}(?:[到完好了过上下来去齐清掉成得]|上去|下来|出来|过来|回来|起来|进去|出去|上来|下去|过去|回去)$/u;
 /** Verb + measure word or particle (改个, 开个, 丢着): a colloquial verb, never a service's name. */
 const VERB_PARTICLE = /^\p{Script=Han}[个着的]$/u;
+/** A word glued to the generic 办/弄/搞 by the segmenter (我妈办 → 妈办, 手机上办 → 上办): how or who, not what. */
+const GENERIC_VERB_END = /^\p{Script=Han}[办弄搞]$/u;
 /** A noun + localiser (村里, 家里, 工地上, 路边) says where, never which service. */
 const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
@@ -86,7 +88,7 @@ const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被
 const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
-  !VERB_COMPLEMENT.test(c.source) && !VERB_PARTICLE.test(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
+  !VERB_COMPLEMENT.test(c.source) && !VERB_PARTICLE.test(c.source) && !GENERIC_VERB_END.test(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectAspect } from "../../src/chat/aspects";
+import { guideToSearchItem } from "../../src/catalog";
+import { FileCatalog } from "../../src/search/file-catalog";
 import { chatHarness } from "./harness";
 
 // Issue 20: aspect cues and everyday words that the fresh evaluation sets D and E showed missing.
@@ -30,5 +32,28 @@ describe("everyday words for the thing (synonyms.yaml)", () => {
     ["a marriage certificate that cannot be found is lost", "结婚证找不着了 咋补", "QH-630100-MZJ-003"],
   ])("%s", async (_why, question, code) => {
     expect((await h.user()(question)).itemCode).toBe(code);
+  });
+});
+
+describe("questions that name an item the catalog gained (with the fresh set G's guides published)", () => {
+  let h: Awaited<ReturnType<typeof chatHarness>>;
+  beforeAll(async () => {
+    h = await chatHarness();
+    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-g/guides", import.meta.url).pathname, strict: true });
+    for (const code of extra.guideCodes()) {
+      const g = (await extra.getGuide(code))!;
+      h.catalog.publish(g);
+      h.search.upsert(guideToSearchItem(g, g.department));
+    }
+  });
+
+  it("'我爸办' is who goes, not a word the catalog lacks", async () => {
+    expect((await h.user()("给我爸办老年人优待证带啥")).itemCode).toBe("QH-632500-WJW-001");
+  });
+  it("naming the item (人民调解) outweighs words no guide has (官司, 法院)", async () => {
+    expect((await h.user()("官司已经在法院打起来了 人民调解还管不管")).itemCode).toBe("QH-632500-SFJ-003");
+  });
+  it("a rare two-character word of a catalog item's name (发车) does not name it", async () => {
+    expect((await h.user()("去海北的大巴几点发车")).itemCode ?? null).toBeNull();
   });
 });
