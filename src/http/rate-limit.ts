@@ -56,8 +56,19 @@ export const perUser =
   };
 
 /** The bucket of one person (an openid, a user id), hashed so that store keys carry no identifiers. */
-export const userBucket = (name: string, subject: string): string =>
-  `${name}:user:${crypto.createHash("sha256").update(subject).digest("base64url").slice(0, 22)}`;
+export function userBucket(name: string, subject: string): string {
+  const id = `${name}:${subject}`;
+  let key = bucketKeys.get(id);
+  if (key === undefined) {
+    key = `${name}:user:${crypto.createHash("sha256").update(subject).digest("base64url").slice(0, 22)}`;
+    if (bucketKeys.size >= MAX_BUCKET_KEYS) bucketKeys.clear();
+    bucketKeys.set(id, key);
+  }
+  return key;
+}
+/** A person's bucket key is hashed once, not on each of their messages (recent people only). */
+const bucketKeys = new Map<string, string>();
+const MAX_BUCKET_KEYS = 10_000;
 
 /** The same check inside an operation, for buckets only known there (e.g. per openid at login). */
 export async function checkRateLimit(
