@@ -33,6 +33,7 @@ export class BullQueue implements JobQueue {
     private readonly queueName = "zw-jobs",
     private readonly concurrency = 8,
     private readonly readyWaitMs = REDIS_READY_WAIT_MS,
+    private readonly closeGraceMs = CLOSE_GRACE_MS,
   ) {
     this.queue = new Queue(queueName, { connection });
     this.queue.on("error", () => {});
@@ -167,13 +168,28 @@ export class BullQueue implements JobQueue {
 
   async close(): Promise<void> {
     clearInterval(this.repeatTimer);
-    // Worker.close waits for the jobs in progress to finish (graceful shutdown).
-    await this.worker?.close();
-    await this.queue.close();
+    // Worker.close waits for the jobs in progress to finish (graceful shutdown). It can also
+    // wait forever on a connection still reconnecting after Redis went away (taskforcesh/bullmq
+    // #2430, #4656): after CLOSE_GRACE_MS the connections are dropped, so an instance always stops.
+    const worker = this.worker;
+    if (worker && !(await within(worker.close(), this.closeGraceMs))) await within(worker.disconnect(), DROP_WAIT_MS);
+    if (!(await within(this.queue.close(), this.closeGraceMs))) await within(this.queue.disconnect(), DROP_WAIT_MS);
   }
 
   /** Test helper: remove every job of this queue. */
   async obliterate(): Promise<void> {
     await this.queue.obliterate({ force: true });
   }
+}
+
+/** How long closing waits for jobs in progress and for Redis before dropping the connections. */
+const CLOSE_GRACE_MS = 15_000;
+/** …and for dropping them (disconnecting can hang on the same reconnecting client). */
+const DROP_WAIT_MS = 2_000;
+
+/** Whether `p` settles within `ms` (its outcome is not needed, only that it ended). */
+function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
 }
