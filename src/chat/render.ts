@@ -3,6 +3,7 @@ import type { PublishedGuide } from "./ports";
 import { t as platformT } from "../platform/templates";
 import type { Aspect } from "./aspects";
 import { words } from "../search";
+import { askedStep, stepDuration } from "./asked-step";
 
 export type Lang = "zh" | "bo";
 /**
@@ -143,8 +144,10 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
         const desc = tr?.description ?? p.description;
         return `${i + 1}. ${step}${desc ? `：${desc}` : ""}`;
       })];
-    case "timeLimit":
-      return [L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
+    case "timeLimit": {
+      const step = o.question ? askedStep(g, o.question) : undefined;
+      return [...(step ? [L("time_step", stepDuration(step, o.lang))] : []), L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
+    }
     case "fees":
       return [L("fees", feesText(g, o.lang))];
     case "locations":

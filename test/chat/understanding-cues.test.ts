@@ -57,3 +57,30 @@ describe("questions that name an item the catalog gained (with the fresh set G's
     expect((await h.user()("去海北的大巴几点发车")).itemCode ?? null).toBeNull();
   });
 });
+
+describe("the duration of a named step (with the fresh set E's guides published)", () => {
+  let h: Awaited<ReturnType<typeof chatHarness>>;
+  beforeAll(async () => {
+    h = await chatHarness();
+    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-e/guides", import.meta.url).pathname, strict: true });
+    for (const code of extra.guideCodes()) {
+      const g = (await extra.getGuide(code))!;
+      h.catalog.publish(g);
+      h.search.upsert(guideToSearchItem(g, g.department));
+    }
+  });
+
+  it("a time question naming a step quotes that step before the item's time limits", async () => {
+    const send = h.user();
+    expect((await send("临时占用草原要带啥材料")).itemCode).toBe("QH-632200-LCJ-002");
+    const r = await send("现场查验那一步得几天");
+    expect(r).toMatchObject({ itemCode: "QH-632200-LCJ-002", aspect: "timeLimit" });
+    expect(r.text).toMatch(/其中现场查验：[^\n]*7个工作日内完成/);
+    expect(r.text).toMatch(/办理时限：/);
+  });
+  it("a time question naming no step gets the time limits alone", async () => {
+    const send = h.user();
+    await send("临时占用草原要带啥材料");
+    expect((await send("多久能办好")).text).not.toMatch(/其中/);
+  });
+});

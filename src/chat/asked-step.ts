@@ -1,0 +1,30 @@
+import { normalize, words } from "../search";
+import type { PublishedGuide } from "./ports";
+
+type Step = PublishedGuide["procedure"][number];
+
+/**
+ * "公示要几天", "现场查验要多久": the step of the procedure a time question names, when that step
+ * states its own duration (`days`, or a number in its description). A word names a step when
+ * exactly one step uses it and the item's name does not (审核 in 审核确认 names nothing); a step's
+ * own name wins over a word of another step's description.
+ */
+export function askedStep(g: PublishedGuide, question: string): Step | undefined {
+  const name = normalize(g.name);
+  const asked = words(normalize(question)).filter((w) => [...w].length >= 2 && !name.includes(w));
+  const timed = (p: Step) => p.days !== undefined || /\d/.test(p.description ?? "");
+  const byName = g.procedure.find((p) => timed(p) && asked.some((w) => p.step.includes(w)));
+  if (byName) return byName;
+  for (const w of asked) {
+    const holders = g.procedure.filter((p) => `${p.step}${p.description ?? ""}`.includes(w));
+    if (holders.length === 1 && timed(holders[0]!)) return holders[0];
+  }
+  return undefined;
+}
+
+/** "现场查验：核实……7个工作日内完成" (the step's days added when its description does not say them). */
+export function stepDuration(p: Step, lang: "zh" | "bo"): string {
+  const desc = p.description ?? "";
+  const days = p.days !== undefined && lang === "zh" && !desc.includes(String(p.days)) ? `（${p.days}个工作日）` : "";
+  return `${p.step}${desc ? `：${desc}` : ""}${days}`;
+}
