@@ -137,17 +137,16 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
     }
     case "materials":
       return g.materials.length ? [L("materials"), ...materialLines(g, o.lang, bo)] : none();
-    case "procedure":
-      return [L("procedure"), ...g.procedure.map((p, i) => {
+    case "procedure": {
+      // A step asked about by name ("公示要几天") is quoted first, with its own duration.
+      const asked = o.question ? askedStep(g, o.question) : undefined;
+      return [...(asked ? [L("time_step", stepDuration(asked, o.lang))] : []), L("procedure"), ...g.procedure.map((p, i) => {
         const tr = bo?.procedure?.[i];
-        const step = tr?.step ?? p.step;
-        const desc = tr?.description ?? p.description;
-        return `${i + 1}. ${step}${desc ? `：${desc}` : ""}`;
+        return `${i + 1}. ${tr ? `${tr.step ?? p.step}${tr.description ? `：${tr.description}` : ""}` : stepDuration(p, o.lang)}`;
       })];
-    case "timeLimit": {
-      const step = o.question ? askedStep(g, o.question) : undefined;
-      return [...(step ? [L("time_step", stepDuration(step, o.lang))] : []), L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
     }
+    case "timeLimit":
+      return [L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
     case "fees":
       return [L("fees", feesText(g, o.lang))];
     case "locations":
