@@ -23,8 +23,17 @@ export async function finishSignIn(app: AppContext, ctx: Context, q: { code: str
   if (!bound || !same(bound, q.state)) throw citizenWebErrors("oauth_state_mismatch");
   const remembered = await takeState(app, q.state);
   if (!remembered) throw citizenWebErrors("oauth_state_mismatch");
-  const wx = await exchangeCode(app, q.code);
-  const user = await findOrCreateUserByOpenid(app, { oaOpenid: wx.openid, unionid: wx.unionid });
-  const session = await createCitizenSession(app, { userId: user.id, openid: wx.openid });
-  return { ...session, returnTo: remembered.returnTo };
+  try {
+    const wx = await exchangeCode(app, q.code);
+    const user = await findOrCreateUserByOpenid(app, { oaOpenid: wx.openid, unionid: wx.unionid });
+    const session = await createCitizenSession(app, { userId: user.id, openid: wx.openid });
+    return { ...session, returnTo: remembered.returnTo };
+  } catch (e) {
+    // The page asked for is known by now: "重新进入" goes back there, not to a default page.
+    throw Object.assign(e as object, { returnTo: remembered.returnTo });
+  }
 }
+
+/** The page a failed sign-in was for, when the state had named one. */
+export const returnToOf = (e: unknown): string | undefined =>
+  typeof (e as { returnTo?: unknown })?.returnTo === "string" ? (e as { returnTo: string }).returnTo : undefined;

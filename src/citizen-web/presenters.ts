@@ -57,8 +57,8 @@ export function messagePage(o: { lang: PageLang; title: string; text: string; pa
 }
 
 /** The callback's refusal (zh only: the callback's URL cannot be opened again to switch language). */
-export function signInFailedPage(text: string): string {
-  return messagePage({ lang: "zh", title: webText("zh", "sign_in_failed_title"), text, link: { href: "/complaints", text: webText("zh", "sign_in_again") } });
+export function signInFailedPage(text: string, returnTo = "/complaints"): string {
+  return messagePage({ lang: "zh", title: webText("zh", "sign_in_failed_title"), text, link: { href: returnTo, text: webText("zh", "sign_in_again") } });
 }
 
 /** A citizen's page asked for where WeChat is not configured: what to do instead. */

@@ -165,6 +165,13 @@ describe.each(testDbKinds())("citizens' own pages behind WeChat web authorizatio
     const res = await again.get(`${h.base}/auth/wechat/callback?code=${used}&state=${s2}`);
     expect(res.status).toBe(400);
     expect(h.fake.calls("/sns/oauth2/access_token").at(-1)!.errcode).toBe(40163);
+    expect(await res.text()).toMatch(/href="\/complaints"[^>]*>重新进入/);
+    // From 我的办件, "重新进入" goes back to 我的办件.
+    const fromApps = new CookieJar();
+    const s3 = new URL((await fromApps.get(`${h.base}/applications`)).headers.get("location")!).searchParams.get("state")!;
+    const failed = await fromApps.get(`${h.base}/auth/wechat/callback?code=${used}&state=${s3}`);
+    expect(failed.status).toBe(400);
+    expect(await failed.text()).toMatch(/href="\/applications"[^>]*>重新进入/);
 
     for (const q of ["", "?state=abc", "?code=a%20b&state=abc", `?code=${"c".repeat(200)}&state=abc`]) {
       expect((await jar.get(`${h.base}/auth/wechat/callback${q}`)).status, q).toBe(400);

@@ -2,7 +2,7 @@ import type Router from "@koa/router";
 import { documentRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
-import { finishSignIn } from "../finish-sign-in";
+import { finishSignIn, returnToOf } from "../finish-sign-in";
 import { signInFailedPage, webText } from "../presenters";
 import { perIp, rateLimit } from "../../http/rate-limit";
 import { SESSION_COOKIE, SIGN_IN_LIMIT } from "../require-citizen";
@@ -18,11 +18,11 @@ export function pageRoutes(router: Router, app: AppContext): void {
   // Each callback may cost a call to WeChat: the same per-address budget as starting a sign-in.
   router.get(CALLBACK_PATH, rateLimit({ store: app.store, key: perIp("citizen-web:callback"), ...SIGN_IN_LIMIT }), async (ctx) => {
     ctx.set("Cache-Control", "no-store");
-    const refuse = (status: number, code: string, text: string) => {
+    const refuse = (status: number, code: string, text: string, returnTo?: string) => {
       ctx.status = status;
       ctx.type = HTML;
       ctx.state.failure = { code };
-      ctx.body = signInFailedPage(text);
+      ctx.body = signInFailedPage(text, returnTo);
     };
     const q = callbackQuery.safeParse(ctx.query);
     if (!q.success) return refuse(400, "validation_failed", webText("zh", "callback_invalid"));
@@ -33,7 +33,7 @@ export function pageRoutes(router: Router, app: AppContext): void {
       ctx.redirect(done.returnTo);
     } catch (e) {
       if (!isAppError(e) || e.code === "internal") throw e;
-      refuse(e.status, e.publicCode, e.message);
+      refuse(e.status, e.publicCode, e.message, returnToOf(e));
     }
   });
 }
