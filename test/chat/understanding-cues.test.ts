@@ -38,13 +38,7 @@ describe("everyday words for the thing (synonyms.yaml)", () => {
 describe("questions that name an item the catalog gained (with the fresh set G's guides published)", () => {
   let h: Awaited<ReturnType<typeof chatHarness>>;
   beforeAll(async () => {
-    h = await chatHarness();
-    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-g/guides", import.meta.url).pathname, strict: true });
-    for (const code of extra.guideCodes()) {
-      const g = (await extra.getGuide(code))!;
-      h.catalog.publish(g);
-      h.search.upsert(guideToSearchItem(g, g.department));
-    }
+    h = await harnessWith("eval/fresh-g/guides");
   });
 
   it("'我爸办' is who goes, not a word the catalog lacks", async () => {
@@ -61,13 +55,7 @@ describe("questions that name an item the catalog gained (with the fresh set G's
 describe("the duration of a named step (with the fresh set E's guides published)", () => {
   let h: Awaited<ReturnType<typeof chatHarness>>;
   beforeAll(async () => {
-    h = await chatHarness();
-    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-e/guides", import.meta.url).pathname, strict: true });
-    for (const code of extra.guideCodes()) {
-      const g = (await extra.getGuide(code))!;
-      h.catalog.publish(g);
-      h.search.upsert(guideToSearchItem(g, g.department));
-    }
+    h = await harnessWith("eval/fresh-e/guides");
   });
 
   it("a time question naming a step is answered from the procedure, that step first with its duration", async () => {
@@ -86,3 +74,15 @@ describe("the duration of a named step (with the fresh set E's guides published)
     expect(r.text).not.toMatch(/其中/);
   });
 });
+
+/** The chat harness with a fresh evaluation set's guides published beside the shipped ones. */
+async function harnessWith(guidesDir: string): Promise<Awaited<ReturnType<typeof chatHarness>>> {
+  const h = await chatHarness();
+  const extra = FileCatalog.load({ guidesDir: new URL(`../../${guidesDir}`, import.meta.url).pathname, strict: true });
+  for (const code of extra.guideCodes()) {
+    const g = (await extra.getGuide(code))!;
+    h.catalog.publish(g);
+    h.search.upsert(guideToSearchItem(g, g.department));
+  }
+  return h;
+}
