@@ -31,7 +31,8 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   if (followUp) return false;
   const item = deps.search.get(code);
   const guide = await deps.catalog.getGuide(code);
-  const names = normalize([item?.name ?? guide?.name ?? "", ...(guide?.aliases ?? [])].join(" "));
+  const name = item?.name ?? guide?.name ?? "";
+  const names = normalize([name, ...(guide?.aliases ?? [])].join(" "));
   const ending = asked.concepts.filter((c) => c.kind === "action" && c.alternatives.some((a) => ENDING.has(a)));
   if (ending.some((c) => !c.alternatives.some((a) => names.includes(a)))) return true;
   const replace = asked.concepts.some((c) => c.kind === "action" && c.alternatives.some((a) => REPLACE.includes(a)));
@@ -40,10 +41,9 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   if (asked.concepts.some((c) => (c.kind === "object" || c.kind === "noun") && (c.df ?? 1) > 0 && !c.place)) return false;
   if (asked.concepts.some((c) => c.kind === "action" && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF)) return false;
   // The question names the item itself ("还能找人民调解吗"): a rare word of its name (three characters or more: 发车, 欠费 are too short to name one).
-  const named = normalize(item?.name ?? guide?.name ?? "");
-  if (asked.concepts.some((c) => c.kind !== "context" && [...c.source].length >= 3 && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF && named.includes(c.source))) return false;
+  if (asked.concepts.some((c) => c.kind !== "context" && [...c.source].length >= 3 && (c.df ?? 0) > 0 && (c.df ?? 0) < GENERIC_ACTION_DF && normalize(name).includes(c.source))) return false;
   const strangers = asked.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.fn && !c.synonym);
   if (!strangers.length) return false;
   const text = guide ? guideText(guide) : names;
-  return strangers.some((c) => !text.includes(c.source) && !abbreviatesName(c.source, item?.name ?? guide?.name ?? ""));
+  return strangers.some((c) => !text.includes(c.source) && !abbreviatesName(c.source, name));
 }

@@ -275,7 +275,6 @@ function askedMaterial(text: string): string | undefined {
   return m?.[1];
 }
 
-
 /** "2", "第2个", "2号" after a numbered list picks that item. */
 function pick(text: string, session: Session): Decision | undefined {
   if (!session.candidates?.length) return undefined;

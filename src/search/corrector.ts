@@ -1,3 +1,5 @@
+import { isCountOrDoWord } from "./glue-words";
+
 /**
  * A tiny edit-distance-1 pass against the domain vocabulary (SymSpell-style masks), so one
  * wrong character (驾找 → 驾照, 身分证 → 身份证) or one missing character still finds the word.
@@ -6,8 +8,6 @@
 const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪先最多]/;
 /** Characters that carry no meaning of their own (measure words, particles, suffixes). */
 const LIGHT = new Set([..."个了着的地得过子儿们一些么吗"]);
-/** Measure words: "买台", "买条", "开辆" are a verb and a count (买了台锅炉), not a typo of 买房. */
-const MEASURE = new Set([..."台条辆只张件套间头匹块位把部架艘栋座顶双"]);
 
 export class Corrector {
   /** "驾*" → words with that mask; "驾" (deletion) → words. */
@@ -46,9 +46,7 @@ export class Corrector {
     // Numbers and Latin letters (5岁, 缴8) are amounts and codes, not misspelt words.
     if (/[\p{N}a-z]/u.test(word)) return undefined;
     const chars = [...word];
-    if (chars.length === 2 && MEASURE.has(chars[1]!)) return undefined;
-    // "上办", "网上弄": a word + the generic 办/弄 says how it is done, not a typo of 补办.
-    if (chars.length === 2 && "办弄搞整".includes(chars[1]!)) return undefined;
+    if (isCountOrDoWord(word)) return undefined;
     const found = new Set<string>();
     for (let i = 0; i < chars.length; i++) {
       this.masks.get(chars.map((c, j) => (j === i ? "*" : c)).join(""))?.forEach((w) => found.add(w));

@@ -1,4 +1,5 @@
 import type { AnalyzedQuery, Concept } from "./query";
+import { isGlueWord } from "./glue-words";
 import { words } from "./tokenizer";
 
 /** What the index keeps per item for ranking (normalised strings, no body text). */
@@ -47,9 +48,7 @@ const ALIAS = 0.9;
 const TEXT_BONUS = 0.12;
 /** Share of a name match that an unknown word found in the guide text earns. */
 const TEXT_KEY = 0.7;
-/** …when at most this many candidate guides' texts use it. */
-const TEXT_KEY_HOLDERS = 1;
-const textHas = (t: Title, c: Concept) => c.alternatives.some((a) => a.length >= 2 && t.text!.some((l) => l.text.includes(a)));
+const textHas = (t: Title, c: Concept) => c.alternatives.some((a) => a.length >= 2 && (t.text ?? []).some((l) => l.text.includes(a)));
 const SYN = 0.92;
 
 /**
@@ -75,10 +74,6 @@ function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 /** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
 const VERB_COMPLEMENT = /^\p{Script=Han}(?:[到完好了过上下来去齐清掉成得]|上去|下来|出来|过来|回来|起来|进去|出去|上来|下去|过去|回去)$/u;
-/** Verb + measure word or particle (改个, 开个, 丢着): a colloquial verb, never a service's name. */
-const VERB_PARTICLE = /^\p{Script=Han}[个着的]$/u;
-/** A word glued to the generic 办/弄/搞 by the segmenter (我妈办 → 妈办, 手机上办 → 上办): how or who, not what. */
-const GENERIC_VERB_END = /^\p{Script=Han}[办弄搞]$/u;
 /** A noun + localiser (村里, 家里, 工地上, 路边) says where, never which service. */
 const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
@@ -88,7 +83,7 @@ const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被
 const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
-  !VERB_COMPLEMENT.test(c.source) && !VERB_PARTICLE.test(c.source) && !GENERIC_VERB_END.test(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
+  !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];
@@ -140,9 +135,12 @@ export function scoreCandidates(
   const weights = q.concepts.map((c) => (key.has(c) ? Math.log(1 + n) : conceptWeight(c, df, n)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const chars = q.concepts.map((c) => [...c.source]);
-  // How many candidate guides' texts use each unknown word: a word in many says which item none.
-  const textHolders = new Map<Concept, number>();
-  for (const c of key) for (const t of textRank.keys()) if (t.text && textHas(t, c)) textHolders.set(c, (textHolders.get(c) ?? 0) + 1);
+  // The one candidate guide whose text uses each unknown word (a word in several says which none).
+  const textOnly = new Map<Concept, Title>();
+  for (const c of key) {
+    const holders = [...textRank.keys()].filter((t) => textHas(t, c));
+    if (holders.length === 1) textOnly.set(c, holders[0]!);
+  }
   const out: Scored[] = [];
   for (const t of titles) {
     // Every member has the title's name, aliases and Tibetan name: match them once.
@@ -154,7 +152,7 @@ export function scoreCandidates(
       let m = match(c, e0, q.lang, chars[i]!);
       // A word no item's name has (锅炉, 小船) that this guide's own text uses: the question
       // describes what the item is for ("买了台锅炉要办啥" → 特种设备使用登记).
-      if (m === 0 && key.has(c) && textRank.has(t) && textHas(t, c) && (textHolders.get(c) ?? 0) <= TEXT_KEY_HOLDERS) m = TEXT_KEY;
+      if (m === 0 && textOnly.get(c) === t) m = TEXT_KEY;
       matched += (weights[i] ?? 0) * m;
     }
     const coverage = matched / total;

@@ -171,9 +171,16 @@ export class BullQueue implements JobQueue {
     // Worker.close waits for the jobs in progress to finish (graceful shutdown). It can also
     // wait forever on a connection still reconnecting after Redis went away (taskforcesh/bullmq
     // #2430, #4656): after CLOSE_GRACE_MS the connections are dropped, so an instance always stops.
-    const worker = this.worker;
-    if (worker && !(await within(worker.close(), this.closeGraceMs))) await within(worker.disconnect(), DROP_WAIT_MS);
-    if (!(await within(this.queue.close(), this.closeGraceMs))) await within(this.queue.disconnect(), DROP_WAIT_MS);
+    if (this.worker) await this.closeOrDrop(this.worker, "closing the worker");
+    await this.closeOrDrop(this.queue, "closing the queue");
+  }
+
+  private async closeOrDrop(part: Worker | Queue, what: string): Promise<void> {
+    try {
+      await beforeDeadline(part.close(), Date.now() + this.closeGraceMs, what, "queue");
+    } catch {
+      await beforeDeadline(part.disconnect(), Date.now() + DROP_WAIT_MS, what, "queue").catch(() => {});
+    }
   }
 
   /** Test helper: remove every job of this queue. */
@@ -186,10 +193,3 @@ export class BullQueue implements JobQueue {
 const CLOSE_GRACE_MS = 15_000;
 /** …and for dropping them (disconnecting can hang on the same reconnecting client). */
 const DROP_WAIT_MS = 2_000;
-
-/** Whether `p` settles within `ms` (its outcome is not needed, only that it ended). */
-function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
-  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
-}
