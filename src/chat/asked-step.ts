@@ -11,7 +11,9 @@ type Step = PublishedGuide["procedure"][number];
  */
 export function askedStep(g: PublishedGuide, question: string): Step | undefined {
   const name = normalize(g.name);
-  const asked = words(normalize(question)).filter((w) => [...w].length >= 2 && !name.includes(w));
+  // ("审核那一步要多少天" names the step all the same)
+  const namesStep = /[那这]一?步|环节/.test(question);
+  const asked = words(normalize(question)).filter((w) => [...w].length >= 2 && !name.includes(w) && (namesStep || !EVERY_ITEM.test(w)));
   const timed = (p: Step) => p.days !== undefined || /\d/.test(p.description ?? "");
   const byName = g.procedure.find((p) => timed(p) && asked.some((w) => p.step.includes(w)));
   if (byName) return byName;
@@ -21,6 +23,9 @@ export function askedStep(g: PublishedGuide, question: string): Step | undefined
   }
   return undefined;
 }
+
+/** Steps every item has ("申请了几天能批", "多久发证"): asking their time asks the time limit. */
+const EVERY_ITEM = /^(申请|受理|审核|审批|审查|决定|发证|领证|办结|批准|提交|领取|办理)$/;
 
 /** "现场查验：核实……7个工作日内完成" (the step's days added when its description does not say them). */
 export function stepDuration(p: Step, lang: "zh" | "bo"): string {

@@ -36,9 +36,15 @@ const CUES: Cue[] = [
   ...cue("contact", 3, "投诉", "举报", "热线", "咨询", /(?<![换改变更新留])电话(?!号码?[变改换])/, "客服"),
   ...cue("contact", 2, "打给谁", "联系谁", "号码是", "打哪个"),
   // basis: laws, regulations, policy documents
-  ...cue("basis", 3, "依据", "法规", "法律", "条例", /(?:哪个|什么|哪部|啥)法(?:律|规)?/, "哪条", "根据什么", "政策文件", "文件是", "哪个文件", "什么文件", "什么规定", "规定", "政策"),
+  // (法律援助, 法律咨询 are services, not the law)
+  ...cue("basis", 3, "依据", "法规", /法律(?!援助|服务|咨询|顾问|文书|工作者|职业)/, "条例", /(?:哪个|什么|哪部|啥)法(?:律|规)?/, "哪条", "根据什么", "政策文件", "文件是", "哪个文件", "什么文件", "什么规定", "规定", "政策"),
   // conditions: eligibility, age, who may apply, when/within how long one must apply
-  ...cue("conditions", 3, "条件", /(?<![师业])资格(?!证|考试)/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "谁能", "谁可以", "谁有资格"),
+  ...cue("conditions", 3, "条件", /(?<![师业])资格(?!证|考试)/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "啥人", "哪种人", "谁能", "谁可以", "谁有资格", "够格"),
+  // a required quantity ("得多少人才能成立", "需要几个兽医", "普通话要几级", "最长能占多久") or a
+  // contribution period ("社保交了多久才够格"): what the applicant must have is a condition
+  ...cue("conditions", 2.5, /(?:得|需要|必须|至少|起码|要求)(?:有|达到|满|够)?(?:多少|几)(?!天|个?工作日|钱|块|次|趟)/, /要(?:达到|满|够|有)(?:多少|几)(?!天|个?工作日|钱|块)/,
+    /(?:要|得)几级/, /(?:得|要)?多远/, /(?:最多|最长|最久)(?:能|可以)\p{Script=Han}{1,2}?(?:多久|多长时间|几年|几个月)/u,
+    /(?:交|缴)(?:了|够|满)?(?:多久|多长时间|几年|多少年)/),
   ...cue("conditions", 2, "多大", "年龄", "几岁", "要求",
     /(什么时候|啥时候|哪天|几月份?)(开始)?(可以|能)?(办|申报|申请|报名|汇算|交)(?!好|完|下来|结)/,
     /(多少天|几天|多久|多长时间|几个月|多少日|几日)(以)?内(要|得|必须|需要|应当|就要)?/, /提前(多久|几天|多少天|多长时间|几个月)/,
@@ -63,8 +69,14 @@ const CUES: Cue[] = [
   // materials
   ...cue("materials", 3, "材料", "资料", "复印件", "原件"),
   ...cue("materials", 2, "要带什么", "带什么", "带啥", "带哪些", "拿什么", "拿啥", "证件", "要什么东西", "准备什么", "准备啥", "需要什么", "要啥", "需要啥",
-    "要什么", "提交什么", "交什么", "交哪些", "要哪些", "哪些东西", "什么东西", "要带", "代办", "代开", "代领", "代取", "委托", /让(家人|别人|亲戚|朋友|子女|孩子)/),
-  // locations
+    "要什么", "提交什么", "交什么", "交啥", "带些啥", "要些啥", "准备些啥", /(?:开|出|要)?(?:啥|什么)证明/, "交哪些", "要哪些", "哪些东西", "什么东西", "要带", "代办", "代开", "代领", "代取", "委托", /让(家人|别人|亲戚|朋友|子女|孩子)/),
+  // "照片要几张，啥样的", "照片要几寸的": a material's form
+  ...cue("materials", 2.5, /(?:照片|相片|寸照)\p{Script=Han}{0,2}?(?:几张|几寸|啥样|什么样|什么要求)/u, /几寸/),
+  // locations: where the papers go ("交到哪", "在哪交材料") is a place, not the papers
+  ...cue("locations", 3.5, /(?:交到|送到|递到|交去|送去|寄到)(?:哪|哪里|哪儿)|(?:在|去|到)(?:哪|哪里|哪儿)(?:交|递交|提交|送|寄)/),
+  // "在市里办还是县里办", "也在这办吗": which place
+  ...cue("locations", 2.5, /在\p{Script=Han}{1,4}?办还是(?:在|去)?\p{Script=Han}{1,4}?办/u),
+  ...cue("locations", 2, /(?:也|能|可以)?在(?:这儿|这里|这边|这)(?:能|可以)?(?:办|认定|申请|弄|交)/, "交给谁"),
   ...cue("locations", 2, "在哪里", "在哪儿", "在哪", "去哪里", "去哪儿", "去哪", "哪里办", "哪儿办", "哪办", "地点", /地址(在哪|是|在什么)/, "窗口", "办公时间",
     "上班时间", "几点", "大厅", "位置", "跑哪", "上哪", "去哪个", "哪个窗口", "哪个大厅", "什么地方", "哪个地方", "在外地", "在异地", "异地办", "外地办", "就近", "不回", "哪个网点", "网点"),
   // authority
@@ -99,7 +111,7 @@ const CUES: Cue[] = [
 ];
 
 /** A clause that asks something (a question word or particle), as opposed to one telling the situation. */
-const ASKS = /[吗么嘛呢啥谁哪几怎咋？?]|什么|多少|多久|多长|多大|[不没]$|要不要|能不能|可不可以|是否|能否/;
+const ASKS = /[吗么嘛呢啥谁哪怎咋？?]|(?<![好十])几|什么|多少|多久|多长|多大|[不没]$|要不要|能不能|可不可以|是否|能否/;
 
 /** "怎么换/咋补/如何申请": asking how to do it is asking for the procedure (weak). */
 const HOW = /(怎么|咋|如何|怎样|怎么样)(才能|去|来)?(办|弄|搞|换|补|领|申请|申领|上|报|交|取|提|改|认定|开|登记|备案|操作|处理|注册|转|迁|参保|缴|续|查|退|参加|整|走)/;
@@ -153,18 +165,34 @@ export function detectAspect(question: string): AspectMatch {
   const clauses = [...q.matchAll(/[^，,。？?！!；;\s]+/g)].map((m) => ({ from: m.index ?? 0, to: (m.index ?? 0) + m[0].length, asks: ASKS.test(m[0]) }));
   const asking = clauses.some((c) => c.asks);
   const strength = (f: { cue: Cue; at: number }) =>
-    asking && clauses.some((c) => !c.asks && f.at >= c.from && f.at < c.to) ? f.cue.strength - 1 : f.cue.strength;
+    asking && clauses.some((c) => !c.asks && f.at >= c.from && f.at < c.to) ? f.cue.strength - 1.25 : f.cue.strength;
   for (const f of found) if (better(f.cue.aspect, strength(f), f.text.length)) best = { aspect: f.cue.aspect, strength: strength(f), len: f.text.length };
   // Remove the longest cues first so "要带什么" goes before "要什么".
   // Weak cues stay: "退休手续" is also how citizens name the item.
   for (const { cue: c, text } of found.sort((a, b) => b.text.length - a.text.length)) if (c.strength >= 2) rest = rest.split(text).join(" ");
   if ((!best || best.strength < 1) && HOW.test(q)) best = { aspect: "procedure", strength: 1, len: 0 };
+  // "孩子是脑瘫，想给他办个残疾证，咋办", "厂子要从河里抽水用，得办啥手续": a situation told, then a
+  // bare "how" — the citizen asks what this service is and how it goes as a whole (the overview),
+  // not for the steps of an item they named ("退休手续咋办").
+  if (best?.aspect === "procedure" && best.strength < 3 && situationThenHow(q, clauses, found)) best = { aspect: "overview", strength: 2, len: 0 };
   // Any clause may be the question ("需要户口本吗？我户口本在老家").
   const yesNo = q.split(/[，,。？?！!；;\s]+/).some((c) => c && YES_NO.test(c));
   if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };
   const also = secondPart(found, best.aspect, strength);
   return { aspect: best.aspect, rest, strength: best.strength, yesNo, period, ...(also ? { also } : {}) };
 }
+
+/** A first clause telling the situation and a last one that is only "how" (咋办, 手续咋弄) or "办啥手续". */
+function situationThenHow(q: string, clauses: { from: number; to: number; asks: boolean }[], found: { cue: Cue; text: string }[]): boolean {
+  const last = clauses[clauses.length - 1];
+  if (clauses.length < 2 || clauses[0]!.asks || !last?.asks) return false;
+  const ask = q.slice(last.from, last.to);
+  if (/办(?:啥|什么)手续/.test(ask)) return true;
+  let left = ask.replace(HOW_WORDS, "");
+  for (const f of found) left = left.split(f.text).join("");
+  return [...left.replace(/手续|一下|呢|啊|呀|吗/g, "")].length === 0;
+}
+const HOW_WORDS = /(怎么|咋|如何|怎样)(才能|去|来)?(办理|申请|申领|办|弄|搞|整|报名)(过来|下来)?/g;
 
 /**
  * Two questions in one message ("要钱吗几天能开出来", "多少钱多久能办好"): another aspect asked as

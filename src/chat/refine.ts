@@ -14,6 +14,7 @@ type Section = Exclude<Aspect, "overview" | "authority" | "contact" | "online">;
 
 /** Tie order: the sections that state rules before those that state steps. */
 const ORDER: Section[] = ["conditions", "materials", "basis", "procedure", "fees", "timeLimit", "locations"];
+const YES_NO_ORDER = ORDER.filter((s) => s !== "basis");
 const PERIOD_ORDER: Section[] = ["basis", "conditions", "procedure", "timeLimit", "materials", "fees", "locations"];
 
 const cache = new WeakMap<PublishedGuide, Record<Section, string>>();
@@ -78,7 +79,9 @@ export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concep
     if (grounded && (m.strength === 0 || grounded !== "overview")) return grounded;
     return m.aspect;
   }
-  const s = bestSection(g, content, ORDER);
+  // A law's text mentions everything; a yes/no question is answered where the guide states the
+  // rule for applicants (the basis only when the FAQ answers by citing it, below).
+  const s = bestSection(g, content, YES_NO_ORDER);
   if (s) return s;
   const q = question.normalize("NFKC");
   // "能…吗": whether one may — the conditions say.

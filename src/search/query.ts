@@ -116,7 +116,8 @@ function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> | "plac
   if (PEOPLE.has(word)) return "context";
   // Place words (门口, 村里, 车上: jieba "s") say where, never which service.
   if (tag === "s") return "context";
-  if (/^(ns|nr)/.test(tag)) return "place";
+  // (jieba tags some four-character terms as names: 法律援助 is a service, not a person.)
+  if (/^ns/.test(tag) || (/^nr/.test(tag) && [...word].length <= 3)) return "place";
   return /^(n|eng|vn|j)/.test(tag) ? "noun" : "other";
 }
 

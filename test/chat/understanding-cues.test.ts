@@ -14,10 +14,31 @@ describe("aspect cues", () => {
     ["who of two people must apply is a condition", "过户是买家办还是卖家办", "conditions", "过户"],
     ["which law, whole", "落户是按哪个法规办的", "basis", "落户是按"],
     ["how long before it is too late is a condition", "医保报销过了多久就不能报了", "conditions", "医保报销过了"],
+    // Round of sets D–G (session 10): phrasings written here for the test.
+    ["法律援助 is a service, not a question about the law", "办法律援助要带啥", "materials", "办法律援助"],
+    ["交啥 asks for the papers", "办居住证要交啥", "materials", "办居住证"],
+    ["where the papers go is a place", "居住证的材料交到哪", "locations", "居住证的"],
+    ["in the town or the county", "居住证在镇上办还是县里办", "locations", "居住证"],
+    ["a required number is a condition", "开诊所需要几个医生", "conditions", "开诊所"],
+    ["a required level is a condition", "当导游普通话要几级", "conditions", "当导游普通话"],
+    ["how long one must have paid is a condition", "医保交了多久才够格", "conditions", "医保"],
+    ["the longest one may keep it is a condition", "临时占道最长能占多久", "conditions", "临时占道"],
+    ["the longest it takes to approve stays a time limit", "临时占道申请了最长多久审下来", "timeLimit", "临时占道"],
+    ["a photo's size is a material's form", "办证照片要几寸的", "materials", "办证"],
   ])("%s", (_why, question, aspect, restStart) => {
     const m = detectAspect(question);
     expect(m.aspect).toBe(aspect);
     expect(m.rest.trim().startsWith(restStart)).toBe(true);
+  });
+
+  it.each([
+    ["a situation, then a bare how: the overview", "家里老人瘫在床上好几年了，想申请护理补贴，咋办", "overview"],
+    ["a situation, then 办啥手续: the overview", "村里想开个小加工厂，得办啥手续", "overview"],
+    ["a situation, then how for a named item: its steps", "刚从部队回来，退役军人优待证咋申请", "procedure"],
+    ["a bare how without a situation: the steps", "居住证咋办", "procedure"],
+    ["a cue in the clause that asks beats one in the situation told", "听说本地户口火化免费，要准备啥", "materials"],
+  ])("%s", (_why, question, aspect) => {
+    expect(detectAspect(question).aspect).toBe(aspect);
   });
 });
 
