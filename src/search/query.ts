@@ -42,7 +42,7 @@ export interface AnalyzedQuery {
 /** People a service is for: they never name the service (老婆的户口 is 户口). */
 const PEOPLE = new Set(
   ("老婆 老公 妻子 丈夫 爱人 媳妇 对象 父母 爸爸 妈妈 爸 妈 我妈 我爸 老爸 老妈 儿子 女儿 子女 家人 家属 亲戚 朋友 别人 他人 " +
-    "老人 爷爷 奶奶 姥姥 姥爷 外公 外婆 男的 女的 男人 女人 男 女 自己 本人 大家 同事 老板 员工 亲人 兄弟 姐妹 哥哥 姐姐 弟弟 妹妹").split(" "),
+    "老人 老两口 爷爷 奶奶 姥姥 姥爷 外公 外婆 男的 女的 男人 女人 男 女 自己 本人 大家 同事 老板 员工 亲人 兄弟 姐妹 哥哥 姐姐 弟弟 妹妹").split(" "),
 );
 
 /** Fold a word onto the domain vocabulary when it is one character off (typos: 驾找 → 驾照). */
@@ -76,6 +76,7 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
     const offset = m.index ?? 0;
     // A colloquial one-character word of the table glued to a verb jieba does not know (娃交 in
     // 给娃交医保): two words.
+    // A run jieba's HMM glued across a measure word or modal (开个, 证要): the dictionary's words.
     const tags = tagged(part).filter((x) => !STOP_WORDS.has(x.word)).flatMap((x) => {
       const chars = [...x.word];
       return x.tag === "x" && chars.length === 2 && synonyms.get(chars[0]!) && !synonyms.get(x.word) && GLUED_VERB.test(chars[1]!)
@@ -85,7 +86,7 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
     const pos = new Map(tags.map((x) => [x.word, kindOf(x.word, x.tag)]));
     const fns = new Set(tags.filter((x) => FUNCTION_TAG.test(x.tag)).map((x) => x.word));
     let from = 0;
-    for (const w of mergeSingles(tags.map((x) => x.word), correct)) {
+    for (const w of mergeSingles(tags, correct)) {
       const found = part.indexOf(w, from);
       const at = found >= 0 ? offset + found : undefined;
       if (found >= 0) from = found + w.length;
@@ -126,17 +127,22 @@ function dedupe(cs: Concept[]): Concept[] {
   return cs.filter((c) => (seen.has(c.source) ? false : (seen.add(c.source), true)));
 }
 
+const NEVER_HALF = /^[个要能想会得哪啥了的去吗呢吧]$/u;
+
 /**
  * A typo splits a word into single characters (驾找 → 驾/找). Re-join runs of single Han
  * characters when the joined string is one edit away from a domain word.
  */
-function mergeSingles(ws: string[], correct?: Corrector): string[] {
+function mergeSingles(tags: { word: string; tag: string }[], correct?: Corrector): string[] {
+  const ws = tags.map((x) => x.word);
   if (!correct) return ws;
+  // A measure word, pronoun or modal is never half of a typo (开个, 证要, 哪开 are two words).
+  const joinable = (i: number) => !FUNCTION_TAG.test(tags[i]!.tag) && !/^[qm]/.test(tags[i]!.tag) && !NEVER_HALF.test(ws[i]!);
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const a = ws[i]!;
     const b = ws[i + 1];
-    if (b && [...a].length === 1 && [...b].length === 1 && /\p{Script=Han}/u.test(a + b) && correct(a + b)) {
+    if (b && [...a].length === 1 && [...b].length === 1 && /\p{Script=Han}/u.test(a + b) && joinable(i) && joinable(i + 1) && correct(a + b)) {
       out.push(a + b);
       i++;
     } else out.push(a);

@@ -68,9 +68,13 @@ function annotate(q: AnalyzedQuery, df: (t: string) => number): void {
     c.df = Math.max(0, ...c.alternatives.map((a) => dfOf(a, df)));
     // 广州, 北京: a place the catalog does not know is where the citizen is, not what they want.
     if (c.place && c.df === 0) c.kind = "context";
+    // "在恰卜恰开个小旅社", "在县城摆个摊": an unknown word right after 在 says where.
+    // (An institution there — 在殡仪馆火化 — may be what the service is about.)
+    if (c.df === 0 && c.at !== undefined && c.at > 0 && q.text?.[c.at - 1] === "在" && c.kind !== "action" && !INSTITUTION.test(c.source)) c.kind = "context";
   }
 }
 
+const INSTITUTION = /[馆院所站局厅校处室]$|中心$/u;
 const isThing = (c: Concept) => c.kind === "object" || c.kind === "noun";
 /** Verb + complement (发到, 拿到, 办完) is how something is done, never a service's name. */
 const VERB_COMPLEMENT = /^\p{Script=Han}(?:[到完好了过上下来去齐清掉成得]|上去|下来|出来|过来|回来|起来|进去|出去|上来|下去|过去|回去)$/u;
@@ -79,11 +83,13 @@ const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
 const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
-const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们]/;
-const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿"]);
+const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们刚听有]/;
+/** An event told with 了 (摔断了, 弄丢了) is what happened, not the name of a thing. */
+const EVENT = /[了过]$/u;
+const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "县城", "城里", "乡下", "镇上", "村里", "市里"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
-  !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source);
+  !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];

@@ -132,3 +132,21 @@ describe("words of a question that only a guide's text has (issue 20)", () => {
     expect(q.concepts.flatMap((c) => c.alternatives)).not.toContain("买房");
   });
 });
+
+// Issue 20, sets D–G (session 10): how a colloquial question is read. Phrasings written here.
+describe("reading a colloquial question", () => {
+  it("an unknown word right after 在 is where the citizen is, not a thing the catalog lacks", () => {
+    expect(index.search("在尕海镇开个小旅社要办啥证").unknown).toEqual([]);
+  });
+  it("an institution after 在 still counts (在殡仪馆 may be what the service is about)", () => {
+    const c = index.search("在纪念馆办个展要批吗").query.concepts.find((x) => x.source === "纪念馆");
+    expect(c?.kind).not.toBe("context");
+  });
+  it("a four-character term jieba tags as a name (法律援助) is a thing, so the word beside it is a thing the catalog lacks", () => {
+    expect(index.search("想当法律援助志愿者去哪报名").unknown).toContain("志愿者");
+  });
+  it("an event told with 了 (摔断了) and 听说/有片 are not things the catalog lacks", () => {
+    expect(index.search("工地上腿摔断了 听说能认定工伤").unknown).toEqual([]);
+    expect(index.search("承包地里有片树想砍了").unknown).not.toContain("有片");
+  });
+});
