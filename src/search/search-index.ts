@@ -1,6 +1,6 @@
 import type { SearchItem, SynonymEntry } from "./ports";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
-import { SynonymTable, loadDefaultSynonyms } from "./synonyms";
+import { SynonymTable, loadDefaultSynonyms, loadDefaultVocabulary } from "./synonyms";
 import { addDomainWords, hybridFromWords, isDictWord, tibetan, words } from "./tokenizer";
 import { Corrector } from "./corrector";
 import { scoreCandidates, unknownConcepts, type Entry, type Title } from "./scoring";
@@ -44,12 +44,14 @@ export class SearchIndex {
   private corrector!: Corrector;
   private synonyms!: SynonymTable;
   private defaults: SynonymEntry[];
+  private readonly vocabulary: SynonymEntry[];
   private staff: SynonymEntry[] = [];
   /** Moves on every change (rebuild, upsert, remove, synonyms): what was computed from an older generation may be stale. */
   generation = 0;
 
-  constructor(opts: { synonyms?: SynonymEntry[] } = {}) {
+  constructor(opts: { synonyms?: SynonymEntry[]; vocabulary?: SynonymEntry[] } = {}) {
     this.defaults = opts.synonyms ?? loadDefaultSynonyms();
+    this.vocabulary = opts.vocabulary ?? (opts.synonyms ? [] : loadDefaultVocabulary());
     this.applySynonyms();
     this.store = new TitleIndex((e) => this.learnCorrector(e));
   }
@@ -67,7 +69,7 @@ export class SearchIndex {
   }
 
   private applySynonyms(): void {
-    this.synonyms = new SynonymTable([...this.defaults, ...this.staff]);
+    this.synonyms = new SynonymTable([...this.defaults, ...this.staff], this.vocabulary);
     const words2to4 = this.synonyms.allWords();
     addDomainWords(words2to4);
     this.corrector = new Corrector(new Set(words2to4));

@@ -4,6 +4,11 @@ import type { SynonymEntry } from "./ports";
 import { normalize } from "./tokenizer";
 
 const DEFAULT_FILE = new URL("./synonyms.yaml", import.meta.url);
+/**
+ * Everyday words for the items of a county catalog (挖沙子 → 采砂, 驾校 → 驾驶员培训): what
+ * citizens say for licences, trades and life events that a names-only list calls officially.
+ */
+const VOCABULARY_FILE = new URL("./vocabulary.yaml", import.meta.url);
 
 /** Parse one line "驾照 驾驶本 → 机动车驾驶证 驾驶证". */
 export function parseSynonymLine(line: string, kind?: SynonymEntry["kind"]): SynonymEntry {
@@ -21,6 +26,9 @@ export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymE
   ];
 }
 
+/** The shipped catalog vocabulary (src/search/vocabulary.yaml), same format. */
+export const loadDefaultVocabulary = (file: URL | string = VOCABULARY_FILE): SynonymEntry[] => loadDefaultSynonyms(file);
+
 /** The near-miss word lists (src/search/near-miss.yaml), read by chat's near-miss rules. */
 export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): { ending: string[]; replace: string[]; replacedBy: string[] } {
   const doc = parse(readFileSync(file, "utf8")) as { ending?: string[]; replace?: string[]; replacedBy?: string[] };
@@ -37,8 +45,16 @@ export class SynonymTable {
   /** Multi-character terms, longest first, for substring matching in run-together questions. */
   readonly longTerms: string[];
 
-  constructor(entries: SynonymEntry[]) {
-    for (const e of entries) {
+  /** Words taught to the segmenter and the typo corrector (the vocabulary's are not: see constructor). */
+  private readonly segmenterWords = new Set<string>();
+
+  /**
+   * `vocabulary` terms are only matched as written: a thousand phrases taught to the segmenter
+   * and the typo corrector re-cut and "corrected" unrelated questions (人偷, 考个).
+   */
+  constructor(entries: SynonymEntry[], vocabulary: SynonymEntry[] = []) {
+    for (const e of entries) for (const w of [...e.terms, ...e.canonical]) this.segmenterWords.add(normalize(w));
+    for (const e of [...vocabulary, ...entries]) {
       for (const raw of e.terms) {
         const t = normalize(raw);
         const prev = this.map.get(t) ?? [];
@@ -57,13 +73,8 @@ export class SynonymTable {
     return this.map.get(term);
   }
 
-  /** Every word of the table (terms and canonical words), for the segmenter dictionary. */
+  /** Every word of the table but the vocabulary's (terms and canonical words), for the segmenter dictionary. */
   allWords(): string[] {
-    const out = new Set<string>();
-    for (const [t, c] of this.map) {
-      out.add(t);
-      c.forEach((x) => out.add(x));
-    }
-    return [...out];
+    return [...this.segmenterWords];
   }
 }
