@@ -53,10 +53,10 @@ async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promis
 /** A confident neighbour is worse than "not found": drop answers and choices that are near misses (near-miss.ts). */
 async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promise<Decision> {
   const asked = { concepts: q.concepts, unknown: q.unknown };
-  if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, q.hits) : d;
-  if (d.kind !== "choose") return d;
   // A numbered list offers only items about the thing asked (出生证明丢了 lists no 驾驶证补领).
   const key = keyThing(q.concepts);
+  if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code) : d;
+  if (d.kind === "not_found") return key && d.suggestions.length ? { ...d, suggestions: (await about(deps, q.hits, key)).filter((h) => d.suggestions.some((s) => s.code === h.code)).map(brief) } : d;
   const kept = [];
   for (const c of d.candidates) {
     const hit = q.hits.find((h) => h.code === c.code);
@@ -104,7 +104,7 @@ async function readQuestion(deps: ChatDeps, text: string, session: Session): Pro
   }
   // Question words name nothing ("西宁哪家羊肉好吃").
   // "户口在海东", "营业执照办好了": where the citizen lives and what they already have are not what they ask for.
-  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ").replace(RESIDENCE, " ").replace(DONE, " ");
+  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ").replace(RESIDENCE, " ").replace(DONE, " ").replace(BESIDES, " ");
   // "这个证能管几年": in a conversation, "this certificate" is the item talked about.
   if (session.itemCode !== undefined) rest = rest.replace(THIS, " ");
   let found = deps.search.search(rest, { limit: 8, region: session.region });
@@ -250,6 +250,8 @@ const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么�
 const RESIDENCE = /(户口|户籍|老家|家)(都|也|还)?(在|是)\p{Script=Han}{1,4}?(?:的|[，,\s]|$)/gu;
 /** "营业执照办好了, 还要…": what the citizen already has, in a clause before the question. */
 const DONE = /(已经)?[\p{Script=Han}]{2,6}?(已经)?(办好了|办完了|办下来了|拿到了|已办)(?=[，,。\s]+\S)/gu;
+/** "除了营业执照还得办啥证": what the citizen names to set aside is not what they ask for. */
+const BESIDES = /除了\p{Script=Han}{2,8}?(?:以外|之外)?(?=[，,\s]*(?:还|另外|也|别的))/gu;
 /** "这个证", "那个事": the item of the conversation. */
 const THIS = /(这个|那个|这|那)(证件|证|本|卡|事儿?|手续|执照|东西)?/g;
 

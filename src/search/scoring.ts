@@ -254,10 +254,10 @@ function conceptWeight(c: Concept, df: (t: string) => number, n: number): number
 function dfOf(alt: string, df: (t: string) => number): number {
   const d = df(alt);
   if (d > 0) return d;
-  // A compound of known words (抵押权 = 抵押 + 权) is known through its longest known part.
-  const ws = words(alt).filter((w) => [...w].length >= 2);
-  if (ws.length === 0) return 0;
-  return Math.max(...ws.map(df));
+  // A compound no name holds whole (兽药经营) is as rare as its rarest known part (兽药): no more
+  // names can hold it than hold that part.
+  const known = words(alt).filter((w) => [...w].length >= 2).map(df).filter((d) => d > 0);
+  return known.length ? Math.min(...known) : 0;
 }
 
 function match(c: Concept, e: Entry, lang: "zh" | "bo", chars: string[]): number {

@@ -168,6 +168,9 @@ describe("everyday words for a names-only county list (vocabulary.yaml)", () => 
     ["村里有人在河里挖沙子，这个谁批", /采砂/],
     ["想办个驾校", /驾驶员培训/],
     ["养殖场想打口井抽地下水", /取水/],
+    // 卖兽药 → 兽药经营, a compound no name holds whole: it weighs as its rarest part (兽药),
+    // not its commonest (经营, in 140 names), or 店 alone would pick the pharmacies.
+    ["想开个卖兽药的店", /兽药经营/],
   ])("%s → %s", (q, name) => {
     expect(names.search(q, { limit: 3 }).hits.map((h) => h.name).join(" | ")).toMatch(name);
   });
