@@ -29,10 +29,18 @@ export function loadDefaultSynonyms(file: URL | string = DEFAULT_FILE): SynonymE
 /** The shipped catalog vocabulary (src/search/vocabulary.yaml), same format. */
 export const loadDefaultVocabulary = (file: URL | string = VOCABULARY_FILE): SynonymEntry[] => loadDefaultSynonyms(file);
 
+export interface NearMissWords {
+  ending: string[];
+  replace: string[];
+  replacedBy: string[];
+  foreign: string[];
+  exclusive: string[][];
+}
+
 /** The near-miss word lists (src/search/near-miss.yaml), read by chat's near-miss rules. */
-export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): { ending: string[]; replace: string[]; replacedBy: string[] } {
-  const doc = parse(readFileSync(file, "utf8")) as { ending?: string[]; replace?: string[]; replacedBy?: string[] };
-  return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [] };
+export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): NearMissWords {
+  const doc = parse(readFileSync(file, "utf8")) as Partial<NearMissWords>;
+  return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [], foreign: doc.foreign ?? [], exclusive: doc.exclusive ?? [] };
 }
 
 /**

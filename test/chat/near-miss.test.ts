@@ -13,6 +13,12 @@ describe("near misses are not answered as the neighbour", () => {
     ["moving a registration out is not moving it in", "户口要从西宁迁出到外省 咋办"],
     ["cancelling a mortgage is not registering one", "房贷还清了 不动产抵押咋注销"],
     ["a pet is not a lost certificate", "我家猫丢了怎么办"],
+    // Session 10 (sets D–G): phrasings written here.
+    ["a refund is not the payment it refunds", "公积金多交了 能退回来不"],
+    ["marrying a foreigner is not the registration for two mainland residents", "我和外国对象想在西宁领证 结婚登记咋办"],
+    ["a certificate no item mentions (献血证) is not the driving licence's replacement", "我的献血证找不到了 能补办不"],
+    ["producing is not trading (one kind of an exclusive group against another)", "想建个厂生产危险化学品 要办啥许可"],
+    ["wholesale is not retail (the county list's 烟花爆竹经营（零售）)", "想做烟花爆竹批发 要办啥证"],
   ])("%s", async (_why, question) => {
     const reply = await h.user()(question);
     expect(reply.itemCode ?? null).toBeNull();
@@ -24,6 +30,7 @@ describe("near misses are not answered as the neighbour", () => {
     ["moving in still finds the item", "户口迁到西宁要带啥", "QH-630100-GAJ-002"],
     ["registering a mortgage still finds the item", "银行贷款买房 抵押登记要带啥", "QH-630100-BDC-002"],
     ["a lost certificate still finds its item", "身份证丢了咋补", "QH-630000-GAT-002"],
+    ["a mortgage as a circumstance (车有抵押) does not hide a transfer", "车还有抵押 能过户不", "QH-630100-CGS-006"],
   ])("%s", async (_why, question, code) => {
     const reply = await h.user()(question);
     expect(reply.itemCode).toBe(code);
