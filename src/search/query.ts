@@ -71,6 +71,14 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
       at = text.indexOf(term);
     }
   }
+  // "养条狗", "打口井": a two-character term with a measure word inside.
+  if (synonyms.measured) {
+    for (const m of text.matchAll(synonyms.measured)) {
+      const term = `${m[0][0]}${m[0][2]}`;
+      concepts.push({ source: m[0], alternatives: [term, ...(synonyms.get(term) ?? [])], synonym: true, kind: synonyms.kind(term), at: m.index });
+      text = `${text.slice(0, m.index)}${"\u0000".repeat(m[0].length)}${text.slice((m.index ?? 0) + m[0].length)}`;
+    }
+  }
   for (const m of text.matchAll(/[^\u0000]+/g)) {
     const part = m[0];
     const offset = m.index ?? 0;

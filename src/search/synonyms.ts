@@ -43,6 +43,9 @@ export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml
   return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [], foreign: doc.foreign ?? [], exclusive: doc.exclusive ?? [] };
 }
 
+/** Measure words spoken between a verb and its object (养条狗, 打口井, 开间店). */
+const MEASURE = "[个只条头匹台辆口间家座块张本棵片处]";
+
 /**
  * Lookup table term → canonical words. Later entries (staff) add to earlier ones (defaults);
  * a term maps to the union of its canonical words.
@@ -71,7 +74,12 @@ export class SynonymTable {
       }
     }
     this.longTerms = [...this.map.keys()].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
+    const pairs = this.longTerms.filter((t) => [...t].length === 2 && /^\p{Script=Han}{2}$/u.test(t));
+    this.measured = pairs.length ? new RegExp(`(?:${pairs.map((t) => `${t[0]}${MEASURE}${t[1]}`).join("|")})`, "gu") : undefined;
   }
+
+  /** Two-character terms with a measure word inside (养条狗 for 养狗, 打口井 for 打井), as spoken. */
+  readonly measured: RegExp | undefined;
 
   kind(term: string): "object" | "action" | undefined {
     return this.kinds.get(term);

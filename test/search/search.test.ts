@@ -171,6 +171,8 @@ describe("everyday words for a names-only county list (vocabulary.yaml)", () => 
     // 卖兽药 → 兽药经营, a compound no name holds whole: it weighs as its rarest part (兽药),
     // not its commonest (经营, in 140 names), or 店 alone would pick the pharmacies.
     ["想开个卖兽药的店", /兽药经营/],
+    // 养狗 said with a measure word inside (养条狗)
+    ["家里想养条狗 要去哪办证", /犬类准养/],
   ])("%s → %s", (q, name) => {
     expect(names.search(q, { limit: 3 }).hits.map((h) => h.name).join(" | ")).toMatch(name);
   });
