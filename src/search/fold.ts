@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import * as OpenCC from "opencc-js/t2cn";
+import { parse } from "yaml";
 
 /**
  * Traditional and variant characters citizens type (丟 for 丢, 證 for 证, 衛 for 卫 — IME and
@@ -34,6 +36,11 @@ for (const c of SIMPLIFIED) TRADITIONAL.delete(c);
 /** One character class: V8 scans a string for it several times faster than a loop of Set lookups. */
 const ANY_TRADITIONAL = new RegExp(`[${[...TRADITIONAL].join("")}]`, "u");
 
+/** Dialect words (src/search/dialect.yaml) → Mandarin, longest first. */
+const DIALECT = new Map(Object.entries(parse(readFileSync(new URL("./dialect.yaml", import.meta.url), "utf8")) as Record<string, string>));
+const ANY_DIALECT = DIALECT.size ? new RegExp([...DIALECT.keys()].sort((a, b) => b.length - a.length).join("|"), "gu") : undefined;
+
 export function foldVariants(s: string): string {
-  return ANY_TRADITIONAL.test(s) ? convert(s) : s;
+  const simplified = ANY_TRADITIONAL.test(s) ? convert(s) : s;
+  return ANY_DIALECT ? simplified.replace(ANY_DIALECT, (w) => DIALECT.get(w)!) : simplified;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectAspect } from "../../src/chat/aspects";
+import { foldVariants } from "../../src/search/fold";
 import { guideToSearchItem } from "../../src/catalog";
 import { FileCatalog } from "../../src/search/file-catalog";
 import { chatHarness } from "./harness";
@@ -25,6 +26,8 @@ describe("aspect cues", () => {
     ["the longest one may keep it is a condition", "临时占道最长能占多久", "conditions", "临时占道"],
     ["the longest it takes to approve stays a time limit", "临时占道申请了最长多久审下来", "timeLimit", "临时占道"],
     ["a photo's size is a material's form", "办证照片要几寸的", "materials", "办证"],
+    // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
+    ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
     const m = detectAspect(question);
     expect(m.aspect).toBe(aspect);

@@ -36,3 +36,14 @@ describe("isTibetan", () => {
     expect(isTibetan("")).toBe(false);
   });
 });
+
+// Issue 20, sets H–J: Qinghai speech (src/search/dialect.yaml) read as Mandarin.
+describe("dialect words", () => {
+  it("阿门/阿么 is 怎么, 阿扎 is 哪里, 尕 is 小", async () => {
+    const { foldVariants } = await import("../../src/search/fold");
+    expect(foldVariants("驾照丢了阿门补")).toBe("驾照丢了怎么补");
+    expect(foldVariants("在阿扎办")).toBe("在哪里办");
+    expect(foldVariants("开个尕饭馆")).toBe("开个小饭馆");
+    expect(foldVariants("身份证丢了咋补")).toBe("身份证丢了咋补");
+  });
+});
