@@ -86,7 +86,7 @@ const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年�
 const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们刚听有]/;
 /** An event told with 了 (摔断了, 弄丢了) is what happened, not the name of a thing. */
 const EVENT = /[了过]$/u;
-const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "县城", "城里", "乡下", "镇上", "村里", "市里"]);
+const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "开始", "县城", "城里", "乡下", "镇上", "村里", "市里"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
   !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source);

@@ -19,6 +19,8 @@ describe("near misses are not answered as the neighbour", () => {
     ["a certificate no item mentions (献血证) is not the driving licence's replacement", "我的献血证找不到了 能补办不"],
     ["producing is not trading (one kind of an exclusive group against another)", "想建个厂生产危险化学品 要办啥许可"],
     ["wholesale is not retail (the county list's 烟花爆竹经营（零售）)", "想做烟花爆竹批发 要办啥证"],
+    ["an e-bike is not a motor vehicle", "买了辆电动自行车 上牌去哪上"],
+    ["a vehicle licence (行驶证) is not a driving licence (驾驶证)", "车的行驶证弄丢了 补办要带啥"],
   ])("%s", async (_why, question) => {
     const reply = await h.user()(question);
     expect(reply.itemCode ?? null).toBeNull();
@@ -30,6 +32,7 @@ describe("near misses are not answered as the neighbour", () => {
     ["moving in still finds the item", "户口迁到西宁要带啥", "QH-630100-GAJ-002"],
     ["registering a mortgage still finds the item", "银行贷款买房 抵押登记要带啥", "QH-630100-BDC-002"],
     ["a lost certificate still finds its item", "身份证丢了咋补", "QH-630000-GAT-002"],
+    ["a child's registration said with 娃娃 still finds the item", "娃娃出生三个月了还没上户口 还能上吗", "QH-630100-GAJ-001"],
     ["a mortgage as a circumstance (车有抵押) does not hide a transfer", "车还有抵押 能过户不", "QH-630100-CGS-006"],
   ])("%s", async (_why, question, code) => {
     const reply = await h.user()(question);
