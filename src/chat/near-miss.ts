@@ -1,6 +1,7 @@
 import { loadNearMissWords, normalize, type Concept } from "../search";
 import type { ChatDeps } from "./deps";
 import { abbreviatesName, guideText } from "./guide-mentions";
+import { isKnownThing } from "./things";
 
 /** The word lists of src/search/near-miss.yaml (staff-extendable data, beside the synonym table). */
 const WORDS = loadNearMissWords();
@@ -41,6 +42,9 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   if (ending.some((c) => !c.alternatives.some((a) => names.includes(a)))) return true;
   const replace = asked.concepts.some((c) => c.kind === "action" && c.alternatives.some((a) => REPLACE.includes(a)));
   if (replace && !REPLACED_BY.some((w) => names.includes(w))) return true;
+  // 出生证丢了 is not 预防接种证补办: the item replaces one of the things the question names.
+  const objects = replace ? asked.concepts.filter((c) => c.kind === "object" && isKnownThing(c) && !c.place) : [];
+  if (objects.length && !objects.some((c) => c.alternatives.some((a) => a.length >= 2 && names.includes(a)))) return true;
   // 生产烟花 is not 烟花爆竹经营: the item names another kind of the same group.
   const words = asked.concepts.flatMap((c) => (c.kind === "context" ? [] : c.alternatives));
   for (const group of EXCLUSIVE) {

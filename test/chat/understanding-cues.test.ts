@@ -80,6 +80,16 @@ describe("questions that name an item the catalog gained (with the fresh set G's
   });
 });
 
+describe("a lost thing is replaced only by an item about that thing (with the fresh set I's guides published)", () => {
+  it("a lost birth certificate is not the vaccination certificate's replacement (预防接种证…补办)", async () => {
+    const h = await harnessWith("eval/fresh-i/guides");
+    // (set I's own near miss I-oc-10: phrasings written for this test were caught by the older rule)
+    const reply = await h.user()("娃娃的出生证弄丢了 能补一个不");
+    expect(reply.itemCode ?? null).toBeNull();
+    expect((await h.user()("娃娃的接种本本丢了 能补不")).itemCode).toBe("QH-632700-WJW-001");
+  });
+});
+
 describe("the duration of a named step (with the fresh set E's guides published)", () => {
   let h: Awaited<ReturnType<typeof chatHarness>>;
   beforeAll(async () => {
