@@ -62,7 +62,7 @@ const issuesInsteadOfReplacing: Rule = (asked, item) => (asksReplacement(asked) 
 /** 出生证丢了 is not 预防接种证补办: the item replaces none of the things the question names. */
 const replacesAnotherThing: Rule = (asked, item) => {
   if (!asksReplacement(asked)) return undefined;
-  const objects = asked.filter((c) => c.kind === "object" && isKnownThing(c) && !c.place);
+  const objects = asked.filter((c) => isKnownThing(c) && !c.place && (c.kind === "object" || [...c.source].length >= 3));
   return objects.length && !objects.some((c) => has(item, c.alternatives)) ? "near miss" : undefined;
 };
 

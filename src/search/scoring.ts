@@ -84,12 +84,14 @@ const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
 const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们刚听有]/;
+/** A verb said twice (问问, 看看) asks softly; it names nothing. */
+const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 /** An event told with 了 (摔断了, 弄丢了) is what happened, not the name of a thing. */
 const EVENT = /[了过]$/u;
-const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "开始", "县城", "城里", "乡下", "镇上", "村里", "市里"]);
+const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "开始", "县城", "城里", "乡下", "镇上", "村里", "市里", "铺子", "小铺子", "门面", "铺面", "门店", "小店", "生病", "住院", "去世", "过世", "受伤", "出事"]);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
-  !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source);
+  !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source) && !REDUPLICATED.test(c.source);
 
 function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   if (q.lang === "bo") return [];

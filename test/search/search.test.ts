@@ -148,6 +148,11 @@ describe("reading a colloquial question", () => {
   it("a four-character term jieba tags as a name (法律援助) is a thing, so the word beside it is a thing the catalog lacks", () => {
     expect(index.search("想当法律援助志愿者去哪报名").unknown).toContain("志愿者");
   });
+  it("a verb with 了 and a measure word (开了个, 打口), a verb said twice (问问), 生病 and a shop word (小铺子) are not things the catalog lacks", () => {
+    // (修鞋 is a trade the catalog lacks, and stays so)
+    expect(index.search("在镇上开了个修鞋的小铺子 想问问要办啥").unknown).toEqual(["修鞋"]);
+    expect(index.search("家里老人生病了 想问问医保咋报").unknown).toEqual([]);
+  });
   it("an event told with 了 (摔断了) and 听说/有片 are not things the catalog lacks", () => {
     expect(index.search("工地上腿摔断了 听说能认定工伤").unknown).toEqual([]);
     expect(index.search("承包地里有片树想砍了").unknown).not.toContain("有片");
