@@ -18,6 +18,8 @@ const GENERIC_ACTION_DF = 10;
 export interface AskedThings {
   concepts: Concept[];
   unknown: string[];
+  /** The question as searched (normalised). */
+  text?: string;
 }
 
 /** The item as the rules see it: its name, its names (name and aliases, normalised) and its guide's text. */
@@ -29,7 +31,7 @@ interface Item {
 
 /** A rule's verdict: a near miss, certainly not one (later rules are not asked), or no opinion. */
 type Verdict = "near miss" | "not a near miss" | undefined;
-type Rule = (asked: Concept[], item: Item) => Verdict;
+type Rule = (asked: Concept[], item: Item, text: string) => Verdict;
 
 /**
  * Another service than the one asked for, though it shares words with the question: the rules
@@ -43,7 +45,7 @@ export async function isNearMiss(deps: ChatDeps, asked: AskedThings, code: strin
   const names = normalize([name, ...(guide?.aliases ?? [])].join(" "));
   const item: Item = { name, names, text: guide ? guideText(guide) : names };
   for (const rule of RULES) {
-    const verdict = rule(asked.concepts, item);
+    const verdict = rule(asked.concepts, item, asked.text ?? "");
     if (verdict) return verdict === "near miss";
   }
   return false;
@@ -81,8 +83,8 @@ const foreignerService: Rule = (asked, item) =>
   asked.some((c) => c.alternatives.some((a) => FOREIGN.includes(a))) && !FOREIGN.some((w) => item.names.includes(w)) ? "near miss" : undefined;
 
 /** 献血证丢了 (献血 + 证): a certificate this item never mentions, whatever 证 matched. */
-const unknownCertificate: Rule = (asked, item) =>
-  asked.some((c) => !c.place && !c.fn && !c.synonym && namesCard(c, asked) && !item.text.includes(c.source) && !item.names.includes(c.source)) ? "near miss" : undefined;
+const unknownCertificate: Rule = (asked, item, text) =>
+  asked.some((c) => !c.place && !c.fn && !c.synonym && namesCard(c, text) && !item.text.includes(c.source) && !item.names.includes(c.source)) ? "near miss" : undefined;
 
 /** Only an action that fits many items (丢了, 补办) needs its object named; a known thing, 上牌 or 上户口 name it. */
 const namesSomethingKnown: Rule = (asked) =>
@@ -115,7 +117,7 @@ const RULES: Rule[] = [
   strangerThing,
 ];
 
-/** A word right before a one-character certificate word (献血 + 证, 会员 + 卡). */
-function namesCard(c: Concept, all: Concept[]): boolean {
-  return c.at !== undefined && all.some((o) => o.at === c.at! + c.source.length && /^[证卡本照牌]$/.test(o.source));
+/** A word right before a one-character certificate word, anywhere in the question (献血证, 导游证, 会员卡). */
+function namesCard(c: Concept, text: string): boolean {
+  return [..."证卡本照牌"].some((card) => text.includes(`${c.source}${card}`)) && !/^[\p{Script=Han}]?$/u.test(c.source);
 }

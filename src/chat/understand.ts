@@ -52,7 +52,7 @@ async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promis
 
 /** A confident neighbour is worse than "not found": drop answers and choices that are near misses (near-miss.ts). */
 async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promise<Decision> {
-  const asked = { concepts: q.concepts, unknown: q.unknown };
+  const asked = { concepts: q.concepts, unknown: q.unknown, text: normalize(q.text) };
   // A numbered list offers only items about the thing asked (出生证明丢了 lists no 驾驶证补领).
   const key = keyThing(q.concepts);
   if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code) : d;

@@ -117,7 +117,8 @@ function keyUnknowns(q: AnalyzedQuery, df: (t: string) => number): Concept[] {
   // guesses); a single character (店 in 奶茶店, 上 in 工地上) anchors nothing.
   // Places (西宁 in 西宁市区) anchor nothing either. A word followed by 了/着/过 is what happens
   // (公司搬家了), not the name of another thing.
-  const predicate = (u: Concept) => u.at !== undefined && /^[了着过]/.test(text.slice(u.at + u.source.length));
+  // (笔试面试都过了: what the citizen has passed or done is a circumstance too)
+  const predicate = (u: Concept) => u.at !== undefined && /^(?:[了着过]|\p{Script=Han}{0,4}?[都也]?考?(?:过|完|通过)了)/u.test(text.slice(u.at + u.source.length));
   const known = q.concepts.filter((c) => c.kind !== "context" && !c.place && (c.df ?? 0) > 0 && c.alternatives.includes(c.source) && [...c.source].length >= 2);
   // Two unknown nouns side by side (宠物出境) name a thing the catalog lacks, whatever else is known.
   return unknown.filter((u) => !predicate(u) && (known.some((k) => adjacent(u, k) || adjacent(k, u)) || (u.kind === "noun" && unknown.some((o) => o !== u && o.kind === "noun" && (adjacent(u, o) || adjacent(o, u))))));

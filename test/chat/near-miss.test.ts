@@ -21,6 +21,7 @@ describe("near misses are not answered as the neighbour", () => {
     ["wholesale is not retail (the county list's 烟花爆竹经营（零售）)", "想做烟花爆竹批发 要办啥证"],
     ["an e-bike is not a motor vehicle", "买了辆电动自行车 上牌去哪上"],
     ["a vehicle licence (行驶证) is not a driving licence (驾驶证)", "车的行驶证弄丢了 补办要带啥"],
+    ["a certificate named after a circumstance (考试过了 … 导游证) is still a certificate no item mentions", "导游考试过了 导游证去哪领"],
   ])("%s", async (_why, question) => {
     const reply = await h.user()(question);
     expect(reply.itemCode ?? null).toBeNull();

@@ -153,6 +153,9 @@ describe("reading a colloquial question", () => {
     expect(index.search("在镇上开了个修鞋的小铺子 想问问要办啥").unknown).toEqual(["修鞋"]);
     expect(index.search("家里老人生病了 想问问医保咋报").unknown).toEqual([]);
   });
+  it("what the citizen has passed (笔试面试都过了) is a circumstance, not a thing the catalog lacks", () => {
+    expect(index.search("驾校的笔试路考都过了 驾驶证多久能拿到").unknown).toEqual([]);
+  });
   it("an event told with 了 (摔断了) and 听说/有片 are not things the catalog lacks", () => {
     expect(index.search("工地上腿摔断了 听说能认定工伤").unknown).toEqual([]);
     expect(index.search("承包地里有片树想砍了").unknown).not.toContain("有片");
