@@ -1,4 +1,8 @@
+import { pinyin } from "pinyin-pro";
 import { isCountOrDoWord } from "./glue-words";
+
+/** How a word is typed with a pinyin keyboard (tones left out): 检议 and 检疫 are both "jian yi". */
+const sound = (w: string) => pinyin(w, { toneType: "none" });
 
 /**
  * A tiny edit-distance-1 pass against the domain vocabulary (SymSpell-style masks), so one
@@ -6,6 +10,7 @@ import { isCountOrDoWord } from "./glue-words";
  * Cheap: a few Map lookups per unknown query word.
  */
 const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪先最多]/;
+const VERB = /^[卖买办开交领补换考租养建盖修装做]$/u;
 /** Characters that carry no meaning of their own (measure words, particles, suffixes). */
 const LIGHT = new Set([..."个了着的地得过子儿们一些么吗"]);
 
@@ -55,10 +60,15 @@ export class Corrector {
     // A two-character word keeps only one character of its correction: trust that only for the
     // domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着).
     // The kept character must carry meaning (摆个 ↛ 换个: only 个 is shared).
-    if (chars.length === 2) for (const w of found) if (!this.preferred.has(w) || [...w].some((c, i) => c === chars[i] && LIGHT.has(c))) found.delete(w);
+    // A homophone of a catalog word (检议 → 检疫, 发漂 → 发票) is the pinyin keyboard's typo: kept whatever the word.
+    const heard = chars.length === 2 ? sound(word) : "";
+    const homophone = (w: string) => heard !== "" && sound(w) === heard;
+    // A verb kept with another object is another thing (卖牛 is not 卖房, 买车 not 买房).
+    const otherObject = (w: string) => w[0] === chars[0] && VERB.test(chars[0]!);
+    if (chars.length === 2) for (const w of found) if (!homophone(w) && (!this.preferred.has(w) || otherObject(w) || [...w].some((c, i) => c === chars[i] && LIGHT.has(c)))) found.delete(w);
     if (found.size === 0) return undefined;
     const list = [...found].sort(
-      (a, b) => Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),
+      (a, b) => Number(homophone(b)) - Number(homophone(a)) || Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),
     );
     return list[0];
   }

@@ -156,6 +156,15 @@ describe("reading a colloquial question", () => {
   it("what the citizen has passed (笔试面试都过了) is a circumstance, not a thing the catalog lacks", () => {
     expect(index.search("驾校的笔试路考都过了 驾驶证多久能拿到").unknown).toEqual([]);
   });
+  it("a pinyin keyboard's homophone of a catalog word is corrected (检议 → 检疫), as the synonym table's words are (驾找 → 驾照)", () => {
+    const alternatives = (q: string) => index.search(q).query.concepts.flatMap((c) => c.alternatives);
+    expect(alternatives("检议证明要带啥")).toContain("检疫");
+    expect(alternatives("去哪开发漂")).toContain("发票");
+    expect(alternatives("驾找丢了")).toContain("驾照");
+  });
+  it("a verb kept with another object is not a typo (卖牛 is not 卖房)", () => {
+    expect(index.search("卖牛的检疫证明在哪开").query.concepts.flatMap((c) => c.alternatives)).not.toContain("卖房");
+  });
   it("an event told with 了 (摔断了) and 听说/有片 are not things the catalog lacks", () => {
     expect(index.search("工地上腿摔断了 听说能认定工伤").unknown).toEqual([]);
     expect(index.search("承包地里有片树想砍了").unknown).not.toContain("有片");
