@@ -10,6 +10,7 @@ const sound = (w: string) => pinyin(w, { toneType: "none" });
  * Cheap: a few Map lookups per unknown query word.
  */
 const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被把让在不没咋怎啥哪先最多]/;
+/** Verbs whose object a one-character "typo" would change (卖牛, 买车). */
 const VERB = /^[卖买办开交领补换考租养建盖修装做]$/u;
 /** Characters that carry no meaning of their own (measure words, particles, suffixes). */
 const LIGHT = new Set([..."个了着的地得过子儿们一些么吗"]);
@@ -57,19 +58,29 @@ export class Corrector {
       this.masks.get(chars.map((c, j) => (j === i ? "*" : c)).join(""))?.forEach((w) => found.add(w));
     }
     this.masks.get(`-${word}`)?.forEach((w) => found.add(w)); // the citizen left a character out
-    // A two-character word keeps only one character of its correction: trust that only for the
-    // domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着).
-    // The kept character must carry meaning (摆个 ↛ 换个: only 个 is shared).
-    // A homophone of a catalog word (检议 → 检疫, 发漂 → 发票) is the pinyin keyboard's typo: kept whatever the word.
-    const heard = chars.length === 2 ? sound(word) : "";
-    const homophone = (w: string) => heard !== "" && sound(w) === heard;
-    // A verb kept with another object is another thing (卖牛 is not 卖房, 买车 not 买房).
-    const otherObject = (w: string) => w[0] === chars[0] && VERB.test(chars[0]!);
-    if (chars.length === 2) for (const w of found) if (!homophone(w) && (!this.preferred.has(w) || otherObject(w) || [...w].some((c, i) => c === chars[i] && LIGHT.has(c)))) found.delete(w);
-    if (found.size === 0) return undefined;
-    const list = [...found].sort(
-      (a, b) => Number(homophone(b)) - Number(homophone(a)) || Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a),
-    );
-    return list[0];
+    if (chars.length === 2) {
+      const heard = sound(word);
+      const homophones = new Set([...found].filter((w) => sound(w) === heard));
+      for (const w of found) if (!homophones.has(w) && !trustedOneCharacterFix(w, chars, this.preferred)) found.delete(w);
+      return [...found].sort((a, b) => Number(homophones.has(b)) - Number(homophones.has(a)) || this.byPreference(a, b, rank))[0];
+    }
+    return [...found].sort((a, b) => this.byPreference(a, b, rank))[0];
   }
+
+  private byPreference(a: string, b: string, rank: (w: string) => number): number {
+    return Number(this.preferred.has(b)) - Number(this.preferred.has(a)) || rank(b) - rank(a);
+  }
+}
+
+/**
+ * A two-character word keeps only one character of its correction. A homophone (检议 → 检疫,
+ * 发漂 → 发票: the pinyin keyboard's typo) is trusted whatever the word; otherwise only the
+ * domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着), and only
+ * when the kept character carries meaning (摆个 ↛ 换个: only 个 is shared) and is not a verb
+ * kept with another object (卖牛 ↛ 卖房).
+ */
+function trustedOneCharacterFix(w: string, chars: string[], preferred: ReadonlySet<string>): boolean {
+  if (!preferred.has(w)) return false;
+  if (w[0] === chars[0] && VERB.test(chars[0]!)) return false;
+  return ![...w].some((c, i) => c === chars[i] && LIGHT.has(c));
 }

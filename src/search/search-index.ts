@@ -51,6 +51,7 @@ export class SearchIndex {
 
   constructor(opts: { synonyms?: SynonymEntry[]; vocabulary?: SynonymEntry[] } = {}) {
     this.defaults = opts.synonyms ?? loadDefaultSynonyms();
+    // A caller's own synonym table (a test's) stands alone unless it brings its vocabulary too.
     this.vocabulary = opts.vocabulary ?? (opts.synonyms ? [] : loadDefaultVocabulary());
     this.applySynonyms();
     this.store = new TitleIndex((e) => this.learnCorrector(e));
