@@ -2,7 +2,6 @@ import { normalize, type Concept } from "../search";
 import type { PublishedGuide } from "./ports";
 import type { Aspect, AspectMatch } from "./aspects";
 import { bigrams, matchFaq } from "./render";
-import { askedStep } from "./asked-step";
 
 /**
  * Questions without a clear cue ("车有抵押能过户吗", "护照有效期几年", "给娃上户口要结婚证不") are
@@ -67,8 +66,6 @@ const CAN = /能不能|可不可以|能否|行不行|可以不|(能|可以|可|�
 
 export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concept[], question: string): Aspect {
   const content = contentConcepts(g, concepts).map((c) => c.alternatives);
-  // "现场查验那一步要几天": the duration of a named step is stated in the procedure.
-  if (m.aspect === "timeLimit" && askedStep(g, question)) return "procedure";
   if (m.period) return bestSection(g, [[m.period], ...content], PERIOD_ORDER) ?? (m.strength >= 2 ? m.aspect : "basis");
   if (m.strength >= 2) return m.aspect;
   // The guide's FAQ answers this very question: the answer is where the guide states what the

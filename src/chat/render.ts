@@ -137,16 +137,17 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
     }
     case "materials":
       return g.materials.length ? [L("materials"), ...materialLines(g, o.lang, bo)] : none();
-    case "procedure": {
-      // A step asked about by name ("公示要几天") is quoted first, with its own duration.
-      const asked = o.question ? askedStep(g, o.question) : undefined;
-      return [...(asked ? [L("time_step", stepDuration(asked, o.lang))] : []), L("procedure"), ...g.procedure.map((p, i) => {
+    case "procedure":
+      return [L("procedure"), ...g.procedure.map((p, i) => {
         const tr = bo?.procedure?.[i];
         return `${i + 1}. ${tr ? `${tr.step ?? p.step}${tr.description ? `：${tr.description}` : ""}` : stepDuration(p, o.lang)}`;
       })];
+    case "timeLimit": {
+      // The time of a step asked about by name ("公示要几天") first, then the item's whole time limit.
+      const asked = o.question ? askedStep(g, o.question) : undefined;
+      return [...(asked ? [L("time_step", stepDuration(asked, o.lang))] : []),
+        L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
     }
-    case "timeLimit":
-      return [L("timeLimit", timeLimitText(g, o.lang)), ...(g.timeLimit.note ? [L("time_note", g.timeLimit.note)] : [])];
     case "fees":
       return [L("fees", feesText(g, o.lang))];
     case "locations":

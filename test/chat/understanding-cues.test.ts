@@ -96,13 +96,13 @@ describe("the duration of a named step (with the fresh set E's guides published)
     h = await harnessWith("eval/fresh-e/guides");
   });
 
-  it("a time question naming a step is answered from the procedure, that step first with its duration", async () => {
+  it("a time question naming a step is a time question: that step's duration first, then the time limit", async () => {
     const send = h.user();
     expect((await send("临时占用草原要带啥材料")).itemCode).toBe("QH-632200-LCJ-002");
     const r = await send("现场查验那一步得几天");
-    expect(r).toMatchObject({ itemCode: "QH-632200-LCJ-002", aspect: "procedure" });
-    expect(r.text).toMatch(/其中现场查验：[^\n]*7个工作日内完成/);
-    expect(r.text).toMatch(/办理流程：/);
+    expect(r).toMatchObject({ itemCode: "QH-632200-LCJ-002", aspect: "timeLimit" });
+    expect(r.text).toMatch(/其中现场查验：[^\n]*7个工作日内完成\n办理时限：/);
+    expect(r.text).not.toMatch(/办理流程：/);
   });
   it("a time question naming no step gets the item's time limits", async () => {
     const send = h.user();
