@@ -31,6 +31,9 @@ const cue = (aspect: Cue["aspect"], strength: number, ...res: (RegExp | string)[
       : { aspect, strength, re: new RegExp(r.source, r.flags.includes("g") ? r.flags : `${r.flags}g`) },
   );
 
+/** "是单位去办还是我自己去", "是我去报还是买牛的老板去报": which of two parties applies. */
+const WHO = /是(\p{Script=Han}{1,8}?)(?:去|来)?(?:办|报|申请|申报)还是(\p{Script=Han}{1,8}?)(?:去|来)?(?:办|报|申请|申报|去)/u;
+
 const CUES: Cue[] = [
   // contact: hotline, complaints, whom to call (not "换电话号码", which is an item)
   ...cue("contact", 3, "投诉", "举报", "热线", "咨询", /(?<![换改变更新留])电话(?!号码?[变改换])/, "客服"),
@@ -42,7 +45,7 @@ const CUES: Cue[] = [
   ...cue("conditions", 3, "条件", /(?<![师业])资格(?!证|考试)/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "啥人", "哪种人", "谁能", "谁可以", "谁有资格", "够格"),
   // a required quantity ("得多少人才能成立", "需要几个兽医", "普通话要几级", "最长能占多久") or a
   // contribution period ("社保交了多久才够格"): what the applicant must have is a condition
-  ...cue("conditions", 2.5, /(?:得|需要|必须|至少|起码|要求)(?:有|达到|满|够)?(?:多少|几)(?!天|个?工作日|钱|块|次|趟)/, /要(?:达到|满|够|有)(?:多少|几)(?!天|个?工作日|钱|块)/,
+  ...cue("conditions", 2.5, /(?:啥|什么|哪些|有没有)(?:学历|文化程度|工作经验)(?:要求)?/, /(?:得|需要|必须|至少|起码|最少|最低|要求)(?:要|得)?(?:有|达到|满|够)?(?:多少|几)(?!天|个?工作日|钱|块|次|趟)/, /要(?:达到|满|够|有)(?:多少|几)(?!天|个?工作日|钱|块)/,
     /(?:要|得)几级/, /(?:得|要)?多远/, /(?:最多|最长|最久)(?:能|可以)\p{Script=Han}{1,2}?(?:多久|多长时间|几年|几个月)/u,
     /(?:交|缴)(?:了|够|满)?(?:多久|多长时间|几年|多少年)/),
   ...cue("conditions", 2, "多大", "年龄", "几岁", "要求",
@@ -54,12 +57,17 @@ const CUES: Cue[] = [
     /之前(要|得|需要|必须)/, "前提",
     // "过了多久就不能报了": the deadline to apply is a condition
     /(多久|多长时间|几天|几个月|几年)(就|后|以后)?(不能|不让|不可以|不给|报不了|办不了)/),
-  // "是物业去办还是业主自己办", "单位报还是个人报": who must apply
-  ...cue("conditions", 2, /是\p{Script=Han}{1,6}?(?:去|来)?(?:办|报|申请)还是\p{Script=Han}{1,6}?(?:去|来)?(?:办|报|申请)/u),
+  // "是物业去办还是业主自己办", "单位报还是个人报": who must apply (the guide's text decides
+  // whether its conditions or its steps say so: see `who`)
+  ...cue("conditions", 2, WHO),
   // online
   ...cue("online", 3, "网上", "线上", "网办", /手机(?!号)/, "不用去", "不去现场", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
   ...cue("online", 2, /电子(?=\p{Script=Han})/u),
   // fees
+  // a named charge or tax and who pays it ("鉴定费要自己掏不", "契税交多少", "公证费是咋收的", "要交什么钱");
+  // the charge's name stays in the question (it may name the item: 契税)
+  ...cue("fees", 3, /(?<=\p{Script=Han}[费税])(?:还|也|是)?(?:要|得|需要)?(?:自己|个人)?(?:咋|怎么)?(?:交|缴|掏|出|付|收)(?:多少(?!年|个月)|吗|不|么|没|的|啊)/u,
+    /(?:交|缴|掏|出|付)(?:什么|啥|哪些)钱/, /(?:按|以)(?:啥|什么|哪个)标准(?:交|缴|收)/, /(?:还|也)?要(?:交|缴)税/),
   ...cue("fees", 3, "多少钱", "收费", "要钱", "花钱", "费用", "免费", "工本费", "几块", "收钱", "交钱", "给钱", "价格", "贵不贵", "贵吗", "要花", "学费", "多钱", "几个钱", "哪些费", "啥费", "什么费", "收不收", /\p{Script=Han}费(多少|是多少|吗|不|要多少|怎么算)/u, /多少钱一(次|个|张|本|年)/),
   // time limits: how long processing takes, when the result is ready
   ...cue("timeLimit", 2.5, /(多久|多长时间|几天|多少天|多少个?工作日)(能|才能|可以|就能)?(批|审批|批下来|审核|下来|出来|办好|办完|到账|生效|拿到|办下来|出结果)/),
@@ -94,6 +102,8 @@ const CUES: Cue[] = [
     // "先找谁", "先去哪": where to start is the first step of the procedure
     /先(找谁|去哪|找哪|到哪|上哪|干什么|要干)/),
   ...cue("procedure", 2.5, /(要|需要|有|办)(啥|什么|哪些)手续/),
+  // "钱打到哪个卡上", "补助钱是咋发的": how a benefit is paid is a step of the procedure
+  ...cue("procedure", 2.5, /(?:打|发|存|转)(?:到|进)(?:哪|啥|什么)/, /(?:钱|补贴|补助|养老金|待遇|资金|抚恤金)(?:是)?(?:咋|怎么|如何)(?:发|给|打)/),
   ...cue("procedure", 2, "怎么办理", "怎么申请", "如何办理", "如何申请", "怎么操作", "咋办理", "怎么弄", "咋弄", "咋整", "怎么整", "怎么搞", "咋搞"),
   ...cue("procedure", 1, "手续"),
   // Tibetan: materials, fees, time, how to contact; "where/how" questions are overviews
@@ -136,6 +146,8 @@ export interface AspectMatch {
   period?: string;
   /** A second part asked in the same message ("要钱吗几天能开出来": fees, then timeLimit). */
   also?: Aspect;
+  /** Which of two parties applies ("是单位去办还是我自己去"): the two parties named. */
+  who?: [string, string];
 }
 
 /** Detect the asked aspect; `overview` when no cue is present. */
@@ -179,7 +191,8 @@ export function detectAspect(question: string): AspectMatch {
   const yesNo = q.split(/[，,。？?！!；;\s]+/).some((c) => c && YES_NO.test(c));
   if (!best) return { aspect: "overview", rest, strength: 0, yesNo, period };
   const also = secondPart(found, best.aspect, strength);
-  return { aspect: best.aspect, rest, strength: best.strength, yesNo, period, ...(also ? { also } : {}) };
+  const who = best.aspect === "conditions" ? WHO.exec(q) : null;
+  return { aspect: best.aspect, rest, strength: best.strength, yesNo, period, ...(also ? { also } : {}), ...(who ? { who: [who[1]!, who[2]!] as [string, string] } : {}) };
 }
 
 /** A first clause telling the situation and a last one that is only "how" (咋办, 手续咋弄) or "办啥手续". */

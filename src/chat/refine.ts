@@ -66,6 +66,7 @@ const CAN = /能不能|可不可以|能否|行不行|可以不|(能|可以|可|�
 
 export function refineAspect(g: PublishedGuide, m: AspectMatch, concepts: Concept[], question: string): Aspect {
   const content = contentConcepts(g, concepts).map((c) => c.alternatives);
+  if (m.who) return whoSection(g, m.who);
   if (m.period) return bestSection(g, [[m.period], ...content], PERIOD_ORDER) ?? (m.strength >= 2 ? m.aspect : "basis");
   if (m.strength >= 2) return m.aspect;
   // The guide's FAQ answers this very question: the answer is where the guide states what the
@@ -117,4 +118,18 @@ export function faqSection(g: PublishedGuide, question: string): Section | "over
     if (share > bestShare) [best, bestShare] = [s, share];
   }
   return best && bestShare >= GROUNDED ? best : "overview";
+}
+
+/**
+ * "是单位去办还是我自己去": who applies is stated in the conditions or in the steps; the one that
+ * names more of the two parties (any two characters of each), or says "由…申请", answers.
+ */
+function whoSection(g: PublishedGuide, parties: [string, string]): Section {
+  const texts = sectionTexts(g);
+  const score = (s: Section) => {
+    const text = texts[s];
+    const named = parties.filter((p) => [...bigrams(p.replace(/自己|我们|我|他们|他|她|的/g, ""))].some((b) => text.includes(b))).length;
+    return named + (/由[^。；;\n]{0,20}?(?:申请|申报|办理|提出)/.test(text) ? 1 : 0);
+  };
+  return score("procedure") > score("conditions") ? "procedure" : "conditions";
 }

@@ -26,6 +26,13 @@ describe("aspect cues", () => {
     ["the longest one may keep it is a condition", "临时占道最长能占多久", "conditions", "临时占道"],
     ["the longest it takes to approve stays a time limit", "临时占道申请了最长多久审下来", "timeLimit", "临时占道"],
     ["a photo's size is a material's form", "办证照片要几寸的", "materials", "办证"],
+    // Session 11 (sets D–L as dev pool): phrasings written here for the test.
+    ["a named charge and who pays it is a fee question; the charge's name stays", "办残疾证体检费要自己出不", "fees", "办残疾证体检费"],
+    ["a tax and how much", "买房子契税交多少", "fees", "买房子契税"],
+    ["what money must be paid", "占草场要交啥钱不", "fees", "占草场"],
+    ["how a benefit is paid is a step of the procedure", "低保的钱打到哪个卡", "procedure", "低保的钱"],
+    ["the least number required is a condition", "开合作社最少要几个人", "conditions", "开合作社"],
+    ["the education required is a condition, not a material", "当保安要啥学历", "conditions", "当保安"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
@@ -103,6 +110,12 @@ describe("the duration of a named step (with the fresh set E's guides published)
     expect(r).toMatchObject({ itemCode: "QH-632200-LCJ-002", aspect: "timeLimit" });
     expect(r.text).toMatch(/其中现场查验：[^\n]*7个工作日内完成\n办理时限：/);
     expect(r.text).not.toMatch(/办理流程：/);
+  });
+  it("who applies is answered where the guide says it: the steps of retirement name the employer and the person", async () => {
+    const send = h.user();
+    const r = await send("办退休是单位去报还是我自己去报");
+    expect(r).toMatchObject({ itemCode: "QH-630100-RSJ-003", aspect: "procedure" });
+    expect(r.text).toContain("有单位的由单位申报");
   });
   it("a time question naming no step gets the item's time limits", async () => {
     const send = h.user();
