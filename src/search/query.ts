@@ -1,5 +1,5 @@
 import { foldVariants } from "./fold";
-import type { SynonymTable } from "./synonyms";
+import { loadPlainWords, type SynonymTable } from "./synonyms";
 import { STOP_WORDS, isTibetan, normalize, tagged, tibetanSyllables } from "./tokenizer";
 
 /**
@@ -40,10 +40,8 @@ export interface AnalyzedQuery {
 }
 
 /** People a service is for: they never name the service (老婆的户口 is 户口). */
-const PEOPLE = new Set(
-  ("老婆 老公 妻子 丈夫 爱人 媳妇 对象 父母 爸爸 妈妈 爸 妈 我妈 我爸 老爸 老妈 儿子 女儿 子女 家人 家属 亲戚 朋友 别人 他人 " +
-    "老人 成年人 老两口 娃娃 尕娃 阿爸 阿妈 阿大 阿娘 老阿爸 老阿妈 爷爷 奶奶 姥姥 姥爷 外公 外婆 男的 女的 男人 女人 男 女 自己 本人 大家 同事 老板 员工 亲人 兄弟 姐妹 哥哥 姐姐 弟弟 妹妹").split(" "),
-);
+/** People a service is for: they never name the service (老婆的户口 is 户口; src/search/plain-words.yaml). */
+const PEOPLE = new Set(loadPlainWords().people);
 
 /** Fold a word onto the domain vocabulary when it is one character off (typos: 驾找 → 驾照). */
 export type Corrector = (word: string) => string | undefined;

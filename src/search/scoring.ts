@@ -1,6 +1,7 @@
 import type { AnalyzedQuery, Concept } from "./query";
 import { isGlueWord } from "./glue-words";
 import { words } from "./tokenizer";
+import { loadPlainWords } from "./synonyms";
 
 /** What the index keeps per item for ranking (normalised strings, no body text). */
 export interface Entry {
@@ -88,7 +89,8 @@ const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被
 const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 /** An event told with 了 (摔断了, 弄丢了) is what happened, not the name of a thing. */
 const EVENT = /[了过]$/u;
-const GENERIC = new Set(["问题", "事情", "情况", "东西", "地方", "时候", "一下", "手续", "事儿", "开始", "县城", "城里", "乡下", "镇上", "村里", "市里", "铺子", "小铺子", "门面", "铺面", "门店", "小店", "生病", "住院", "去世", "过世", "受伤", "出事"]);
+/** Words of the situation told (问题, 县城, 门面, 生病; src/search/plain-words.yaml). */
+const GENERIC = new Set(loadPlainWords().circumstances);
 const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
   !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source) && !REDUPLICATED.test(c.source);

@@ -43,6 +43,21 @@ export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml
   return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [], foreign: doc.foreign ?? [], exclusive: doc.exclusive ?? [] };
 }
 
+export interface PlainWords {
+  people: string[];
+  circumstances: string[];
+}
+
+let plainWords: PlainWords | undefined;
+/** Words that never name a service (src/search/plain-words.yaml): people, and circumstances told. */
+export function loadPlainWords(): PlainWords {
+  if (!plainWords) {
+    const doc = parse(readFileSync(new URL("./plain-words.yaml", import.meta.url), "utf8")) as Partial<PlainWords>;
+    plainWords = { people: (doc.people ?? []).map(String), circumstances: (doc.circumstances ?? []).map(String) };
+  }
+  return plainWords;
+}
+
 /** Measure words spoken between a verb and its object (养条狗, 打口井, 开间店). */
 const MEASURE = "[个只条头匹台辆口间家座块张本棵片处]";
 
