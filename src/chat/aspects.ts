@@ -41,6 +41,9 @@ const CUES: Cue[] = [
   // basis: laws, regulations, policy documents
   // (法律援助, 法律咨询 are services, not the law)
   ...cue("basis", 3, "依据", "法规", /法律(?!援助|服务|咨询|顾问|文书|工作者|职业)/, "条例", /(?:哪个|什么|哪部|啥)法(?:律|规)?/, "哪条", "根据什么", "政策文件", "文件是", "哪个文件", "什么文件", "什么规定", "规定", "政策"),
+  // a penalty ("罚多少钱", "不办会咋样") is stated by the law (paying a fine, 交罚款, is a fee)
+  ...cue("basis", 3.5, /(?<!交)罚(?:多少|款|钱|不|吗|么)|处罚/),
+  ...cue("basis", 2.5, /(?:会|能)(?:咋样|怎样|怎么样)[吗呢啊]?$|(?:啥|什么)后果/),
   // conditions: eligibility, age, who may apply, when/within how long one must apply
   ...cue("conditions", 3, "条件", /(?<![师业])资格(?!证|考试)/, "符合", "够不够", "哪些人", "什么人", "什么样的人", "啥人", "哪种人", "谁能", "谁可以", "谁有资格", "够格"),
   // a required quantity ("得多少人才能成立", "需要几个兽医", "普通话要几级", "最长能占多久") or a

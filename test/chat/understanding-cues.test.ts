@@ -33,6 +33,8 @@ describe("aspect cues", () => {
     ["how a benefit is paid is a step of the procedure", "低保的钱打到哪个卡", "procedure", "低保的钱"],
     ["the least number required is a condition", "开合作社最少要几个人", "conditions", "开合作社"],
     ["the education required is a condition, not a material", "当保安要啥学历", "conditions", "当保安"],
+    ["a penalty is stated by the law, even asked as how much", "没办健康证开店罚多少钱", "basis", "没办健康证开店"],
+    ["what happens if one does not", "不年检会咋样", "basis", "不年检"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
