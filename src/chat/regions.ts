@@ -15,12 +15,14 @@ const REGIONS: [string, string][] = ([
 ] as [string, string][]).sort((a, b) => b[0].length - a[0].length);
 
 export function detectRegion(text: string): { code: string; name: string; rest: string } | undefined {
+  let found: { code: string; name: string } | undefined;
+  let rest = text;
   for (const [name, code] of REGIONS) {
-    const at = text.indexOf(name);
-    if (at < 0) continue;
-    // Drop the place word and a following 市/县/州/区 so it does not count as an item word.
-    const rest = text.slice(0, at) + " " + text.slice(at + name.length).replace(/^[市县州区]/, "");
-    return { code, name, rest };
+    if (!rest.includes(name)) continue;
+    found ??= { code, name };
+    // Drop every place word ("从大通迁到城中区": both say where) and a following 市/县/州/区, so
+    // none counts as an item word; the first found (the longest name) is the region.
+    rest = rest.split(name).map((part, i) => (i === 0 ? part : part.replace(/^[市县州区]/, ""))).join(" ");
   }
-  return undefined;
+  return found && { ...found, rest };
 }

@@ -14,6 +14,8 @@ const FUNCTION_START = /^[要能还就都也再只那这办去给想得会可被
 const VERB = /^[卖买办开交领补换考租养建盖修装做]$/u;
 /** Characters that carry no meaning of their own (measure words, particles, suffixes). */
 const LIGHT = new Set([..."个了着的地得过子儿们一些么吗"]);
+/** A verb's complement (买到, 迁来, 拿走): kept with another verb, it is another action, not a typo. */
+const COMPLEMENT = /^[到来去出进回走完好掉成]$/u;
 
 export class Corrector {
   /** "驾*" → words with that mask; "驾" (deletion) → words. */
@@ -77,10 +79,11 @@ export class Corrector {
  * 发漂 → 发票: the pinyin keyboard's typo) is trusted whatever the word; otherwise only the
  * domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着), and only
  * when the kept character carries meaning (摆个 ↛ 换个: only 个 is shared) and is not a verb
- * kept with another object (卖牛 ↛ 卖房).
+ * kept with another object (卖牛 ↛ 卖房) nor a complement kept with another verb (买到 ↛ 迁到).
  */
 function trustedOneCharacterFix(w: string, chars: string[], preferred: ReadonlySet<string>): boolean {
   if (!preferred.has(w)) return false;
   if (w[0] === chars[0] && VERB.test(chars[0]!)) return false;
+  if (w[1] === chars[1] && w[0] !== chars[0] && COMPLEMENT.test(chars[1]!)) return false;
   return ![...w].some((c, i) => c === chars[i] && LIGHT.has(c));
 }

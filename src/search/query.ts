@@ -116,8 +116,8 @@ export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Correc
 /** Verbs jieba glues onto the word before them (娃交, 娃办). */
 const GLUED_VERB = /^[交办要领拿补换开上报缴买卖去]$/u;
 
-/** jieba tags of words that never name a thing: localiser, pronoun, adverb, preposition, conjunction, particle, time, modal, interjection. */
-const FUNCTION_TAG = /^(f|r|d|p|c|u|t|y|e|o|z)/;
+/** jieba tags of words that never name a thing: localiser, pronoun, adverb (突然, ad), preposition, conjunction, particle, time, modal, interjection. */
+const FUNCTION_TAG = /^(f|r|d|p|c|u|t|y|e|o|z|ad)/;
 
 function kindOf(word: string, tag: string): NonNullable<Concept["kind"]> | "place" {
   if (PEOPLE.has(word)) return "context";

@@ -35,6 +35,9 @@ describe("near misses are not answered as the neighbour", () => {
     ["a lost certificate still finds its item", "身份证丢了咋补", "QH-630000-GAT-002"],
     ["a child's registration said with 娃娃 still finds the item", "娃娃出生三个月了还没上户口 还能上吗", "QH-630100-GAJ-001"],
     ["a mortgage as a circumstance (车有抵押) does not hide a transfer", "车还有抵押 能过户不", "QH-630100-CGS-006"],
+    // Session 11: moving to (迁到, 迁过来) is moving in, not a typo of moving out (迁出)
+    ["moving a parent's registration from one county to another is moving in", "想把我妈的户口从大通迁到城中区 要带啥", "QH-630100-GAJ-002"],
+    ["moving it over (迁过来) is moving in", "老家的户口想迁过来 要带啥", "QH-630100-GAJ-002"],
   ])("%s", async (_why, question, code) => {
     const reply = await h.user()(question);
     expect(reply.itemCode).toBe(code);

@@ -162,6 +162,12 @@ describe("reading a colloquial question", () => {
     expect(alternatives("去哪开发漂")).toContain("发票");
     expect(alternatives("驾找丢了")).toContain("驾照");
   });
+  it("a complement kept with another verb is not a typo (买到 is not 迁到)", () => {
+    expect(index.search("哪里能买到正品").query.concepts.flatMap((c) => c.alternatives)).not.toContain("迁到");
+  });
+  it("an adverb the catalog never saw (突然) is not a thing it lacks", () => {
+    expect(index.search("去外省突然住院了 异地就医备案咋办").unknown).not.toContain("突然");
+  });
   it("a verb kept with another object is not a typo (卖牛 is not 卖房)", () => {
     expect(index.search("卖牛的检疫证明在哪开").query.concepts.flatMap((c) => c.alternatives)).not.toContain("卖房");
   });
