@@ -1,12 +1,12 @@
-import { normalize, type AnalyzedQuery, type Concept, type SearchHit } from "../search";
-import { detectAspect, type Aspect, type AspectMatch } from "./aspects";
+import { normalize, type Concept, type SearchHit } from "../search";
+import type { Aspect, AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
-import { coversKey, guideText, mentionedByBest, mentions, rerank } from "./guide-mentions";
+import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mentions";
 import { isNearMiss } from "./near-miss";
 import { isKnownThing, isModifier, keyThing } from "./things";
 import type { PublishedGuide } from "./ports";
-import { detectRegion } from "./regions";
+import { readQuestion, type ReadQuestion } from "./read-question";
 import type { Session } from "./session";
 
 /** Share of the question's (IDF-weighted) words an item must match to be answered directly. */
@@ -55,7 +55,12 @@ async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promis
   const asked = { concepts: q.concepts, unknown: q.unknown, text: normalize(q.text) };
   // A numbered list offers only items about the thing asked (出生证明丢了 lists no 驾驶证补领).
   const key = keyThing(q.concepts);
-  if (d.kind === "answer") return (await isNearMiss(deps, asked, d.code, d.followUp)) ? notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code) : d;
+  if (d.kind === "answer") {
+    if (!(await isNearMiss(deps, asked, d.code, d.followUp))) return d;
+    // 出生证补办 → not 首次签发 (a near miss) but the 补发 guide just below it, when it covers the key thing.
+    const next = await nextGuideNotNearMiss(deps, q, asked, d.code, key);
+    return next ? ({ ...answer(q, next.code, false), lowConfidence: true } as Decision) : notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code);
+  }
   if (d.kind === "not_found") return key && d.suggestions.length ? { ...d, suggestions: (await about(deps, q.hits, key)).filter((h) => d.suggestions.some((s) => s.code === h.code)).map(brief) } : d;
   const kept = [];
   for (const c of d.candidates) {
@@ -67,58 +72,26 @@ async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promis
   return kept.length ? { ...d, candidates: kept } : notFound(q.aspect, await about(deps, q.hits, key), q.hits[0]?.code);
 }
 
+/** The first published guide below a near miss that covers the question well enough, is about the key thing and is no near miss itself. */
+async function nextGuideNotNearMiss(deps: ChatDeps, q: ReadQuestion, asked: Parameters<typeof isNearMiss>[1], missed: string, key: Concept | undefined): Promise<SearchHit | undefined> {
+  const top = q.hits.find((h) => h.code === missed);
+  for (const h of q.hits.slice(0, MAX_CHOICES + 1)) {
+    if (h.code === missed || !h.hasGuide || h.coverage < POSSIBLE || (top && top.score - h.score > NEXT_MARGIN)) continue;
+    if (key && !(await coversKey(deps, h, key))) continue;
+    if (!(await isNearMiss(deps, asked, h.code))) return h;
+  }
+  return undefined;
+}
+
+/** How far below a near miss the next guide may score and still be answered. */
+const NEXT_MARGIN = 0.15;
+
 /** The hits about the key thing asked (all of them when the question names none). */
 async function about(deps: ChatDeps, hits: SearchHit[], key: Concept | undefined): Promise<SearchHit[]> {
   if (!key) return hits;
   const out = [];
   for (const h of hits.slice(0, MAX_CHOICES * 2)) if (await coversKey(deps, h, key)) out.push(h);
   return out;
-}
-
-/** A question read: its aspect, what is left to name an item, the search for it. */
-interface ReadQuestion {
-  text: string;
-  match: AspectMatch;
-  aspect: Aspect;
-  /** The question without aspect, region, question words and circumstances. */
-  rest: string;
-  lang: AnalyzedQuery["lang"];
-  /** Everything the question says, for choosing the part of the guide that answers. */
-  allConcepts: Concept[];
-  /** What names the item (without an asked-about material). */
-  concepts: Concept[];
-  unknown: string[];
-  /** Search hits, re-ranked by what their guides mention. */
-  hits: SearchHit[];
-  inContext: boolean;
-}
-
-/** Aspect and region, then a search for the item on what is left of the question. */
-async function readQuestion(deps: ChatDeps, text: string, session: Session): Promise<ReadQuestion> {
-  const match = detectAspect(text);
-  const { aspect } = match;
-  const region = detectRegion(match.rest);
-  if (region) {
-    session.region = region.code;
-    session.regionName = region.name;
-  }
-  // Question words name nothing ("西宁哪家羊肉好吃").
-  // "户口在海东", "营业执照办好了": where the citizen lives and what they already have are not what they ask for.
-  let rest = (region?.rest ?? match.rest).replace(QUESTION_WORDS, " ").replace(RESIDENCE, " ").replace(DONE, " ").replace(BESIDES, " ");
-  // "这个证能管几年": in a conversation, "this certificate" is the item talked about.
-  if (session.itemCode !== undefined) rest = rest.replace(THIS, " ");
-  let found = deps.search.search(rest, { limit: 8, region: session.region });
-  const allConcepts = found.query.concepts.filter((c) => c.kind !== "context");
-  // "身份证被偷了怎么补 要带户口本吗": 户口本 is asked about as a material of the item, not the item.
-  const material = askedMaterial(text);
-  if (material && rest.includes(material)) {
-    const without = rest.replace(material, " ");
-    const second = deps.search.search(without, { limit: 8, region: session.region });
-    if (second.query.concepts.some(isKnownThing)) [rest, found] = [without, second];
-  }
-  const concepts = found.query.concepts.filter((c) => c.kind !== "context");
-  const hits = await rerank(deps, found.hits, concepts, found.unknown);
-  return { text, match, aspect, rest, lang: found.query.lang, allConcepts, concepts, unknown: found.unknown, hits, inContext: session.itemCode !== undefined };
 }
 
 const answer = (q: ReadQuestion, code: string, followUp: boolean): Decision => ({
@@ -245,16 +218,6 @@ function notFound(aspect: Aspect, hits: SearchHit[], bestCode = hits[0]?.code): 
   };
 }
 
-const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;
-/** "户口在海东", "老家是甘肃的": the citizen's residence, a circumstance. */
-const RESIDENCE = /(户口|户籍|老家|家)(都|也|还)?(在|是)\p{Script=Han}{1,4}?(?:的|[，,\s]|$)/gu;
-/** "营业执照办好了, 还要…": what the citizen already has, in a clause before the question. */
-const DONE = /(已经)?[\p{Script=Han}]{2,6}?(已经)?(办好了|办完了|办下来了|拿到了|已办)(?=[，,。\s]+\S)/gu;
-/** "除了营业执照还得办啥证": what the citizen names to set aside is not what they ask for. */
-const BESIDES = /除了\p{Script=Han}{2,8}?(?:以外|之外)?(?=[，,\s]*(?:还|另外|也|别的))/gu;
-/** "这个证", "那个事": the item of the conversation. */
-const THIS = /(这个|那个|这|那)(证件|证|本|卡|事儿?|手续|执照|东西)?/g;
-
 /** Lead over the next item that makes a partial match the answer. */
 const CLEAR = 0.15;
 
@@ -270,12 +233,6 @@ const indistinguishable = (a: SearchHit, b: SearchHit) => Math.abs(a.score - b.s
 
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
-
-/** "要带户口本吗", "要结婚证不": the thing asked to be needed (a material), if any. */
-function askedMaterial(text: string): string | undefined {
-  const m = /(?:要带|需要带|带上|还要|需要|要|得|用)(?!办|去|交|花|等|跑|多|几)(\p{Script=Han}{2,6}?)(?:吗|不|么|嘛|没)[？?。!！\s]*$/u.exec(normalize(text));
-  return m?.[1];
-}
 
 /** "2", "第2个", "2号" after a numbered list picks that item. */
 function pick(text: string, session: Session): Decision | undefined {
