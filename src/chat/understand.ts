@@ -4,6 +4,7 @@ import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mentions";
 import { isNearMiss } from "./near-miss";
+import { guideOfNamedOffice } from "./office";
 import { isKnownThing, isModifier, keyThing } from "./things";
 import type { PublishedGuide } from "./ports";
 import { readQuestion, type ReadQuestion } from "./read-question";
@@ -38,7 +39,11 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   const picked = pick(text, session);
   if (picked) return picked;
   const q = await readQuestion(deps, text, session);
-  return notNearMiss(deps, q, await decide(deps, q, session));
+  // "尖扎消防大队在哪": an office that published guides handle, named alone or where no service is found.
+  const office = guideOfNamedOffice(deps, q.rest, q.aspect, session.region);
+  if (office?.only) return answer(q, office.code, false);
+  const d = await notNearMiss(deps, q, await decide(deps, q, session));
+  return office && d.kind === "not_found" ? ({ ...answer(q, office.code, false), lowConfidence: true } as Decision) : d;
 }
 
 async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promise<Decision> {

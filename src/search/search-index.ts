@@ -116,6 +116,17 @@ export class SearchIndex {
     return this.store.get(code);
   }
 
+  /** Published guides by the office that handles them (department → codes), for "尖扎消防大队在哪". */
+  guidesByOffice(): ReadonlyMap<string, readonly string[]> {
+    if (this.offices?.generation !== this.generation) {
+      const map = new Map<string, string[]>();
+      for (const e of this.store.entries.values()) if (e.hasGuide) map.set(e.department, [...(map.get(e.department) ?? []), e.code]);
+      this.offices = { generation: this.generation, map };
+    }
+    return this.offices.map;
+  }
+  private offices?: { generation: number; map: Map<string, string[]> };
+
   has(code: string): boolean {
     return this.store.has(code);
   }
