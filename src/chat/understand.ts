@@ -50,10 +50,36 @@ async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promis
   const followUp = await followUpOfCurrent(deps, q, session);
   if (followUp) return followUp;
   // An unknown word the best guide mentions ("夫妻投靠" in 户口迁移) is known after all.
-  if (q.unknown.length > 0 && !(await mentionedByBest(deps, q.hits, q.unknown))) return notFound(q.aspect, q.hits);
+  if (q.unknown.length > 0 && !(await mentionedByBest(deps, q.hits, q.unknown))) {
+    const lead = await clearLeadDespiteUnknowns(deps, q);
+    return lead ? ({ ...answer(q, lead.code, false), lowConfidence: true } as Decision) : notFound(q.aspect, q.hits);
+  }
   const top = preferGuide(q.hits);
   return confidentMatch(q, top, session) ?? (await partialMatch(deps, q, top, session));
 }
+
+/**
+ * "家里小卖部只卖饮料方便面火腿肠 也要办食品许可证吗": things the catalog never saw, told around a
+ * thing one published guide clearly covers (far ahead of the next item, naming the key thing),
+ * none of them bound to a known word (蒸汽锅炉 may be another kind of 锅炉; 国际驾照 is).
+ */
+async function clearLeadDespiteUnknowns(deps: ChatDeps, q: ReadQuestion): Promise<SearchHit | undefined> {
+  const [top, next] = q.hits;
+  const key = keyThing(q.concepts);
+  if (!top?.hasGuide || !key || top.coverage < POSSIBLE - 0.05 || (next && top.score - next.score < UNKNOWN_LEAD)) return undefined;
+  const unknown = q.concepts.filter((c) => q.unknown.includes(c.source));
+  // Things told (饮料, 歌手), not actions: an action the catalog lacks (强制执行, 租给, 调低) is another service.
+  if (unknown.some((c) => c.kind !== "noun")) return undefined;
+  // Right before a known thing it names another kind of it (燃油补贴, 蒸汽锅炉); right after a
+  // known action it is what is applied for (申请强制执行).
+  const known = q.concepts.filter((c) => c.at !== undefined && !c.place && (c.df ?? 0) > 0 && (isKnownThing(c) || c.kind === "action"));
+  const bound = unknown.some((u) =>
+    known.some((k) => (isKnownThing(k) && u.at! + u.source.length === k.at) || (k.kind === "action" && k.at! + k.source.length === u.at)));
+  return !bound && (await coversKey(deps, top, key)) ? top : undefined;
+}
+
+/** How far ahead of the next item a guide must be to be answered though the question has words the catalog lacks. */
+const UNKNOWN_LEAD = 0.15;
 
 /** A confident neighbour is worse than "not found": drop answers and choices that are near misses (near-miss.ts). */
 async function notNearMiss(deps: ChatDeps, q: ReadQuestion, d: Decision): Promise<Decision> {
