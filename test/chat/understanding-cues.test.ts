@@ -35,6 +35,14 @@ describe("aspect cues", () => {
     ["the education required is a condition, not a material", "当保安要啥学历", "conditions", "当保安"],
     ["a penalty is stated by the law, even asked as how much", "没办健康证开店罚多少钱", "basis", "没办健康证开店"],
     ["what happens if one does not", "不年检会咋样", "basis", "不年检"],
+    ["how many must agree is a condition", "老小区加电梯要多少人同意才行", "conditions", "老小区加电梯"],
+    ["how long before something counts is a condition", "老人走失多长时间才算失踪", "conditions", "老人走失"],
+    ["交些啥东西 asks for the papers", "办残疾证要交些啥东西", "materials", "办残疾证"],
+    ["from handing in to the certificate, how long: the time limit, not the papers", "从交材料到拿证要几天", "timeLimit", ""],
+    ["which article of a law", "执业注册是依据条例第几条", "basis", "执业注册是"],
+    ["上哪 before 个部门 is not a place", "测绘资质省上哪个部门批", "authority", "测绘资质省"],
+    ["one office or an association", "残疾补贴是民政局管还是残联管", "authority", "残疾补贴"],
+    ["阿达 is 哪里", foldVariants("居住证在阿达办"), "locations", "居住证"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
