@@ -66,7 +66,7 @@ const CUES: Cue[] = [
   // whether its conditions or its steps say so: see `who`)
   ...cue("conditions", 2, WHO),
   // online
-  ...cue("online", 3, "网上", "线上", "网办", /手机(?!号)/, "不用去", "不去现场", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
+  ...cue("online", 3, "网上", "线上", "网办", /手机(?:上|里)?(?!号)/, "不用去", "不去现场", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
   ...cue("online", 2, /电子(?=\p{Script=Han})/u),
   // fees
   // a named charge or tax and who pays it ("鉴定费要自己掏不", "契税交多少", "公证费是咋收的", "要交什么钱");

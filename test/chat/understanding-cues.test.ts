@@ -43,6 +43,7 @@ describe("aspect cues", () => {
     ["上哪 before 个部门 is not a place", "测绘资质省上哪个部门批", "authority", "测绘资质省"],
     ["one office or an association", "残疾补贴是民政局管还是残联管", "authority", "残疾补贴"],
     ["阿达 is 哪里", foldVariants("居住证在阿达办"), "locations", "居住证"],
+    ["手机上 is how (online); 上 is not left behind to be 'corrected' to 上牌", "手机上能办不", "online", "能办不"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
