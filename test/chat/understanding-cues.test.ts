@@ -128,6 +128,11 @@ describe("the duration of a named step (with the fresh set E's guides published)
     expect(r).toMatchObject({ itemCode: "QH-630100-RSJ-003", aspect: "procedure" });
     expect(r.text).toContain("有单位的由单位申报");
   });
+  it("the household register (户口本) asked about stays with a guide that lists it as 户口簿, not the register's replacement", async () => {
+    const send = h.user();
+    expect((await send("申请宅基地盖房要带啥")).itemCode).toBe("QH-632200-ZRJ-001");
+    expect(await send("户口本要复印的还是原件")).toMatchObject({ itemCode: "QH-632200-ZRJ-001", aspect: "materials" });
+  });
   it("a time question naming no step gets the item's time limits", async () => {
     const send = h.user();
     await send("临时占用草原要带啥材料");
