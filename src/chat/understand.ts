@@ -1,4 +1,4 @@
-import { normalize, type Concept, type SearchHit } from "../search";
+import { normalize, unknownWord, type Concept, type SearchHit } from "../search";
 import type { Aspect, AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
@@ -163,7 +163,7 @@ function strangerTo(q: ReadQuestion, current: PublishedGuide | null): boolean {
 /** Nouns the catalog has never seen, when the question names no thing the catalog knows. */
 function strangersOf(q: ReadQuestion): string[] {
   if (q.concepts.some((c) => isKnownThing(c) && !c.place)) return [];
-  return q.concepts.filter((c) => c.kind === "noun" && c.df === 0 && !c.place && !c.synonym).map((c) => c.source);
+  return q.concepts.filter((c) => c.kind === "noun" && !c.place && !c.synonym && unknownWord(c)).map((c) => c.source);
 }
 
 /**

@@ -91,7 +91,8 @@ const REDUPLICATED = /^(\p{Script=Han})\1$/u;
 const EVENT = /[了过]$/u;
 /** Words of the situation told (问题, 县城, 门面, 生病; src/search/plain-words.yaml). */
 const GENERIC = new Set(loadPlainWords().circumstances);
-const unknownWord = (c: Concept) =>
+/** A word the catalog never saw (df 0) that could name a thing: not a circumstance, glue, place or function word. */
+export const unknownWord = (c: Concept) =>
   c.df === 0 && c.kind !== "context" && !c.fn && [...c.source].length >= 2 && /\p{Script=Han}/u.test(c.source) &&
   !VERB_COMPLEMENT.test(c.source) && !isGlueWord(c.source) && !LOCATIVE.test(c.source) && !QUANTITY.test(c.source) && !FUNCTION_START.test(c.source) && !GENERIC.has(c.source) && !EVENT.test(c.source) && !REDUPLICATED.test(c.source);
 

@@ -28,6 +28,13 @@ describe("handleMessage", () => {
     expect(time.text).toMatch(/法定60个自然日，承诺/);
   });
 
+  it("a circumstance told in a follow-up (腿脚不好) or a soft ask (我先问问) stays with the item", async () => {
+    const send = h.user();
+    expect((await send("身份证换领要带什么")).itemCode).toBe("QH-630000-GAT-001");
+    expect((await send("我爸腿脚不好 我替他去办行不行")).itemCode).toBe("QH-630000-GAT-001");
+    expect(await send("电话多少 我先问问")).toMatchObject({ itemCode: "QH-630000-GAT-001", aspect: "contact" });
+  });
+
   it("answers the best of close matches, names the runner-up, and '1' picks it", async () => {
     const send = h.user();
     const first = await send("养老金要带啥材料");
