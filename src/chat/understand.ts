@@ -1,4 +1,4 @@
-import { normalize, unknownWord, type Concept, type SearchHit } from "../search";
+import { loadPlainWords, normalize, unknownWord, type Concept, type SearchHit } from "../search";
 import type { Aspect, AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
@@ -160,10 +160,14 @@ function strangerTo(q: ReadQuestion, current: PublishedGuide | null): boolean {
   return strangersOf(q).some((w) => !text.includes(w));
 }
 
+const CIRCUMSTANCES = new Set(loadPlainWords().circumstances);
+
 /** Nouns the catalog has never seen, when the question names no thing the catalog knows. */
 function strangersOf(q: ReadQuestion): string[] {
   if (q.concepts.some((c) => isKnownThing(c) && !c.place)) return [];
-  return q.concepts.filter((c) => c.kind === "noun" && !c.place && !c.synonym && unknownWord(c)).map((c) => c.source);
+  // (one character the catalog never saw is a thing too — 猫 — unless it is a circumstance: 腿)
+  const strange = (c: Concept) => unknownWord(c) || (c.df === 0 && [...c.source].length === 1 && !CIRCUMSTANCES.has(c.source));
+  return q.concepts.filter((c) => c.kind === "noun" && !c.place && !c.synonym && strange(c)).map((c) => c.source);
 }
 
 /**

@@ -4,7 +4,7 @@ export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } fr
 export type { AnalyzedQuery, Concept } from "./query";
 export { unknownWord } from "./scoring";
 export { FileCatalog, type FileCatalogOptions } from "./file-catalog";
-export { loadDefaultSynonyms, loadNearMissWords, parseSynonymLine } from "./synonyms";
+export { loadDefaultSynonyms, loadNearMissWords, loadPlainWords, parseSynonymLine } from "./synonyms";
 export { registerSearchRoutes } from "./http/public-routes";
 export { words, hybrid, tibetan, tibetanSyllables, isTibetan, normalize, addDomainWords } from "./tokenizer";
 export { foldVariants } from "./fold";
