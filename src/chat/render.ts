@@ -1,7 +1,7 @@
 import type { TimeLimitValue } from "../catalog";
 import type { PublishedGuide } from "./ports";
 import { t as platformT } from "../platform/templates";
-import type { Aspect } from "./aspects";
+import { detectAspect, type Aspect } from "./aspects";
 import { words } from "../search";
 import { askedStep, stepDuration } from "./asked-step";
 
@@ -32,7 +32,7 @@ export function renderAnswer(g: PublishedGuide, aspect: Aspect, o: RenderOptions
   const bo = o.lang === "bo" ? g.translations?.bo : undefined;
   const title = t(o.lang, "title", { name: bo?.name ?? g.name });
   const body = [...sections(g, aspect, o, bo), ...(o.also && o.also !== aspect && aspect !== "overview" ? sections(g, o.also, o, bo) : [])];
-  const faq = o.question ? askedFaq(g, o.question, o.lang) : undefined;
+  const faq = (o.question ? askedFaq(g, o.question, o.lang) : undefined) ?? aboutAspect(g, aspect, o.lang);
   const footer = [...(o.alternative ? [t(o.lang, "alternative", { name: o.alternative })] : []), t(o.lang, "link", { link: o.link })].join("\n");
   return fit([title, ...(faq ? [`${faq.q}\n${faq.a}`] : []), ...body], footer, o);
 }
@@ -69,6 +69,14 @@ export function askedFaq(g: PublishedGuide, question: string, lang: Lang): { q: 
   // and the asking words ("现在多少岁退休" ~ "现在多大岁数退休？").
   const loose = matchFaq(g, question, lang);
   return loose && [...faqTerms(loose).bigrams].some((b) => qb.has(b) && !ASKING_PAIRS.has(b)) ? loose : undefined;
+}
+
+/**
+ * "要钱不" asked plainly: the guide's own FAQ entry about its fees ("办证收钱吗？不收费，育林基金
+ * 已降为零…") says more than the fee line ("免费"), so it comes first.
+ */
+function aboutAspect(g: PublishedGuide, aspect: Aspect, lang: Lang): { q: string; a: string } | undefined {
+  return aspect === "fees" ? faqsOf(g, lang).find((f) => detectAspect(f.q).aspect === "fees") : undefined;
 }
 
 const ASKING_PAIRS = new Set(["怎么", "么办", "如何", "什么", "哪里", "可以", "需要", "办理", "申请", "咋办", "要多", "多少"]);

@@ -35,6 +35,14 @@ describe("handleMessage", () => {
     expect(await send("电话多少 我先问问")).toMatchObject({ itemCode: "QH-630000-GAT-001", aspect: "contact" });
   });
 
+  it("a plain '收钱不' quotes the guide's own FAQ entry about its fees before the fee line", async () => {
+    const send = h.user();
+    expect((await send("个体户营业执照怎么办")).itemCode).toBe("QH-630100-SCJ-001");
+    const r = await send("收钱不");
+    expect(r).toMatchObject({ itemCode: "QH-630100-SCJ-001", aspect: "fees" });
+    expect(r.text).toMatch(/办营业执照要钱吗？\n不收费。[\s\S]*收费标准：/);
+  });
+
   it("answers the best of close matches, names the runner-up, and '1' picks it", async () => {
     const send = h.user();
     const first = await send("养老金要带啥材料");
