@@ -44,6 +44,10 @@ describe("aspect cues", () => {
     ["one office or an association", "残疾补贴是民政局管还是残联管", "authority", "残疾补贴"],
     ["阿达 is 哪里", foldVariants("居住证在阿达办"), "locations", "居住证"],
     ["手机上 is how (online); 上 is not left behind to be 'corrected' to 上牌", "手机上能办不", "online", "能办不"],
+    ["阿个 is 哪个: which office", foldVariants("办许可证归阿个部门管"), "authority", "办许可证"],
+    ["where, with the verb after it", foldVariants("失业登记在城北区阿达登"), "locations", "失业登记在城北区"],
+    ["one office or another, after 找", "歇业备案找市场监管局还是税务局", "authority", "歇业备案"],
+    ["whether this office decides", "加油站开路口也是交通局批吗", "authority", "加油站开路口也"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
