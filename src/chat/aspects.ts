@@ -69,6 +69,8 @@ const CUES: Cue[] = [
   ...cue("online", 3, "网上", "线上", "网办", /手机(?:上|里)?(?!号)/, "不用去", "不去现场", "小程序", "app", "公众号", "掌上", "在线", "不用跑", "不出门", "跑几次", "跑一趟", "要跑", "网站"),
   ...cue("online", 2, /电子(?=\p{Script=Han})/u),
   // fees
+  // "能免费做吗", "还能再免费查一回不": whether one is eligible for the free service
+  ...cue("conditions", 3, /能(?:再)?免费\p{Script=Han}{0,4}?(?:吗|么|不)/u),
   // a named charge or tax and who pays it ("鉴定费要自己掏不", "契税交多少", "公证费是咋收的", "要交什么钱");
   // the charge's name stays in the question (it may name the item: 契税)
   ...cue("fees", 3, /(?<=\p{Script=Han}[费税])(?:还|也|是)?(?:要|得|需要)?(?:自己|个人)?(?:咋|怎么)?(?:交|缴|掏|出|付|收)(?:多少(?!年|个月)|吗|不|么|没|的|啊)/u,
@@ -144,6 +146,12 @@ const YES_NO = /(能不能|可不可以|能否|是否|要不要|需不需要|用
 
 /** "…期" nouns whose length the law states (有效期, 冷静期): answered by content, not by the time limit. */
 const PERIOD = /(有效期|冷静期|公示期|等待期|缴费期|领取期|申报期|考察期|试用期|保质期)(是)?(多久|多长|几年|几个月|多少年|多少天|几天|是多少)?/g;
+/**
+ * How much a benefit pays ("能补多少钱", "一年补多少", "每个月给多少"): what the citizen gets is
+ * told in the overview (or the FAQ), not in the fees the citizen pays ("要给多少钱").
+ */
+const BENEFIT = /(?:补|领|拿|发)(?:助|到|了)?(?:多少钱?|几千|几百)(?!个月|年|天)|(?:能|会|每个?月|一年|每年)给(?:我|我们)?多少钱?/g;
+
 /** How long a thing lasts or may be drawn ("用几个月过期", "能用多久", "能管几年", "最多领多少个月"): the law states it. */
 const DURATION = /(能用|可以用|用|能管|管)(多久|多长时间|几年|几个月|多少年)(过期|到期)?|(多久|几个月|几年|多长时间)(过期|到期|失效)|(最多|一共|总共|能)?领(多少个月|几个月|多久|多长时间|几年)/g;
 
@@ -179,11 +187,14 @@ export function detectAspect(question: string): AspectMatch {
     period ??= /领/.test(m[0]) ? "期限" : "有效期";
     rest = rest.split(m[0]).join(" ");
   }
+  // The cues read the question without the benefit asked about (positions kept).
+  const scan = q.replace(BENEFIT, (m) => " ".repeat(m.length));
+  rest = rest.replace(BENEFIT, " ");
   const found: { cue: Cue; text: string; at: number }[] = [];
   for (const c of CUES) {
-    if (c.literal !== undefined && !q.includes(c.literal)) continue;
+    if (c.literal !== undefined && !scan.includes(c.literal)) continue;
     c.re.lastIndex = 0;
-    for (const m of q.matchAll(c.re)) found.push({ cue: c, text: m[0], at: m.index ?? 0 });
+    for (const m of scan.matchAll(c.re)) found.push({ cue: c, text: m[0], at: m.index ?? 0 });
   }
   // "在企业上班快到年龄了 办退休要准备啥", "外地户口在西宁买车 上牌要带啥": the first clause tells the
   // situation, the last asks. When some clause asks, a cue in a clause that does not is weaker.

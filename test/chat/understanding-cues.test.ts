@@ -48,6 +48,7 @@ describe("aspect cues", () => {
     ["where, with the verb after it", foldVariants("失业登记在城北区阿达登"), "locations", "失业登记在城北区"],
     ["one office or another, after 找", "歇业备案找市场监管局还是税务局", "authority", "歇业备案"],
     ["whether this office decides", "加油站开路口也是交通局批吗", "authority", "加油站开路口也"],
+    ["whether the free service is for me is a condition, not a fee", "我家娃能免费做康复吗", "conditions", "我家娃"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
@@ -57,6 +58,9 @@ describe("aspect cues", () => {
   });
 
   it.each([
+    ["how much a benefit pays is told in the overview, not the fees", "护理补贴一个月能补多少钱", "overview"],
+    ["what one is given, likewise", "高龄补贴每个月给多少", "overview"],
+    ["what one pays stays a fee", "办这个证要给多少钱", "fees"],
     ["a situation, then a bare how: the overview", "家里老人瘫在床上好几年了，想申请护理补贴，咋办", "overview"],
     ["a situation, then 办啥手续: the overview", "村里想开个小加工厂，得办啥手续", "overview"],
     ["a situation, then how for a named item: its steps", "刚从部队回来，退役军人优待证咋申请", "procedure"],
