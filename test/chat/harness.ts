@@ -5,6 +5,7 @@ import { handleMessage } from "../../src/chat/handle-message";
 import { MemoryQuestionLog } from "../../src/chat/question-log";
 import type { ChatDeps } from "../../src/chat/deps";
 import type { Reply } from "../../src/chat/types";
+import { guideToSearchItem } from "../../src/catalog";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -36,4 +37,16 @@ export async function chatHarness(extra: Partial<ChatDeps> = {}, catalogFiles: s
     };
   };
   return { deps, catalog, search, questionLog, user };
+}
+
+/** The chat harness with a fresh evaluation set's guides (a folder under the repository) published beside the shipped ones. */
+export async function harnessWith(guidesDir: string): Promise<Awaited<ReturnType<typeof chatHarness>>> {
+  const extra = FileCatalog.load({ guidesDir: `${root}${guidesDir}`, strict: true });
+  const h = await chatHarness();
+  for (const code of extra.guideCodes()) {
+    const g = (await extra.getGuide(code))!;
+    h.catalog.publish(g);
+    h.search.upsert(guideToSearchItem(g, g.department));
+  }
+  return h;
 }

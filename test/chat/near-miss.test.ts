@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { chatHarness } from "./harness";
-import { guideToSearchItem } from "../../src/catalog";
-import { FileCatalog } from "../../src/search/file-catalog";
+import { chatHarness, harnessWith } from "./harness";
 
 // Issue 20: a near miss is answered "not found", never as the neighbour that shares its words.
 // Questions of this kind first failed on the fresh evaluation set A (not copied from it).
@@ -70,13 +68,7 @@ describe("below a near miss, the guide that is meant", () => {
   let h: Awaited<ReturnType<typeof chatHarness>>;
   beforeAll(async () => {
     // Set M's guides beside the shipped ones: 《出生医学证明》补发 next to the shipped 首次签发.
-    h = await chatHarness();
-    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-m/guides", import.meta.url).pathname, strict: true });
-    for (const code of extra.guideCodes()) {
-      const g = (await extra.getGuide(code))!;
-      h.catalog.publish(g);
-      h.search.upsert(guideToSearchItem(g, g.department));
-    }
+    h = await harnessWith("eval/fresh-m/guides");
   });
 
   it("a lost birth certificate's replacement is answered by the replacement guide, not 'not found' over the first issue", async () => {

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { guideToSearchItem } from "../../src/catalog";
-import { FileCatalog } from "../../src/search/file-catalog";
-import { chatHarness } from "./harness";
+import { chatHarness, harnessWith } from "./harness";
 
 // Issue 20: a question about an office ("尖扎消防大队在哪", "泽库税务局电话多少") names no
 // service; the office's published guides give its address, phone and name.
@@ -22,12 +20,7 @@ describe("an office asked about", () => {
 
   describe("with set N's guides (two county tax offices, a fire brigade)", () => {
     beforeAll(async () => {
-      const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-n/guides", import.meta.url).pathname, strict: true });
-      for (const code of extra.guideCodes()) {
-        const g = (await extra.getGuide(code))!;
-        h.catalog.publish(g);
-        h.search.upsert(guideToSearchItem(g, g.department));
-      }
+      h = await harnessWith("eval/fresh-n/guides");
     });
     it("the office's words may be fewer than its name's (消防大队 for 消防救援大队)", async () => {
       const r = await h.user()("尖扎县消防大队电话多少");

@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { guideToSearchItem } from "../../src/catalog";
-import { FileCatalog } from "../../src/search/file-catalog";
-import { chatHarness } from "./harness";
+import { harnessWith } from "./harness";
 
 // Issue 20: things the catalog never saw, told around a service one guide clearly covers, do not
 // make the answer "not found"; an unknown word bound to a known one (a kind of it, or what an
 // action applies for) still does. Phrasings written here, with set N's guides published.
 describe("things told that the catalog never saw", () => {
-  let h: Awaited<ReturnType<typeof chatHarness>>;
+  let h: Awaited<ReturnType<typeof harnessWith>>;
   beforeAll(async () => {
-    h = await chatHarness();
-    const extra = FileCatalog.load({ guidesDir: new URL("../../eval/fresh-n/guides", import.meta.url).pathname, strict: true });
-    for (const code of extra.guideCodes()) {
-      const g = (await extra.getGuide(code))!;
-      h.catalog.publish(g);
-      h.search.upsert(guideToSearchItem(g, g.department));
-    }
+    h = await harnessWith("eval/fresh-n/guides");
   });
 
   it.each([

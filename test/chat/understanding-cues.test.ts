@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectAspect } from "../../src/chat/aspects";
 import { foldVariants } from "../../src/search/fold";
-import { guideToSearchItem } from "../../src/catalog";
-import { FileCatalog } from "../../src/search/file-catalog";
-import { chatHarness } from "./harness";
+import { chatHarness, harnessWith } from "./harness";
 
 // Issue 20: aspect cues and everyday words that the fresh evaluation sets D and E showed missing.
 // The questions here are written for the test, not copied from those sets.
@@ -149,15 +147,3 @@ describe("the duration of a named step (with the fresh set E's guides published)
     expect(r.text).not.toMatch(/其中/);
   });
 });
-
-/** The chat harness with a fresh evaluation set's guides published beside the shipped ones. */
-async function harnessWith(guidesDir: string): Promise<Awaited<ReturnType<typeof chatHarness>>> {
-  const extra = FileCatalog.load({ guidesDir: new URL(`../../${guidesDir}`, import.meta.url).pathname, strict: true });
-  const h = await chatHarness();
-  for (const code of extra.guideCodes()) {
-    const g = (await extra.getGuide(code))!;
-    h.catalog.publish(g);
-    h.search.upsert(guideToSearchItem(g, g.department));
-  }
-  return h;
-}
