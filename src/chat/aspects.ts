@@ -111,7 +111,9 @@ const CUES: Cue[] = [
   // "文旅局批还是公安批", "乡政府批还是县里批": which office decides
   ...cue("authority", 2.5, /(?:是|归|由)\p{Script=Han}{1,6}?(?:批|管|审批|负责|发证)还是\p{Script=Han}{1,6}?(?:批|管|审批|负责|发证)/u),
   // "找哪个部门", "归哪个单位": the verb before belongs to the question, not to the item's name
-  ...cue("authority", 2, /(?:去找|找|到|归|属于|由)(?:哪个|什么|啥|哪一个)(?:部门|单位|局|机关)/),
+  ...cue("authority", 2, /(?:去找|找|到|归|属于|由)(?:哪个|那个|什么|啥|哪一个)(?:部门|单位|局|机关)/),
+  // "裁员报告交给哪个部门": whom the papers go to is the office in charge
+  ...cue("authority", 2.5, /(?:交给|交到|报给|报到|送给)(?:哪个|什么|啥)(?:部门|单位|局|机关)/),
   // procedure
   ...cue("procedure", 3, "流程", "步骤", "程序", "第一步", "下一步", "先干嘛", "先干啥", "先做什么", "先做啥", "怎么走",
     // "先找谁", "先去哪": where to start is the first step of the procedure

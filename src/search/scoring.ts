@@ -82,7 +82,7 @@ const VERB_COMPLEMENT = /^\p{Script=Han}(?:[到完好了过上下来去齐清掉
 /** A noun + localiser (村里, 家里, 工地上, 路边) says where, never which service. */
 const LOCATIVE = /^\p{Script=Han}+[里上边]$/u;
 /** Amounts and durations (半年, 15年, 10岁) are circumstances. */
-const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元]?$/u;
+const QUANTITY = /^[半一二两三四五六七八九十百几多\d]+[个]?[年月天日周岁次块元级]?$/u;
 /** Modal + verb (能领, 不能) and words that name no thing (问题, 情况). */
 const FUNCTION_START = /^[要能还就都也再只才那这去给想得会可被把让在不没咋怎啥哪最多先子儿们刚听有]/;
 /** A verb said twice (问问, 看看) asks softly; it names nothing. */

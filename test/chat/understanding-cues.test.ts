@@ -47,12 +47,17 @@ describe("aspect cues", () => {
     ["one office or another, after 找", "歇业备案找市场监管局还是税务局", "authority", "歇业备案"],
     ["whether this office decides", "加油站开路口也是交通局批吗", "authority", "加油站开路口也"],
     ["whether the free service is for me is a condition, not a fee", "我家娃能免费做康复吗", "conditions", "我家娃"],
+    ["找那个部门 (那 for 哪) still asks which office", "配假肢找那个部门申请", "authority", "配假肢"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
     const m = detectAspect(question);
     expect(m.aspect).toBe(aspect);
     expect(m.rest.trim().startsWith(restStart)).toBe(true);
+  });
+
+  it("whom the papers go to is the office in charge, and 交给 is not left to name the item", () => {
+    expect(detectAspect("年度报告交给哪个部门")).toMatchObject({ aspect: "authority", rest: expect.stringMatching(/^年度报告\s*$/) });
   });
 
   it.each([

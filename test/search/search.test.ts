@@ -165,6 +165,9 @@ describe("reading a colloquial question", () => {
   it("a complement kept with another verb is not a typo (买到 is not 迁到)", () => {
     expect(index.search("哪里能买到正品").query.concepts.flatMap((c) => c.alternatives)).not.toContain("迁到");
   });
+  it("a grade (九级) is an amount, not a thing the catalog lacks", () => {
+    expect(index.search("九级伤残补助金怎么领").unknown).not.toContain("九级");
+  });
   it("an adverb the catalog never saw (突然) is not a thing it lacks", () => {
     expect(index.search("去外省突然住院了 异地就医备案咋办").unknown).not.toContain("突然");
   });
