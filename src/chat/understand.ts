@@ -33,7 +33,10 @@ export type Decision =
  *   numbered list; a key word the catalog has never seen (签证, 游艇) → not found.
  *
  * The steps, in order, each deciding or passing on: a pick from the last list, reading the
- * question, the conversation's current item, words nobody knows, a confident match, a partial one.
+ * question, an office named alone (office.ts), the conversation's current item, words nobody
+ * knows (unless things told around a clear lead), a confident match, a partial one; then near
+ * misses are set aside (for the next guide below one, if any) and a "not found" may still be an
+ * office asked about.
  */
 export async function understand(deps: ChatDeps, text: string, session: Session): Promise<Decision> {
   const picked = pick(text, session);
