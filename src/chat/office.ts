@@ -26,7 +26,8 @@ export function guideOfNamedOffice(deps: ChatDeps, rest: string, aspect: Aspect,
     const ws = words(s.replace(/^[县州市区省]/u, "")).filter((w) => [...w].length >= 2);
     return ws.filter((w) => !ws.some((o) => o !== w && w.includes(o)));
   };
-  const own = pieces(named[0]).slice(-2);
+  const all = pieces(named[0]);
+  const own = all.slice(-2);
   if (!own.length) return undefined;
   const offices = [...deps.search.guidesByOffice()].filter(([d]) => own.every((w) => normalize(d).includes(w)));
   const area = region?.replace(/0+$/, "");
@@ -34,5 +35,5 @@ export function guideOfNamedOffice(deps: ChatDeps, rest: string, aspect: Aspect,
   const found = inPlace.length ? inPlace : offices;
   if (found.length !== 1) return undefined;
   const others = pieces(q.slice(0, named.index) + " " + q.slice(named.index + named[0].length));
-  return { code: found[0]![1][0]!, only: pieces(named[0]).length === own.length && others.length === 0 };
+  return { code: found[0]![1][0]!, only: all.length === own.length && others.length === 0 };
 }

@@ -120,7 +120,12 @@ export class SearchIndex {
   guidesByOffice(): ReadonlyMap<string, readonly string[]> {
     if (this.offices?.generation !== this.generation) {
       const map = new Map<string, string[]>();
-      for (const e of this.store.entries.values()) if (e.hasGuide) map.set(e.department, [...(map.get(e.department) ?? []), e.code]);
+      for (const e of this.store.entries.values()) {
+        if (!e.hasGuide) continue;
+        const codes = map.get(e.department);
+        if (codes) codes.push(e.code);
+        else map.set(e.department, [e.code]);
+      }
       this.offices = { generation: this.generation, map };
     }
     return this.offices.map;

@@ -11,10 +11,15 @@ describe("plain words (src/search/plain-words.yaml)", () => {
   it("every person of the list is context in a question, never what names the item", () => {
     const { people } = loadPlainWords();
     expect(people.length).toBeGreaterThan(40);
+    let read = 0;
     for (const p of people.filter((w) => [...w].length >= 2)) {
       const c = analyzeQuery(`给${p}办身份证`, synonyms).concepts.find((x) => x.source === p);
-      if (c) expect(c.kind, p).toBe("context");
+      if (!c) continue; // jieba cut the person into another word (给老 + 婆…): nothing to judge
+      read++;
+      expect(c.kind, p).toBe("context");
     }
+    // Most people are read as a word of their own, so the check above is not empty.
+    expect(read).toBeGreaterThan(30);
   });
 
   it("a circumstance of the list the catalog never saw does not make a question unknown", () => {
