@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComplaintsDeps } from "../../src/complaints/deps";
 import { deliverOutbox } from "../../src/complaints/outbox/deliver-outbox";
 import { DELIVER_JOB, deliverJobId } from "../../src/complaints/outbox/delivery-job";
-import { SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/requeue-pending-outbox";
+import { requeuePendingOutbox, SWEEP_OUTBOX_JOB } from "../../src/complaints/outbox/requeue-pending-outbox";
 import type { JobDefinition } from "../../src/platform/queue";
 import { testDbKinds } from "../support/db";
 import { testStoreKinds } from "../support/store";
@@ -70,6 +70,31 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     await waitFor(async () => lost.every(({ ticketNo }) => platform.accepted.has(`${ticketNo}:complaint.accepted`)), 5_000);
     await q().drain(5_000);
     for (const { ticketNo } of lost) expect(platform.accepted.get(`${ticketNo}:complaint.accepted`)).toHaveLength(1);
+  });
+
+  it("a row that leaves the sweep's filter between its pages (a worker claimed or sent it) does not end the sweep early", async () => {
+    platform.state.down = 0;
+    const lost: { ticketNo: string; row: { id: string } }[] = [];
+    for (let i = 0; i < 5; i++) lost.push(await fileWithoutKick(`人行道地砖松动第${i + 1}块，下雨溅一身泥`));
+    // Each enqueue is claimed at once, as a fast worker would: the last row of a page is no
+    // longer pending-and-unclaimed when the sweep reads the next page after it.
+    const named: string[] = [];
+    const ctx = h.service.ctx;
+    const queue = {
+      enqueue: async (_name: string, payload: { id: string }) => {
+        named.push(payload.id);
+        await prisma().complaintOutbox.update({ where: { id: payload.id }, data: { claimedAt: new Date() } });
+      },
+    };
+    const deps = { app: Object.assign(Object.create(ctx), { queue }), outbox: { timeoutMs: TIMEOUT_MS } } as unknown as ComplaintsDeps;
+    expect(await requeuePendingOutbox(deps, 0, 2)).toBe(5);
+    expect(named.sort()).toEqual(lost.map((l) => l.row.id).sort());
+
+    // Released, they go out through the real queue (later tests count requests).
+    await prisma().complaintOutbox.updateMany({ where: { id: { in: named } }, data: { claimedAt: null } });
+    await sweep();
+    await waitFor(async () => lost.every(({ ticketNo }) => platform.accepted.has(`${ticketNo}:complaint.accepted`)), 10_000);
+    await q().drain(5_000);
   });
 
   it("delivers a row left claimed by a worker that died, from the sweep once the claim is stale, without a restart and once", async () => {
@@ -161,7 +186,9 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
     platform.state.down = 1000;
     const ticketNo = await file("楼道堆满杂物，消防通道被堵死");
     const key = `${ticketNo}:complaint.accepted`;
-    await waitFor(async () => (await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } })).status === "dead", 5_000);
+    // A retry is queued before its attempt releases the claim; on a loaded machine the 20 ms
+    // backoff can end first, and that job waits out a busy claim (2 × TIMEOUT_MS) on the queue.
+    await waitFor(async () => (await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } })).status === "dead", 25_000);
     await q().drain(5_000);
     const dead = await prisma().complaintOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(dead.attempts).toBe(4);
@@ -208,5 +235,5 @@ describe.each(testDbKinds().flatMap((db) => testStoreKinds().map((queue) => [db,
       queue.enqueue = enqueue;
       queue.register(deliver);
     }
-  });
+  }, 60_000);
 });

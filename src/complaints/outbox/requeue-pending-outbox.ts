@@ -17,6 +17,9 @@ const MAX_SWEEP_PAGES = 40;
  * The sweep pages through every pending row (oldest first, `pageSize` a page, at most
  * `MAX_SWEEP_PAGES` pages a run): with only the oldest page, a long outage with more pending
  * rows than a page left the newer ones, whose kick was lost, waiting until the older went dead.
+ * Pages follow on from the last row's (createdAt, id), not from Prisma's `cursor`: that row
+ * may have been claimed or sent by the time the next page is read, and a cursor row outside
+ * the filter ended the sweep (seen as a flaky CI run).
  */
 export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0, pageSize = 500): Promise<number> {
   const now = deps.app.now().getTime();
@@ -25,20 +28,19 @@ export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0
     createdAt: { lte: new Date(now - olderThanMs) },
     OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now - staleClaimMs(deps)) } }],
   };
-  let after: { id: string } | undefined;
+  let after: { createdAt: Date; id: string } | undefined;
   let total = 0;
   for (let page = 0; page < MAX_SWEEP_PAGES; page++) {
     const rows = await deps.app.db.prisma.complaintOutbox.findMany({
-      where,
-      select: { id: true, jobSeq: true },
+      where: after ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] } : where,
+      select: { id: true, jobSeq: true, createdAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: pageSize,
-      ...(after ? { cursor: after, skip: 1 } : {}),
     });
     for (const r of rows) await enqueueDelivery(deps, r.id, r.jobSeq);
     total += rows.length;
     if (rows.length < pageSize) break;
-    after = { id: rows[rows.length - 1]!.id };
+    after = rows[rows.length - 1]!;
   }
   return total;
 }
