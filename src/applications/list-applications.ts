@@ -16,7 +16,7 @@ export interface ListApplicationsOptions {
   after?: string | undefined;
 }
 
-/** Staff list, newest first: a page of rows with their timelines and clocks, in two queries whatever the page size. */
+/** Staff list, newest first: a page of rows with their timelines and clocks, in two queries whatever the page size (a later page one more, for where the last one ended). */
 export async function listApplications(deps: ApplicationsDeps, opts: ListApplicationsOptions): Promise<{ items: ApplicationState[]; next: string | null }> {
   const where: Prisma.ApplicationWhereInput = {
     ...(opts.department ? { department: opts.department } : {}),
@@ -26,11 +26,15 @@ export async function listApplications(deps: ApplicationsDeps, opts: ListApplica
     ...(opts.supervision === "warning" ? { warnedAt: { not: null } } : {}),
     ...(opts.supervision === "overdue" ? { overdueAt: { not: null } } : {}),
   };
-  const items = await deps.app.db.prisma.application.findMany({
-    where,
+  const prisma = deps.app.db.prisma;
+  // Keyset paging from the previous page's last row, which may have left the filter since (a status
+  // moved): Prisma's cursor + skip 1 then skipped a row that should have been listed.
+  const last = opts.after ? await prisma.application.findUnique({ where: { id: opts.after }, select: { id: true, createdAt: true } }) : null;
+  if (opts.after && !last) return { items: [], next: null };
+  const items = await prisma.application.findMany({
+    where: last ? { AND: [where, { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }] }] } : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
-    ...(opts.after ? { cursor: { id: opts.after }, skip: 1 } : {}),
   });
   const more = items.length > opts.limit;
   const page = more ? items.slice(0, opts.limit) : items;

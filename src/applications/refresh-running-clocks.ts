@@ -18,7 +18,7 @@ const unchanged = (a: Row, c: ClockColumns) =>
  * the rows whose columns moved.
  * A row whose version moved meanwhile is left alone: the event that moved it recomputed them.
  */
-export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<number> {
+export async function refreshRunningClocks(deps: ApplicationsDeps, batchSize = BATCH): Promise<number> {
   const prisma = deps.app.db.prisma;
   const calendar = await deps.calendar.get();
   const now = deps.app.now();
@@ -27,11 +27,11 @@ export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<numb
   for (;;) {
     const batch: Row[] = await prisma.application.findMany({
       // A clock that could not be computed is recomputed even if its timeline says it stopped.
-      where: { acceptedAt: { not: null }, OR: [{ stoppedAt: null }, { clockProblem: { not: null } }] },
+      // Keyset paging: a row whose clock problem this run clears leaves the filter, and a Prisma cursor on it found nothing after it.
+      where: { acceptedAt: { not: null }, OR: [{ stoppedAt: null }, { clockProblem: { not: null } }], ...(cursor ? { id: { gt: cursor } } : {}) },
       select: COLUMNS,
       orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      take: batchSize,
     });
     const timelines = await loadTimelines(prisma, batch.map((a) => a.id));
     const moved = batch.flatMap((a) => {
@@ -40,7 +40,7 @@ export async function refreshRunningClocks(deps: ApplicationsDeps): Promise<numb
     });
     await writeColumns(prisma, moved, now);
     total += batch.length;
-    if (batch.length < BATCH) break;
+    if (batch.length < batchSize) break;
     cursor = batch[batch.length - 1]!.id;
   }
   return total;

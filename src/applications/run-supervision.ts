@@ -24,7 +24,7 @@ export interface SupervisionResult {
  * department) and a warn-level log line; a channel to departments (SMS, 政务微信) is out of
  * scope for now.
  */
-export async function runSupervision(deps: ApplicationsDeps): Promise<SupervisionResult> {
+export async function runSupervision(deps: ApplicationsDeps, batchSize = BATCH): Promise<SupervisionResult> {
   const prisma = deps.app.db.prisma;
   const now = deps.app.now();
   const calendar = await deps.calendar.get();
@@ -36,10 +36,11 @@ export async function runSupervision(deps: ApplicationsDeps): Promise<Supervisio
         stoppedAt: null,
         paused: false,
         OR: [{ warnedAt: null, warnAt: { lte: now } }, { overdueAt: null, dueAt: { lt: now } }],
+        // Keyset paging: supervising a row takes it out of this filter, so a Prisma cursor on it found nothing after it.
+        ...(cursor ? { id: { gt: cursor } } : {}),
       },
       orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      take: batchSize,
     });
     const timelines = await loadTimelines(prisma, batch.map((a) => a.id));
     for (const a of batch) {
@@ -48,7 +49,7 @@ export async function runSupervision(deps: ApplicationsDeps): Promise<Supervisio
       if (flags.warned) result.warned++;
       if (flags.overdue) result.overdue++;
     }
-    if (batch.length < BATCH) break;
+    if (batch.length < batchSize) break;
     cursor = batch[batch.length - 1]!.id;
   }
   if (result.warned || result.overdue) deps.app.logger.info(result, "electronic supervision run");

@@ -17,9 +17,9 @@ const MAX_SWEEP_PAGES = 40;
  * The sweep pages through every pending row (oldest first, `pageSize` a page, at most
  * `MAX_SWEEP_PAGES` pages a run): with only the oldest page, a long outage with more pending
  * rows than a page left the newer ones, whose kick was lost, waiting until the older went dead.
- * Pages follow on from the last row's (createdAt, id), not from Prisma's `cursor`: that row
- * may have been claimed or sent by the time the next page is read, and a cursor row outside
- * the filter ended the sweep (seen as a flaky CI run).
+ * Pages follow on from the last row's (createdAt, id), not from Prisma's `cursor` + `skip: 1`:
+ * that row may have been claimed or sent by the time the next page is read, and then skip 1
+ * passed over a pending row instead of it (seen as a flaky CI run).
  */
 export async function requeuePendingOutbox(deps: ComplaintsDeps, olderThanMs = 0, pageSize = 500): Promise<number> {
   const now = deps.app.now().getTime();
