@@ -5,6 +5,7 @@ export type { AnalyzedQuery, Concept } from "./query";
 export { unknownWord } from "./scoring";
 export { FileCatalog, type FileCatalogOptions } from "./file-catalog";
 export { loadDefaultSynonyms, loadNearMissWords, loadPlainWords, parseSynonymLine } from "./synonyms";
+export { loadAspectCues, type AspectCueGroup } from "./aspect-cues";
 export { registerSearchRoutes } from "./http/public-routes";
 export { words, hybrid, tibetan, tibetanSyllables, isTibetan, normalize, addDomainWords } from "./tokenizer";
 export { foldVariants } from "./fold";
