@@ -22,6 +22,8 @@ export interface ReadQuestion {
   /** Search hits, re-ranked by what their guides mention. */
   hits: SearchHit[];
   inContext: boolean;
+  /** The region this question names (session.region keeps it for later ones). */
+  regionNamed?: string;
 }
 
 /** Aspect and region, then a search for the item on what is left of the question. */
@@ -49,7 +51,7 @@ export async function readQuestion(deps: ChatDeps, text: string, session: Sessio
   }
   const concepts = found.query.concepts.filter((c) => c.kind !== "context");
   const hits = await rerank(deps, found.hits, concepts, found.unknown);
-  return { text, match, aspect, rest, lang: found.query.lang, allConcepts, concepts, unknown: found.unknown, hits, inContext: session.itemCode !== undefined };
+  return { text, match, aspect, rest, lang: found.query.lang, allConcepts, concepts, unknown: found.unknown, hits, inContext: session.itemCode !== undefined, ...(region ? { regionNamed: region.code } : {}) };
 }
 
 const QUESTION_WORDS = /哪家|哪位|哪种|哪样|哪一个|哪一家|什么样|啥样/g;

@@ -4,6 +4,7 @@ import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mentions";
 import { isNearMiss } from "./near-miss";
+import { sameItemInRegion } from "./in-region";
 import { guideOfNamedOffice } from "./office";
 import { isKnownThing, isModifier, keyThing } from "./things";
 import type { PublishedGuide } from "./ports";
@@ -136,7 +137,7 @@ const answer = (q: ReadQuestion, code: string, followUp: boolean): Decision => (
 async function followUpOfCurrent(deps: ChatDeps, q: ReadQuestion, session: Session): Promise<Decision | undefined> {
   // "要多少钱？" / "在哪办": nothing left that names an item → the item we were talking about.
   if (q.concepts.length === 0) {
-    return q.inContext ? answer(q, session.itemCode!, true) : { kind: "not_found", aspect: q.aspect, suggestions: [] };
+    return q.inContext ? stayWith(deps, q, session) : { kind: "not_found", aspect: q.aspect, suggestions: [] };
   }
   // (Tibetan words carry no part of speech: a Tibetan question is resolved by its match below.)
   if (q.inContext && q.lang === "zh") {
@@ -146,15 +147,21 @@ async function followUpOfCurrent(deps: ChatDeps, q: ReadQuestion, session: Sessi
     if (strangerTo(q, current)) return notFound(q.aspect, [], q.hits[0]?.code);
     if (otherService(q, session, current)) return undefined;
     const stay = staysWithCurrent(q.concepts, session.itemName ?? "", current);
-    if (stay === "stay") return answer(q, session.itemCode!, true);
+    if (stay === "stay") return stayWith(deps, q, session);
     if (stay === "variant") {
       // "补办呢" after 身份证换领 → 身份证补领; "多长时间能拿" → still the same item.
       const combined = deps.search.search(`${itemObject(session.itemName ?? "")} ${q.rest}`, { limit: 3, region: session.region }).hits[0];
       if (combined && combined.coverage >= CONFIDENT) return answer(q, combined.code, combined.code === session.itemCode);
-      return answer(q, session.itemCode!, true);
+      return stayWith(deps, q, session);
     }
   }
   return undefined;
+}
+
+/** The conversation's item — as published for the place named in this question, when another guide serves it. */
+function stayWith(deps: ChatDeps, q: ReadQuestion, session: Session): Decision {
+  const there = q.regionNamed ? sameItemInRegion(deps, session.itemCode!, q.regionNamed) : undefined;
+  return there ? answer(q, there, false) : answer(q, session.itemCode!, true);
 }
 
 /** A noun the catalog has never seen (df 0) that the current guide does not mention either. */

@@ -18,8 +18,18 @@ export interface SearchHit {
 /**
  * A province lists the same item once per county and city (same name, other authority).
  * Group by name; the group's score is its best instance's; within a group prefer the
- * citizen's region, then the authority above it (630000 covers 630100), then a published guide.
+ * citizen's region, then the authority above it (630000 covers 630100), then one within it (a
+ * county of the prefecture named), then a published guide.
  */
+/** A region code without its trailing zero pairs: 632700 → 6327, the prefix of everything in it. */
+const prefix = (code: string) => code.replace(/(00)+$/, "");
+
+/** An item of `item`'s region serves a citizen in `citizen`'s: the same place, one above it, or one within it (no region: everywhere). */
+export const serves = (item: string | undefined, citizen: string) => !item || citizen.startsWith(prefix(item)) || item.startsWith(prefix(citizen));
+
+/** An item of another place than the citizen's scores a little lower: of two close matches, the citizen's place's. */
+const ELSEWHERE = 0.9;
+
 export function groupByName(scored: Scored[], region?: string, limit = Infinity): SearchHit[] {
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
@@ -47,7 +57,7 @@ export function groupByName(scored: Scored[], region?: string, limit = Infinity)
       code: e.code,
       name: e.name,
       department: e.department,
-      score: round(best.score),
+      score: round(region && !serves(e.region, region) ? best.score * ELSEWHERE : best.score),
       coverage: round(best.coverage),
       hasGuide: e.hasGuide,
       region: e.region,
@@ -66,6 +76,8 @@ function regionRank(s: Scored, region?: string): number {
   if (region && r) {
     if (r === region) rank += 100;
     else if (region.startsWith(r.replace(/(00)+$/, ""))) rank += 50 + r.replace(/(00)+$/, "").length;
+    // a county's instance when the citizen named its prefecture ("玉树" → 玉树市's office)
+    else if (r.startsWith(region.replace(/(00)+$/, ""))) rank += 25;
   }
   return rank + s.score * 0.01;
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { groupByName } from "../../src/search/grouping";
+import type { Entry, Scored } from "../../src/search/scoring";
+
+let id = 0;
+const item = (code: string, name: string, region: string, score: number): Scored => {
+  const entry = { id: ++id, code, name, nameN: name, aliasN: "", boN: "", department: `${region} 的部门`, region, hasGuide: true } as Entry;
+  return { entry, score, coverage: 1 };
+};
+
+/** The same item in several places folds into one hit, the citizen's place's instance chosen; other places' items rank a little lower. */
+describe("grouping by name and the citizen's place", () => {
+  const scored = () => [item("XN", "不动产首次登记", "630100", 0.8), item("YS", "不动产首次登记", "632701", 0.8), item("NQ", "不动产转移登记", "632725", 0.78)];
+
+  it("a county's instance when the citizen named its prefecture", () => {
+    expect(groupByName(scored(), "632700")[0]).toMatchObject({ code: "YS", instances: [{ code: "YS" }, { code: "XN" }] });
+    expect(groupByName(scored(), "630100")[0]).toMatchObject({ code: "XN" });
+  });
+
+  it("an item serving another place than the one named ranks below a close one that serves it", () => {
+    expect(groupByName(scored(), "632725").map((h) => h.code)).toEqual(["NQ", "XN"]);
+    // Far behind, it stays behind: a preference, not a filter.
+    expect(groupByName([item("A", "户口迁入", "630100", 0.9), item("B", "户籍证明", "632221", 0.5)], "632221").map((h) => h.code)).toEqual(["A", "B"]);
+    expect(groupByName(scored()).map((h) => h.code)).toEqual(["XN", "NQ"]);
+  });
+});
