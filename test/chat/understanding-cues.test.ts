@@ -48,6 +48,12 @@ describe("aspect cues", () => {
     ["whether this office decides", "加油站开路口也是交通局批吗", "authority", "加油站开路口也"],
     ["whether the free service is for me is a condition, not a fee", "我家娃能免费做康复吗", "conditions", "我家娃"],
     ["找那个部门 (那 for 哪) still asks which office", "配假肢找那个部门申请", "authority", "配假肢"],
+    // Session 12 (sets S–V as dev pool): phrasings written here for the test.
+    ["which window is a place, though 几号 alone asks a date", "办居住证是几号窗口", "locations", "办居住证是"],
+    ["opening hours are told with the place", "档案馆星期六开门不", "locations", "档案馆"],
+    ["when it opens", "车管所几点开门", "locations", "车管所"],
+    ["the most one may take out is a limit the conditions state", "公积金一年最多能取多少", "conditions", "公积金"],
+    ["the most one pays is still a fee", "停车费最多收多少钱", "fees", "停车费"],
     // Qinghai speech, read through foldVariants as chat reads every message (dialect.yaml)
     ["阿扎 is 哪里", foldVariants("身份证丢了 在阿扎补"), "locations", "身份证丢了"],
   ])("%s", (_why, question, aspect, restStart) => {
