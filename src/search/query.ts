@@ -51,13 +51,16 @@ const TIBETAN_STOP = new Set(
   "ག་རེ ཅི ཇི ལྟར ཇི་ལྟར གང ཡིན ཡོད རེད དགོས དམ འམ གམ ངམ ནམ བམ མམ འདུག ལ ན ནས གི གྱི ཀྱི འི ཡི ས ཀྱིས གྱིས ཀྱང ཡང བྱེད བྱས ཐབས ང ངས ངའི ཁྱེད ཞུ ཞིག ཅིག གཅིག ཚོད ག་ཚོད ག ཚོ རོགས".split(" "),
 );
 
+/** "吃掉了", "卖掉了", "拆掉了": 掉 completing another verb says it is gone, not lost (身份证掉了, 丢掉了 are lost); it names nothing. */
+const GONE = /(?<=[吃卖扔拆烧冲砍杀花用删去跑死咬刮撕剪抹擦洗卸推毁淹砸])掉/gu;
+
 export function analyzeQuery(q: string, synonyms: SynonymTable, correct?: Corrector): AnalyzedQuery {
   if (isTibetan(q)) {
     const syl = tibetanSyllables(q).filter((x) => !TIBETAN_STOP.has(x));
     return { lang: "bo", concepts: syl.map((s) => ({ source: s, alternatives: [s], synonym: false })), text: q.normalize("NFC") };
   }
   const original = normalize(foldVariants(q));
-  let text = original;
+  let text = original.replace(GONE, "\u0000");
   const concepts: Concept[] = [];
   // Multi-character synonym terms first, longest first, as substrings: jieba may split
   // 丢了 or glue 驾照丢 differently in run-together questions.

@@ -40,6 +40,14 @@ describe("synonyms", () => {
     const alts = q.concepts.flatMap((c) => c.alternatives);
     expect(alts).toEqual(expect.arrayContaining(["机动车驾驶证", "补领"]));
   });
+  it("掉 completing another verb (吃掉了, 卖掉了) is gone, not lost; 掉了 and 丢掉了 are lost", () => {
+    const table = new SynonymTable(loadDefaultSynonyms());
+    const alts = (q: string) => analyzeQuery(q, table).concepts.flatMap((c) => c.alternatives);
+    expect(alts("我家羊叫狼吃掉了三只")).not.toContain("补领");
+    expect(alts("旧车卖掉了还要年检吗")).not.toContain("补领");
+    expect(alts("身份证掉了咋补")).toContain("补领");
+    expect(alts("驾照丢掉了")).toContain("补领");
+  });
   it("staff entries extend the defaults at runtime", async () => {
     const ix = new SearchIndex();
     ix.rebuild([{ code: "X1", name: "城乡居民最低生活保障审核确认", aliases: [], department: "民政局", hasGuide: false }]);
