@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../platform/regexp";
 import { loadAspectCues, type AspectCueGroup } from "../search";
 /** The parts of a guide a question can be about (issue 4). */
 export const aspects = [
@@ -22,14 +23,11 @@ interface Cue {
 
 const PRIORITY: Aspect[] = ["contact", "basis", "conditions", "online", "fees", "timeLimit", "materials", "locations", "authority", "procedure"];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 function cuesOf(groups: AspectCueGroup[]): Cue[] {
   return groups.flatMap((g) => {
-    if (!PRIORITY.includes(g.aspect as Aspect)) throw new Error(`aspect-cues.yaml: unknown aspect “${g.aspect}” (one of ${PRIORITY.join(", ")})`);
     const aspect = g.aspect as Cue["aspect"];
     return [
-      ...g.phrases.map((p) => ({ aspect, strength: g.strength, re: new RegExp(escape(p.normalize("NFKC").toLowerCase()), "gu"), literal: p.normalize("NFKC").toLowerCase() })),
+      ...g.phrases.map((p) => p.normalize("NFKC").toLowerCase()).map((literal) => ({ aspect, strength: g.strength, re: new RegExp(escapeRegExp(literal), "gu"), literal })),
       ...g.patterns.map((p) => ({ aspect, strength: g.strength, re: new RegExp(p, "gu") })),
     ];
   });
@@ -39,7 +37,7 @@ function cuesOf(groups: AspectCueGroup[]): Cue[] {
 const WHO = /是(\p{Script=Han}{1,8}?)(?:去|来)?(?:办|报|申请|申报)还是(\p{Script=Han}{1,8}?)(?:去|来)?(?:办|报|申请|申报|去)/u;
 
 const CUES: Cue[] = [
-  ...cuesOf(loadAspectCues()),
+  ...cuesOf(loadAspectCues(PRIORITY)),
   // "是物业去办还是业主自己办", "单位报还是个人报": who must apply (the guide's text decides
   // whether its conditions or its steps say so: see `who`); kept here, beside the code that reads the two parties
   { aspect: "conditions", strength: 2, re: new RegExp(WHO.source, "gu") },

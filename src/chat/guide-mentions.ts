@@ -1,6 +1,7 @@
 import { normalize, type Concept, type SearchHit } from "../search";
 import type { ChatDeps } from "./deps";
 import type { PublishedGuide } from "./ports";
+import { escapeRegExp } from "../platform/regexp";
 
 // What a hit's guide text says: the evidence understand.ts weighs beyond the search scores.
 
@@ -37,8 +38,7 @@ export function abbreviatesName(word: string, name: string): boolean {
 function abbreviates(word: string, text: string): boolean {
   const chars = [...word];
   if (chars.length < 3) return false;
-  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(chars.map(esc).join("[^\\n，。；、]{0,3}"), "u").test(text);
+  return new RegExp(chars.map(escapeRegExp).join("[^\\n，。；、]{0,3}"), "u").test(text);
 }
 
 /**

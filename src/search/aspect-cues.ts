@@ -17,14 +17,15 @@ export type AspectCueGroup = z.infer<typeof groupSchema>;
 /**
  * Chat's aspect cues (src/search/aspect-cues.yaml, staff-extendable): how citizens ask about
  * each part of a guide. A malformed entry or a pattern that does not compile stops the start
- * with the entry named, rather than a cue silently lost. Which aspects exist is chat's to check.
+ * with the entry named, rather than a cue silently lost. `aspects`: the names chat reads.
  */
-export function loadAspectCues(file: URL | string = new URL("./aspect-cues.yaml", import.meta.url)): AspectCueGroup[] {
+export function loadAspectCues(aspects: readonly string[], file: URL | string = new URL("./aspect-cues.yaml", import.meta.url)): AspectCueGroup[] {
   const parsed = z.array(groupSchema).safeParse(parse(readFileSync(file, "utf8")));
   if (!parsed.success) {
     throw new Error(`${String(file)}: ${parsed.error.issues.map((i) => `entry ${Number(i.path[0]) + 1}${i.path.length > 1 ? ` ${i.path.slice(1).join(".")}` : ""}: ${i.message}`).join("; ")}`);
   }
   parsed.data.forEach((g, i) => {
+    if (!aspects.includes(g.aspect)) throw new Error(`${String(file)}: entry ${i + 1}: unknown aspect “${g.aspect}” (one of ${aspects.join(", ")})`);
     for (const p of g.patterns) {
       try {
         new RegExp(p, "gu");
