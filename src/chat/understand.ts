@@ -189,9 +189,11 @@ function otherService(q: ReadQuestion, session: Session, current: PublishedGuide
   const names = normalize([session.itemName ?? "", ...(current?.aliases ?? [])].join(" "));
   const things = q.concepts.filter((c) => isKnownThing(c) && !c.place && ([...c.source].length >= 2 || c.synonym));
   if (!things.length || things.some((c) => c.alternatives.some((a) => a.length >= 2 && names.includes(a)))) return false;
-  if (!q.concepts.some((c) => c.kind === "action" && (c.df ?? 1) > 0)) return false;
+  // "健康证是哪个部门办的": asking who handles a thing asks for its service (a list's item can answer that).
+  const asksWho = q.aspect === "authority";
+  if (!asksWho && !q.concepts.some((c) => c.kind === "action" && (c.df ?? 1) > 0)) return false;
   const top = preferGuide(q.hits);
-  return !!top && top.code !== session.itemCode && top.hasGuide && top.coverage >= CONFIDENT &&
+  return !!top && top.code !== session.itemCode && (top.hasGuide || asksWho) && top.coverage >= CONFIDENT &&
     things.some((c) => c.alternatives.some((a) => a.length >= 2 && normalize(top.name).includes(a)));
 }
 
