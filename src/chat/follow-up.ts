@@ -26,9 +26,12 @@ export function staysWithCurrent(concepts: Concept[], itemName: string, g: Publi
 
 const VARIANTS = ["补领", "补办", "补发", "换领", "换证", "换发", "变更", "注销", "迁移", "挂失", "首次", "临时"];
 
+/** An item's name without what its parentheses add: 机动车转移登记（过户） → 机动车转移登记. */
+export const withoutParentheses = (name: string) => name.replace(/[（(][^）)]*[）)]/g, "");
+
 /** The thing an item is about, without its action: 居民身份证换领（有效期满） → 居民身份证. */
 export function itemObject(name: string): string {
-  let s = name.replace(/[（(][^）)]*[）)]/g, "");
+  let s = withoutParentheses(name);
   for (const v of [...VARIANTS, "申领", "申请", "登记", "核发"]) s = s.split(v).join("");
   return s;
 }

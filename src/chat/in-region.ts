@@ -1,8 +1,10 @@
-import { normalize, serves } from "../search";
+import { serves } from "../platform/region-codes";
+import { normalize } from "../search";
 import type { ChatDeps } from "./deps";
+import { withoutParentheses } from "./follow-up";
 
-/** An item's name without what its parentheses add ("机动车转移登记（过户）" → 机动车转移登记). */
-const bare = (name: string) => normalize(name.replace(/[（(][^）)]*[）)]/g, "")).replace(/\s+/g, "");
+/** An item's name as compared here: without its parentheses and spaces. */
+const bare = (name: string) => normalize(withoutParentheses(name)).replace(/\s+/g, "");
 
 /**
  * "在称多县能换不" after 驾驶证期满换证 was answered from 西宁's guide: the conversation's item, as

@@ -1,3 +1,4 @@
+import { regionPrefix } from "../platform/region-codes";
 import { normalize, words } from "../search";
 import type { Aspect } from "./aspects";
 import type { ChatDeps } from "./deps";
@@ -30,7 +31,7 @@ export function guideOfNamedOffice(deps: ChatDeps, rest: string, aspect: Aspect,
   const own = all.slice(-2);
   if (!own.length) return undefined;
   const offices = [...deps.search.guidesByOffice()].filter(([d]) => own.every((w) => normalize(d).includes(w)));
-  const area = region?.replace(/0+$/, "");
+  const area = region && regionPrefix(region);
   const inPlace = area ? offices.filter(([, codes]) => codes.some((c) => deps.search.get(c)?.region?.startsWith(area))) : [];
   const found = inPlace.length ? inPlace : offices;
   if (found.length !== 1) return undefined;

@@ -1,3 +1,4 @@
+import { regionPrefix, serves } from "../platform/region-codes";
 import type { Scored } from "./scoring";
 
 /** One item as citizens see it: the same name in several regions folds into one hit. */
@@ -15,21 +16,16 @@ export interface SearchHit {
   instances: { code: string; region?: string; department: string; hasGuide: boolean }[];
 }
 
+/** An item of another place than the citizen's scores a little lower: of two close matches, the citizen's place's. */
+const ELSEWHERE = 0.9;
+
 /**
  * A province lists the same item once per county and city (same name, other authority).
  * Group by name; the group's score is its best instance's; within a group prefer the
  * citizen's region, then the authority above it (630000 covers 630100), then one within it (a
- * county of the prefecture named), then a published guide.
+ * county of the prefecture named), then a published guide. A group whose chosen instance does
+ * not serve the citizen's region scores ×ELSEWHERE.
  */
-/** A region code without its trailing zero pairs: 632700 → 6327, the prefix of everything in it. */
-const prefix = (code: string) => code.replace(/(00)+$/, "");
-
-/** An item of `item`'s region serves a citizen in `citizen`'s: the same place, one above it, or one within it (no region: everywhere). */
-export const serves = (item: string | undefined, citizen: string) => !item || citizen.startsWith(prefix(item)) || item.startsWith(prefix(citizen));
-
-/** An item of another place than the citizen's scores a little lower: of two close matches, the citizen's place's. */
-const ELSEWHERE = 0.9;
-
 export function groupByName(scored: Scored[], region?: string, limit = Infinity): SearchHit[] {
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
@@ -75,9 +71,9 @@ function regionRank(s: Scored, region?: string): number {
   let rank = s.entry.hasGuide ? 1 : 0;
   if (region && r) {
     if (r === region) rank += 100;
-    else if (region.startsWith(r.replace(/(00)+$/, ""))) rank += 50 + r.replace(/(00)+$/, "").length;
+    else if (region.startsWith(regionPrefix(r))) rank += 50 + regionPrefix(r).length;
     // a county's instance when the citizen named its prefecture ("玉树" → 玉树市's office)
-    else if (r.startsWith(region.replace(/(00)+$/, ""))) rank += 25;
+    else if (r.startsWith(regionPrefix(region))) rank += 25;
   }
   return rank + s.score * 0.01;
 }

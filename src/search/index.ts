@@ -1,7 +1,6 @@
 export { searchCapability, type SearchCapability } from "./capability";
 export type { IndexSource } from "./ports";
 export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } from "./search-index";
-export { serves } from "./grouping";
 export type { AnalyzedQuery, Concept } from "./query";
 export { unknownWord } from "./scoring";
 export { FileCatalog, type FileCatalogOptions } from "./file-catalog";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serves } from "../../src/platform/region-codes";
 import { groupByName } from "../../src/search/grouping";
 import type { Entry, Scored } from "../../src/search/scoring";
 
@@ -22,5 +23,14 @@ describe("grouping by name and the citizen's place", () => {
     // Far behind, it stays behind: a preference, not a filter.
     expect(groupByName([item("A", "户口迁入", "630100", 0.9), item("B", "户籍证明", "632221", 0.5)], "632221").map((h) => h.code)).toEqual(["A", "B"]);
     expect(groupByName(scored()).map((h) => h.code)).toEqual(["XN", "NQ"]);
+  });
+
+  it("an item serves its own place, the places within it and those below the place above it, and nowhere else", () => {
+    expect(serves("632700", "632723")).toBe(true); // the prefecture's office for a county's citizen
+    expect(serves("632723", "632700")).toBe(true); // a county's office when the citizen named the prefecture
+    expect(serves("630000", "632723")).toBe(true); // the province's
+    expect(serves("630100", "632723")).toBe(false); // 西宁's for a 称多 citizen
+    expect(serves("511602", "632723")).toBe(false); // another province's list
+    expect(serves(undefined, "632723")).toBe(true); // an item without a place
   });
 });

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../../platform/db";
 import type { ItemSearch } from "./item-search";
+import { regionPrefix } from "../../platform/region-codes";
 
 export interface ListItemsOptions {
   prisma: PrismaClient;
@@ -39,7 +40,7 @@ export async function listItems(opts: ListItemsOptions): Promise<{ items: ItemSu
   if (opts.department) where.department = UUID.test(opts.department) ? { id: opts.department } : { name: opts.department };
   if (opts.type) where.type = opts.type;
   if (opts.audience) where.audience = { has: opts.audience };
-  if (opts.region) where.region = { startsWith: opts.region.replace(/(00)+$/, "") };
+  if (opts.region) where.region = { startsWith: regionPrefix(opts.region) };
   const q = opts.q?.trim();
   if (q && opts.search) {
     const ranked = await opts.search(q, { limit: 1000 });
