@@ -7,7 +7,9 @@
  * in-memory store. A turn is correct when the reply names the expected item and aspect and
  * quotes `fact`; for item:null the reply must be the not-found answer.
  *
- *   npm run eval:qa -- [file] [--quiet] [--guides-only] [--guides dir]   (default eval/qa-dev.jsonl)
+ *   npm run eval:qa -- [file] [--quiet] [--all] [--guides-only] [--guides dir]   (default eval/qa-dev.jsonl)
+ *
+ * `--all` lists every turn with its outcome, not only the failures.
  *
  * `--guides dir` adds the guides of a fresh evaluation set (guides the assistant was never tuned
  * on) to the shipped ones. Out-of-catalog turns (item:null) answered as an item are reported as
@@ -29,6 +31,7 @@ interface Conversation { id: string; lang?: "zh" | "bo"; turns: Turn[] }
 const args = process.argv.slice(2);
 const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--guides") ?? "eval/qa-dev.jsonl";
 const quiet = args.includes("--quiet");
+const listAll = args.includes("--all");
 const extraGuides = args.includes("--guides") ? args[args.indexOf("--guides") + 1] : undefined;
 const root = new URL("../", import.meta.url).pathname;
 
@@ -83,7 +86,7 @@ for (const c of convs) {
     a.n++;
     if (kind === "ok") a.ok++;
     byAspect.set(aspectKey, a);
-    if (kind !== "ok") {
+    if (kind !== "ok" || listAll) {
       failures.push(`${c.id}#${i + 1} ${kind}: “${turn.q}” expected ${turn.item ?? "not found"}/${turn.aspect}${turn.fact ? ` “${turn.fact}”` : ""} — got ${itemCode ?? "-"}/${aspect ?? "-"}: ${text.replace(/\n/g, " ⏎ ").slice(0, 140)}`);
     }
   }
@@ -98,5 +101,5 @@ const outside = [...byAspect].find(([k]) => k === "(not found)")?.[1];
 if (outside) console.log(`\nout-of-catalog questions answered as if an item matched (false confidence): ${outside.n - outside.ok}/${outside.n}`);
 console.log("\nby outcome:");
 for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${v}`);
-if (!quiet && failures.length) console.log(`\nfailures:\n  ${failures.join("\n  ")}`);
+if (!quiet && failures.length) console.log(`\n${listAll ? "turns" : "failures"}:\n  ${failures.join("\n  ")}`);
 process.exitCode = ok / Math.max(total, 1) >= 0.9 ? 0 : 1;

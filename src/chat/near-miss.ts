@@ -1,7 +1,7 @@
 import { loadNearMissWords, normalize, type Concept } from "../search";
 import type { ChatDeps } from "./deps";
 import { abbreviatesName, guideText } from "./guide-mentions";
-import { isKnownThing } from "./things";
+import { isFragment, isKnownThing } from "./things";
 
 /** The word lists of src/search/near-miss.yaml (staff-extendable data, beside the synonym table). */
 const WORDS = loadNearMissWords();
@@ -117,7 +117,7 @@ const RULES: Rule[] = [
   strangerThing,
 ];
 
-/** A word right before a one-character certificate word, anywhere in the question (献血证, 导游证, 会员卡). */
+/** A word right before a one-character certificate word, anywhere in the question (献血证, 导游证, 会员卡; not 开个证明). */
 function namesCard(c: Concept, text: string): boolean {
-  return [..."证卡本照牌"].some((card) => text.includes(`${c.source}${card}`)) && !/^[\p{Script=Han}]?$/u.test(c.source);
+  return [..."证卡本照牌"].some((card) => text.includes(`${c.source}${card}`)) && !/^[\p{Script=Han}]?$/u.test(c.source) && !isFragment(c);
 }

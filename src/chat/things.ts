@@ -14,6 +14,9 @@ export function keyThing(concepts: Concept[]): Concept | undefined {
     .sort((a, b) => Number(b.kind === "object") - Number(a.kind === "object") || (a.df ?? 0) - (b.df ?? 0))[0];
 }
 
+/** A piece of a verb phrase cut as a word: a verb with a measure word or particle (开个, 办张, 领了). */
+export const isFragment = (c: Concept) => /[个张了的着过]/.test(c.source);
+
 /** A word that can make a noun another kind of thing (国际, 无人机), not a verb, place or fragment (办, 开个). */
 export const isModifier = (c: Concept) =>
-  !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !/[个了的着过]/.test(c.source);
+  !c.synonym && !c.place && !c.fn && c.kind !== "context" && c.kind !== "action" && [...c.source].length >= 2 && !isFragment(c);

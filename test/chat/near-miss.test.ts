@@ -38,6 +38,8 @@ describe("near misses are not answered as the neighbour", () => {
     // Session 11: moving to (迁到, 迁过来) is moving in, not a typo of moving out (迁出)
     ["moving a parent's registration from one county to another is moving in", "想把我妈的户口从大通迁到城中区 要带啥", "QH-630100-GAJ-002"],
     ["moving it over (迁过来) is moving in", "老家的户口想迁过来 要带啥", "QH-630100-GAJ-002"],
+    // Session 13: 开个证明 is asking for a certificate, not a certificate called 开个证
+    ["a verb with its measure word before 证明 (开个证明) names no unknown certificate", "单位让开个证明我没犯过事 去哪开", "QH-630100-GAJ-005"],
   ])("%s", async (_why, question, code) => {
     const reply = await h.user()(question);
     expect(reply.itemCode).toBe(code);
