@@ -1,12 +1,14 @@
 import type { Context } from "koa";
-import { AppError, isAppError } from "../platform/errors";
+import { isAppError, type AppError } from "../platform/errors";
+import { platformErrors } from "../platform/platform-errors";
+import { t } from "../platform/templates";
 import type { Logger } from "../platform/logger";
 import { asUnavailable } from "../platform/unavailable";
 
-/** A request no route answered becomes the not_found error (thrown into respondWithError). */
+/** A request no route answered becomes the route_not_found error (thrown into respondWithError). */
 export function assertAnswered(ctx: Context): void {
   if (ctx.status === 404 && ctx.body === undefined) {
-    throw new AppError("not_found", `No route for ${ctx.method} ${ctx.path}`);
+    throw platformErrors("route_not_found", { method: ctx.method, path: ctx.path });
   }
 }
 
@@ -41,16 +43,15 @@ function toAppError(err: unknown): AppError {
   const e = err as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
   const status = e?.status ?? e?.statusCode;
   // Errors raised by koa/bodyparser/raw-body carry a status and a safe message.
-  if (status === 413) return new AppError("payload_too_large", "Request body is too large");
-  if (status === 415) return new AppError("unsupported_media_type", e.message ?? "Unsupported media type");
+  if (status === 413) return platformErrors("body_too_large");
+  if (status === 415) return platformErrors("media_type_unsupported", { detail: e.message ?? t("platform", "zh", "unparseable") });
   // A body whose Content-Encoding does not match its bytes fails in zlib, which sets no status.
-  if (isDecompressionError(err)) return new AppError("bad_request", "Request body does not match its Content-Encoding");
+  if (isDecompressionError(err)) return platformErrors("body_encoding_mismatch");
   if (status && status >= 400 && status < 500) {
     // Body parser errors (malformed JSON, bad encoding) carry a 4xx status.
-    const message = e.expose && e.message ? e.message : "Malformed request body";
-    return new AppError(status === 404 ? "not_found" : "bad_request", message);
+    return platformErrors("body_malformed", { detail: e.expose && e.message ? e.message : t("platform", "zh", "unparseable") });
   }
-  return new AppError("internal", "Internal server error");
+  return platformErrors("unexpected_error");
 }
 
 /** zlib's inflate, gunzip and brotli errors (codes Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_…). */

@@ -4,7 +4,7 @@ import type { Registry } from "prom-client";
 import { z } from "zod";
 import { documentRoute, openApiDocument } from "./openapi";
 import { metricsAllowed } from "./metrics-access";
-import { AppError } from "../platform/errors";
+import { platformErrors } from "../platform/platform-errors";
 import type { Capability, ReadinessWarning } from "../platform/capability";
 
 /**
@@ -40,7 +40,7 @@ export function healthRoutes(router: Router, ctx: AppContext, capabilities: Capa
     };
   });
   router.get("/metrics", async (c) => {
-    if (!metricsAllowed(c, ctx.config.METRICS_TOKEN)) throw new AppError("not_found", "No route for GET /metrics");
+    if (!metricsAllowed(c, ctx.config.METRICS_TOKEN)) throw platformErrors("route_not_found", { method: "GET", path: "/metrics" });
     c.type = metrics.contentType;
     c.body = await metrics.metrics();
   });

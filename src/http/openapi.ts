@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV3, extendZodWithOpenApi } from "@aste
 import type Router from "@koa/router";
 import type { Context, Middleware } from "koa";
 import { z, type ZodType } from "zod";
-import { AppError } from "../platform/errors";
+import { validationFailed } from "../platform/platform-errors";
 
 extendZodWithOpenApi(z);
 
@@ -135,7 +135,7 @@ interface Issue {
   message: string;
 }
 
-const invalid = (issues: Issue[]) => new AppError("validation_failed", issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
+const invalid = (issues: Issue[]) => validationFailed(issues);
 
 /** For routes outside defineRoute (HTML pages, raw bytes): the same validation, the same 400. */
 export function validateInput<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Context, Middleware } from "koa";
-import { AppError, isAppError } from "../platform/errors";
+import { isAppError } from "../platform/errors";
+import { platformErrors } from "../platform/platform-errors";
 import type { KeyValueStore } from "../platform/store";
 
 export interface RateLimitOptions {
@@ -78,6 +79,6 @@ export async function checkRateLimit(
 ): Promise<void> {
   const hit = await store.incrWindow(`rl:${bucket}`, opts.windowSeconds);
   if (hit.count > opts.limit) {
-    throw new AppError("rate_limited", "Too many requests, please retry later", { retryAfter: Math.max(1, hit.resetSeconds) });
+    throw platformErrors("rate_limited", {}, { retryAfter: Math.max(1, hit.resetSeconds) });
   }
 }

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from "koa";
-import { AppError } from "../platform/errors";
+import { platformErrors, validationFailed } from "../platform/platform-errors";
 
 /**
  * Deeper than any request body of this API (an admin guide form is about six levels); a
@@ -33,7 +33,7 @@ function findUnstorable(value: unknown, where: string, depth = 0): string | unde
 /** Refuses a parsed body (JSON, form or multipart fields) that holds unstorable text, naming the field. */
 export function assertStorableBody(body: unknown): void {
   const problem = findUnstorable(body, "body");
-  if (problem) throw new AppError("validation_failed", problem, { issues: [issueOf(problem)] });
+  if (problem) throw validationFailed([issueOf(problem)]);
 }
 
 const issueOf = (problem: string) => {
@@ -60,9 +60,9 @@ function checkPath(path: string): void {
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    throw new AppError("bad_request", "path: not valid percent-encoded UTF-8");
+    throw platformErrors("path_not_utf8");
   }
-  if (unstorable(decoded)) throw new AppError("bad_request", "path: contains a NUL character or invalid Unicode");
+  if (unstorable(decoded)) throw platformErrors("path_unstorable");
 }
 
 function checkQuery(c: Context): void {
@@ -82,7 +82,7 @@ function checkQuery(c: Context): void {
 
 const queryError = (name: string, what: string) => {
   const field = `query.${safeName(name)}`;
-  return new AppError("validation_failed", `${field}: ${what}`, { issues: [{ path: field, message: what }] });
+  return validationFailed([{ path: field, message: what }]);
 };
 
 /** A parameter name fit to echo in an error (its own decoding may be what failed). */

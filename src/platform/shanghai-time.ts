@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { platformErrors } from "./platform-errors";
 
 /**
  * The one place an instant becomes the time a citizen reads. Storage is UTC; text is
@@ -13,7 +13,7 @@ export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 function shifted(instant: Date): string {
   const t = instant.getTime();
-  if (Number.isNaN(t)) throw new AppError("bad_request", "时间无效（Invalid Date）");
+  if (Number.isNaN(t)) throw platformErrors("time_invalid");
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString();
 }
 

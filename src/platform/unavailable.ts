@@ -1,4 +1,6 @@
-import { AppError } from "./errors";
+import type { AppError } from "./errors";
+import { platformErrors } from "./platform-errors";
+import { t } from "./templates";
 import { isDatabaseUnavailable } from "./db/errors";
 
 /** Seconds a client is asked to wait (Retry-After) when a dependency is down. */
@@ -29,11 +31,13 @@ export class DependencyUnavailableError extends Error {
  */
 export function asUnavailable(err: unknown): AppError | undefined {
   if (err instanceof DependencyUnavailableError) {
-    const what = err.dependency === "database" ? "数据库" : "缓存/队列服务";
-    return new AppError("unavailable", `${what}暂时不可用，请稍后重试 (service temporarily unavailable)`, { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS, dependency: err.dependency });
+    return down(err.dependency);
   }
   if (isDatabaseUnavailable(err)) {
-    return new AppError("unavailable", "数据库暂时不可用，请稍后重试 (service temporarily unavailable)", { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS, dependency: "database" });
+    return down("database");
   }
   return undefined;
 }
+
+const down = (dependency: DependencyUnavailableError["dependency"]) =>
+  platformErrors("dependency_unavailable", { what: t("platform", "zh", `dependencies.${dependency}`) }, { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS, dependency });

@@ -64,7 +64,7 @@ describe("the service's edge, with default settings (no proxy trusted)", () => {
     expect(await local.text()).toContain("http_request");
     const forwarded = await fetch(`${svc.url}/metrics`, { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(forwarded.status).toBe(404);
-    expect(await forwarded.json()).toMatchObject({ error: { code: "not_found" } });
+    expect(await forwarded.json()).toMatchObject({ error: { code: "route_not_found" } });
   });
 
   it("sends security headers and a Content-Security-Policy with pages, none with the WeChat callback", async () => {

@@ -90,7 +90,7 @@ describe.each(testDbKinds())("HTTP foundation (%s)", (db) => {
   it("rejects malformed JSON and oversize bodies with clear errors", async () => {
     const malformed = await fetch(`${svc.url}/test/echo/1`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe("body_malformed");
     const big = await fetch(`${svc.url}/test/echo/1`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x".repeat(5000) }) });
     expect(big.status).toBe(413);
   });

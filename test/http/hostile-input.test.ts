@@ -63,7 +63,7 @@ describe.each(testDbKinds())("hostile input at the boundary (%s)", (db) => {
     expect(failures).toEqual([]);
     const r = await send("/api/v1/items/QH%00");
     expect(r.status).toBe(400);
-    expect(await r.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringContaining("path") } });
+    expect(await r.json()).toMatchObject({ error: { code: "path_unstorable", message: expect.stringContaining("路径") } });
   });
 
   it("refuses NUL and lone surrogates in query strings", async () => {
@@ -146,7 +146,7 @@ describe.each(testDbKinds())("hostile input at the boundary (%s)", (db) => {
         body: '{"question":"驾照丢了咋补"}',
       });
       expect(r.status, encoding).toBe(400);
-      expect(await r.json()).toMatchObject({ error: { code: "bad_request" } });
+      expect(await r.json()).toMatchObject({ error: { code: "body_encoding_mismatch" } });
     }
     const truncated = gzipSync(Buffer.from('{"question":"驾照丢了咋补"}')).subarray(0, 20);
     const r = await send("/api/v1/ask", { method: "POST", headers: { "content-type": "application/json", "content-encoding": "gzip" }, body: truncated });

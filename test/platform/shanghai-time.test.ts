@@ -18,7 +18,7 @@ describe("the one Shanghai time formatter for messages", () => {
   });
 
   it("refuses an invalid date instead of printing NaN", () => {
-    expect(() => formatShanghai(new Date("nope"))).toThrow(/Invalid Date/);
+    expect(() => formatShanghai(new Date("nope"))).toThrow(/时间无效/);
   });
 
   it("reads only zoned ISO instants back from stored payloads", () => {
