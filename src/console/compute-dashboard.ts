@@ -3,32 +3,35 @@ import { listQuestionDays, listQuestions } from "../catalog";
 import type { ComplaintDesk } from "../complaints";
 import type { AppContext } from "../platform/context";
 
+export interface ComputeDashboardOptions {
+  app: AppContext;
+  desk: ComplaintDesk;
+  /** A handler's scope (staffDepartmentScope): complaints and applications are that department's only. */
+  department?: string | undefined;
+}
+
+export type DashboardFigures = Awaited<ReturnType<typeof computeDashboard>>;
+
 /**
  * The dashboard's figures, from the capabilities' own counting operations: questions per day
- * and the share answered, complaints by
- * category and department, the on-time reply rate (open overdue tickets count as late), 好差评,
- * application 预警/超期 per department, and the most asked unanswered questions. The page draws
- * its charts from exactly this JSON (GET /api/v1/admin/dashboard). With `department` (a
- * handler's scope) complaints and applications are that department's only; questions are the service's.
+ * and the share answered (the service's, whatever the scope), complaints by category and
+ * department, the on-time reply rate (open overdue tickets count as late), 好差评, application
+ * 预警/超期 per department, and the most asked unanswered questions. presentDashboard shapes them
+ * for the page and for GET /api/v1/admin/dashboard alike.
  */
-export async function computeDashboard(app: AppContext, desk: ComplaintDesk, department?: string) {
-  const [days, complaints, applications, questions] = await Promise.all([
+export async function computeDashboard(o: ComputeDashboardOptions) {
+  const { app, department } = o;
+  const [days, complaints, applications, unanswered] = await Promise.all([
     listQuestionDays({ prisma: app.db.prisma, today: app.now(), days: 14 }),
-    desk.stats(department),
+    o.desk.stats(department),
     countSupervisionAlerts(applicationsDeps(app)),
     listQuestions({ prisma: app.db.prisma, page: 1, pageSize: 10 }),
   ]);
   return {
-    generatedAt: app.now().toISOString(),
-    /** Questions per day (chat and /api/v1/ask) and the share answered with confidence, last 14 days. */
-    questions: days,
+    at: app.now(),
+    days,
     complaints,
-    applications: applications.filter((d) => department === undefined || d.department === department).map((d) => ({ department: d.department, warning: d.warning, overdue: d.overdue, openWarning: d.openWarning, openOverdue: d.openOverdue })),
-    unanswered: {
-      distinct: questions.total,
-      top: questions.questions.map((q) => ({ question: q.question, count: q.count })),
-    },
+    applications: applications.filter((d) => department === undefined || d.department === department),
+    unanswered,
   };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;

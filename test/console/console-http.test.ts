@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDraftReview } from "../../src/console/guides/get-draft-review";
+import { getGuidePreview } from "../../src/console/guides/get-guide-preview";
+import { saveGuideDraft } from "../../src/console/guides/save-guide-draft";
 import { startTestService, type TestService } from "../support/service";
 import { loginStaff, signedInStaff, STAFF_TEST_PASSWORD, type StaffClient } from "../support/staff";
 
@@ -147,5 +150,21 @@ describe("staff console over HTTP", () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("/admin/complaints?queue=overdue&ok=supervised");
     expect((await post(await signedInStaff(svc, "dispatcher1", "dispatcher"))).status).toBe(403);
+  });
+
+  it("previews a first draft as version 1, keeps an invalid form unsaved, and refuses to review a draft not submitted", async () => {
+    const code = "QH-TEST-PREVIEW-001";
+    const guide = { code, name: "预览测试事项", type: "公共服务", authority: { name: "测试局" }, basis: [{ title: "《测试》" }], procedure: [{ step: "申请" }], timeLimit: { statutory: { unit: "即办" }, promised: { unit: "即办" } }, fees: { charged: false } };
+    const created = await editor.call("POST", "/api/v1/admin/items", { guide });
+    expect(created.status).toBe(201);
+    const prisma = svc.ctx.db.prisma;
+    const preview = await getGuidePreview({ prisma, code, now: new Date() });
+    expect([preview.name, preview.version, preview.hasGuide]).toEqual(["预览测试事项", 1, true]);
+    const invalid = await saveGuideDraft({ prisma, code, form: { name: "" }, revision: created.json.revision, actor: "editor1", now: new Date() });
+    expect(invalid.saved === false && invalid.parsed.errors.name).toBe("必填");
+    expect((await editor.call("GET", `/api/v1/admin/items/${code}/draft`)).json.revision).toBe(created.json.revision);
+    await expect(getDraftReview({ prisma, code, actor: "reviewer7" })).rejects.toMatchObject({ reason: "draft_not_in_review", status: 409 });
+    const page = await get(`/admin/guides/${code}/review`, (await signedInStaff(svc, "reviewer7", "reviewer")).cookie);
+    expect([page.status, (await page.text()).includes("该草稿不在待审核状态")]).toEqual([409, true]);
   });
 });

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationsDeps, runSupervision } from "../../src/applications";
+import { getStaffApplication } from "../../src/console/applications/get-staff-application";
+import { recordApplicationStep } from "../../src/console/applications/record-application-step";
 import { createSession } from "../../src/miniprogram";
 import { testClock } from "../complaints/helpers";
 import { startTestService, type TestService } from "../support/service";
@@ -128,5 +130,19 @@ describe("dashboard figures", () => {
     expect(theirs.complaints.onTime).toEqual({ onTime: 0, late: 1, openOverdue: 1, rate: 0 });
     expect(theirs.complaints.satisfaction.every((s: { count: number }) => s.count === 0)).toBe(true);
     expect(theirs.applications).toEqual([]);
+  });
+
+  it("keeps another department's application from a handler, and a step from a role that may only read, with the console's codes", async () => {
+    const deps = applicationsDeps(svc.ctx);
+    const read = await getStaffApplication({ deps, number: application, role: "supervisor", onlyDepartment: undefined });
+    // Accepted and overdue: the state machine's next steps are offered, but a supervisor only reads.
+    expect([read.state.application.status, read.canAct, read.next.length > 0]).toEqual(["accepted", false, true]);
+    const elsewhere = "某个别的部门";
+    await expect(getStaffApplication({ deps, number: application, role: "handler", onlyDepartment: elsewhere })).rejects.toMatchObject({ reason: "application_outside_department", status: 404 });
+    const step = (role: "handler" | "supervisor", onlyDepartment?: string) =>
+      recordApplicationStep({ deps, number: application, status: read.next[0]!, role, onlyDepartment, actor: "test" });
+    await expect(step("supervisor")).rejects.toMatchObject({ reason: "application_step_not_for_role", status: 403 });
+    await expect(step("handler", elsewhere)).rejects.toMatchObject({ reason: "application_outside_department", status: 404 });
+    expect((await getStaffApplication({ deps, number: application, role: "handler", onlyDepartment: read.state.application.department })).canAct).toBe(true);
   });
 });

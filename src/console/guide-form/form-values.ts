@@ -1,3 +1,4 @@
+import type { Guide } from "../../catalog";
 import { LISTS } from "./guide-fields";
 
 /** Fen → the yuan an editor types ("1250" → "12.5"); text that is not a number is shown as typed. */
@@ -30,3 +31,7 @@ export function formValues(g: Record<string, unknown>): Record<string, string> {
   }
   return v;
 }
+
+/** The edit form's values for a guide, or for an item with no guide yet (none drafted, none published). */
+export const guideFormValues = (guide: Guide | undefined, code: string): Record<string, string> =>
+  formValues((guide ?? { code, procedure: [], basis: [] }) as Record<string, unknown>);

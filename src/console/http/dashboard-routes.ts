@@ -4,6 +4,7 @@ import type { ComplaintDesk } from "../../complaints";
 import type { AppContext } from "../../platform/context";
 import { adminGuard, staffDepartmentScope } from "../../staff";
 import { computeDashboard } from "../compute-dashboard";
+import { presentDashboard } from "../presenters";
 import { dashboardPage } from "../views/dashboard";
 import { page, send, viewerOf } from "./page";
 
@@ -12,9 +13,10 @@ export function dashboardRoutes(router: Router, app: AppContext, desk: Complaint
   defineRoute(router, {
     method: "get", path: "/api/v1/admin/dashboard", tags: ["console"], security: ["staff"], before: [adminGuard()],
     summary: "Dashboard figures: complaints by category and department, on-time rate, 好差评, application 预警/超期 per department, unanswered questions",
-    handler: async (_input, c) => computeDashboard(app, desk, staffDepartmentScope(c)),
+    handler: async (_input, c) => presentDashboard(await computeDashboard({ app, desk, department: staffDepartmentScope(c) })),
   });
   router.get("/admin", page(undefined, async (c) => {
-    send(c, dashboardPage({ viewer: viewerOf(c), d: await computeDashboard(app, desk, staffDepartmentScope(c)) }));
+    const d = presentDashboard(await computeDashboard({ app, desk, department: staffDepartmentScope(c) }));
+    send(c, dashboardPage({ viewer: viewerOf(c), d }));
   }));
 }

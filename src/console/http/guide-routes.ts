@@ -1,25 +1,23 @@
 import type Router from "@koa/router";
 import type { Context } from "koa";
-import {
-  changeDraftStatus, draftAuthors, getEditingState, getVersionDiff, listStaffItems, listVersions, publishDraft, renderGuidePage, retireItem, diffJson,
-  type EditingState, type Guide,
-} from "../../catalog";
+import { changeDraftStatus, getVersionDiff, listStaffItems, publishDraft, renderGuidePage, retireItem } from "../../catalog";
 import type { AppContext } from "../../platform/context";
 import { staffActor, type Role } from "../../staff";
+import { getDraftReview } from "../guides/get-draft-review";
+import { getGuideDetail } from "../guides/get-guide-detail";
+import { getGuidePreview } from "../guides/get-guide-preview";
 import { T } from "../text";
 import { guideDetailPage, guideReviewPage, versionPage } from "../views/guide-detail";
 import { guideListPage } from "../views/guide-list";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";
 import { codeParam, guideListQuery, parse, rejectForm, retireForm, revisionForm, versionParams } from "./schemas";
 import { guideEditRoutes } from "./guide-edit-routes";
-import { AppError } from "../../platform/errors";
 
 const READ: Role[] = ["administrator", "editor", "reviewer", "supervisor"];
 const EDIT: Role[] = ["administrator", "editor"];
 const REVIEW: Role[] = ["administrator", "reviewer"];
 const PAGE_SIZE = 30;
 
-const nameOf = (s: EditingState) => s.draft?.guide.name ?? s.published?.guide.name ?? s.code;
 const detail = (code: string) => `/admin/guides/${encodeURIComponent(code)}`;
 
 /** Guides: list and search, one item with its history, preview, submit, review, publish or reject, retire. */
@@ -37,20 +35,14 @@ export function guideRoutes(router: Router, app: AppContext): void {
 
   router.get("/admin/guides/:code", page(READ, async (c) => {
     const { code } = parse(codeParam, c.params);
-    const state = await getEditingState({ prisma, code });
-    const versions = await listVersions({ prisma, code });
-    send(c, guideDetailPage({ viewer: viewerOf(c), state, name: nameOf(state), versions, flash: flashOf(c, T) }));
+    const d = await getGuideDetail({ prisma, code });
+    send(c, guideDetailPage({ viewer: viewerOf(c), ...d, flash: flashOf(c, T) }));
   }));
 
   // The draft exactly as the citizen's guide page will show it once published.
   router.get("/admin/guides/:code/preview", page(READ, async (c) => {
     const { code } = parse(codeParam, c.params);
-    const s = await getEditingState({ prisma, code });
-    const guide: Guide | undefined = s.draft?.guide ?? s.published?.guide;
-    if (!guide) throw new AppError("not_found", T("guide.nothing_to_preview"));
-    const version = s.draft && s.draft.status !== "published" ? (s.published?.version ?? 0) + 1 : (s.published?.version ?? 1);
-    const item = { code, name: guide.name, type: guide.type, region: guide.region ?? null, department: null, hasGuide: true, guide, version, updatedAt: s.draft?.updatedAt ?? app.now(), taskType: null, link: null, catalog: null };
-    send(c, renderGuidePage(item, "zh", app.config.HOTLINE));
+    send(c, renderGuidePage(await getGuidePreview({ prisma, code, now: app.now() }), "zh", app.config.HOTLINE));
   }));
 
   router.post("/admin/guides/:code/submit", page(EDIT, async (c) => {
@@ -62,12 +54,8 @@ export function guideRoutes(router: Router, app: AppContext): void {
 
   router.get("/admin/guides/:code/review", page(REVIEW, async (c) => {
     const { code } = parse(codeParam, c.params);
-    const state = await getEditingState({ prisma, code });
-    if (state.draft?.status !== "in_review") throw new AppError("conflict", T("guide.not_in_review"));
-    // Against what the public sees now (an empty guide for a first publication).
-    const changes = diffJson(state.published?.guide ?? {}, state.draft.guide);
-    const own = (await draftAuthors(prisma, code)).has(staffActor(c));
-    send(c, guideReviewPage({ viewer: viewerOf(c), state, name: nameOf(state), changes, own }));
+    const review = await getDraftReview({ prisma, code, actor: staffActor(c) });
+    send(c, guideReviewPage({ viewer: viewerOf(c), ...review }));
   }));
 
   router.post("/admin/guides/:code/publish", page(REVIEW, async (c) => {

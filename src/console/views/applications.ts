@@ -1,5 +1,5 @@
 import { html, raw } from "../../platform/html";
-import type { ApplicationView } from "../../applications";
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus, type ApplicationView } from "../../applications";
 import { T } from "../text";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
@@ -27,21 +27,21 @@ export function applicationListPage(o: { viewer: Viewer; number: string; supervi
   return layout({ title: T("nav.applications"), viewer: o.viewer, active: "applications", body });
 }
 
-/** One application: clock and markers, the timeline, and only the steps the state machine allows next. */
-export function applicationPage(o: { viewer: Viewer; a: ApplicationView; next: { status: string; label: string }[]; canAct: boolean; now: Date; flash?: string }): string {
+/** One application: clock and markers, the timeline, and only the steps the state machine allows next (`next`), by their labels. */
+export function applicationPage(o: { viewer: Viewer; a: ApplicationView; next: readonly ApplicationStatus[]; canAct: boolean; now: Date; flash?: string }): string {
   const a = o.a;
   const steps = (a.timeline ?? []).map(
     (e) => html`<li><time>${shanghai(e.at)}</time> <strong>${e.label}</strong>${e.applied ? "" : html` <span class="tag">${T("apps.not_applied")}</span>`} <span class="muted">${e.actor ?? ""}</span>${e.note ? html`<div class="pre">${e.note}</div>` : ""}</li>`,
   );
   const form = o.canAct && o.next.length
     ? html`<form method="post" action="/admin/applications/${a.number}/transition" class="action">${csrfField(o.viewer)}<label class="field"><span>${T("apps.next")}</span><select name="status">${o.next.map(
-        (n) => html`<option value="${n.status}">${n.label}</option>`,
+        (s) => html`<option value="${s}">${APPLICATION_STATUS_LABELS[s]}</option>`,
       )}</select></label><label class="field"><span>${T("apps.note")}</span><input name="note" maxlength="500"></label><button type="submit">${T("apps.record")}</button></form>`
     : html`<p class="muted">${T("apps.no_next")}</p>`;
   const body = html`<div class="columns"><section class="card"><dl class="facts">
 <dt>${T("apps.col_item")}</dt><dd>${a.itemName} <span class="muted small">${a.itemCode}</span></dd><dt>${T("apps.col_department")}</dt><dd>${a.department}</dd>
 <dt>${T("apps.col_status")}</dt><dd><span class="tag" id="app-status">${a.statusLabel}</span> ${marker(a)}</dd>
-<dt>${T("apps.limit")}</dt><dd>${a.clock.limit}</dd><dt>${T("apps.col_deadline")}</dt><dd>${deadline(a, o.now)}${a.clock.dueDate ? html` <span class="muted">（${a.clock.dueDate}）</span>` : ""}</dd>
+<dt>${T("apps.limit")}</dt><dd>${a.clock.limit}</dd><dt>${T("apps.col_deadline")}</dt><dd>${deadline(a, o.now)}${a.clock.dueDate ? html` <span class="muted">${T("apps.due_date", { date: a.clock.dueDate })}</span>` : ""}</dd>
 <dt>${T("apps.applicant")}</dt><dd>${a.applicant.name} ${a.applicant.phone ?? ""}</dd></dl></section>
 <section class="card"><h2>${T("apps.next")}</h2>${form}</section></div>
 <section class="card"><h2>${T("apps.timeline")}</h2><ol class="timeline">${steps}</ol></section>`;

@@ -1,14 +1,10 @@
 import { html, raw, type Raw } from "../../platform/html";
 import { SATISFACTION_LEVELS, type StaffComplaintView } from "../../complaints";
+import type { ComplaintAction } from "../complaints/offered-actions";
 import { labelOr, T } from "../text";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
-
-/** A move on the ticket this viewer may make now (allowed by the state machine and by their role). */
-export type ComplaintAction =
-  | "dispatch" | "merge" | "sign" | "return" | "progress" | "extension" | "extension/decision" | "reply"
-  | "visit" | "rating" | "close" | "reopen" | "rectification/recheck" | "appeal" | "appeal/decision";
 
 const text = (name: string, label: string, value = "", required = true) =>
   html`<label class="field"><span>${label}</span><textarea name="${name}" rows="3"${required ? raw(" required") : ""}>${value}</textarea></label>`;

@@ -1,12 +1,10 @@
 import { html, raw } from "../../platform/html";
 import type { StaffComplaintView } from "../../complaints";
+import type { Queue } from "../complaints/queues";
 import { T } from "../text";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
-
-export const QUEUES = ["dispatch", "sign", "handling", "overdue", "all"] as const;
-export type Queue = (typeof QUEUES)[number];
 
 /** The deadline that matters now: signing while dispatched, replying afterwards. */
 export const dueOf = (c: StaffComplaintView): string | null => (c.status === "dispatched" ? c.deadlines.signDueAt : c.deadlines.replyDueAt);

@@ -1,5 +1,5 @@
 import { html } from "../../platform/html";
-import type { Dashboard } from "../compute-dashboard";
+import type { Dashboard } from "../presenters";
 import { T } from "../text";
 import { layout, type Viewer } from "./layout";
 

@@ -39,8 +39,8 @@ function valueText(path: string, v: unknown): string {
   if (!v || typeof v !== "object" || Array.isArray(v)) return showValue(v);
   const scope = path.split(".").filter((p) => !/^\d+$/.test(p)).join(".");
   return Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => `${label(scope ? `${scope}.${k}` : k, k)}：${k === "amountFen" && typeof x === "number" ? fenToYuan(x) : showValue(x)}`)
-    .join("；");
+    .map(([k, x]) => T("diff.field_value", { field: label(scope ? `${scope}.${k}` : k, k), value: k === "amountFen" && typeof x === "number" ? fenToYuan(x) : showValue(x) }))
+    .join(T("diff.field_separator"));
 }
 
 const kindOf = (c: FieldChange) => (c.before === undefined ? "added" : c.after === undefined ? "removed" : "changed");

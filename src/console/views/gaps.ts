@@ -1,17 +1,8 @@
 import { html } from "../../platform/html";
+import type { GapRow } from "../gaps/list-gaps";
 import { labelOr, T } from "../text";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
-
-export interface GapRow {
-  id: string;
-  question: string;
-  count: number;
-  lastAskedAt: Date;
-  outcome: string;
-  /** The item search thought closest, with its name, as the synonym's official word. */
-  best: { code: string; name: string } | null;
-}
 
 /** The most asked unanswered questions, each with "add as a synonym of item X" and "start a guide". */
 export function gapsPage(o: { viewer: Viewer; rows: GapRow[]; total: number; canEdit: boolean; flash?: string }): string {

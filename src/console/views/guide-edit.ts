@@ -52,7 +52,7 @@ export function guideEditPage(o: { viewer: Viewer; code: string; revision: numbe
 ${csrfField(o.viewer)}<input type="hidden" name="revision" value="${o.revision ?? ""}">
 ${o.message ? html`<p class="error" role="alert">${o.message}</p>` : ""}
 <fieldset><legend>${T("guide.section_basic")}</legend>
-${o.codeInput ?? html`<p class="muted">${T("field.code")}：<code>${o.code}</code></p>`}
+${o.codeInput ?? html`<p class="muted">${T("label_colon", { label: T("field.code") })}<code>${o.code}</code></p>`}
 ${input("name", T("field.name"), v, e)}${input("aliases", T("field.aliases"), v, e, "textarea")}
 ${select("type", T("field.type"), ["", ...TYPES], v, e)}
 <div class="field"><span>${T("field.audience")}</span>${AUDIENCES.map(
