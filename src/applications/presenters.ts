@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ApplicationEventModel, ApplicationModel } from "../platform/db";
+import type { CalendarWarning } from "../calendar";
 import type { AppContext } from "../platform/context";
 import { maskText } from "../platform/privacy";
 import type { ApplicationClock } from "./application-clock";
@@ -125,6 +126,26 @@ export function presentApplication(
   return view;
 }
 
+/** The citizen's own applications, without timelines. */
+export function presentMyApplications(ctx: Pick<AppContext, "crypto">, states: ApplicationState[]) {
+  return { items: states.map((s) => presentApplication(ctx, s, { audience: "applicant" })) };
+}
+
+/** A page of the staff list: each application without its timeline, and where the next page starts. */
+export function presentApplicationPage(ctx: Pick<AppContext, "crypto">, page: { items: ApplicationState[]; next: string | null }) {
+  return { items: page.items.map((s) => presentApplication(ctx, s, { audience: "staff" })), next: page.next };
+}
+
+/** A staff status change: the application with its timeline, and whether the move became current. */
+export function presentStatusChange(ctx: Pick<AppContext, "crypto">, r: { state: ApplicationState; applied: boolean }): ApplicationView & { applied: boolean } {
+  return { ...presentApplication(ctx, r.state, { audience: "staff", timeline: true }), applied: r.applied };
+}
+
+/** What an upstream system is told about the event it pushed. */
+export function presentIntegrationEvent(r: { duplicate: boolean; applied: boolean; application: Pick<ApplicationModel, "number" | "status"> }) {
+  return { duplicate: r.duplicate, applied: r.applied, number: r.application.number, status: r.application.status };
+}
+
 export const supervisionAlertViewSchema = z.object({
   kind: z.string(),
   department: z.string(),
@@ -152,5 +173,26 @@ export function presentSupervisionAlert(a: {
     status: a.application.status,
     dueAt: a.dueAt.toISOString(),
     flaggedAt: a.createdAt.toISOString(),
+  };
+}
+
+/** The alerts view: `calendarWarnings` first, what supervision cannot see yet. */
+export function presentSupervisionAlerts(v: { items: Parameters<typeof presentSupervisionAlert>[0][]; calendarWarnings: CalendarWarning[] }) {
+  return { calendarWarnings: v.calendarWarnings, items: v.items.map(presentSupervisionAlert) };
+}
+
+interface DepartmentCounts {
+  department: string;
+  warning: number;
+  overdue: number;
+  openWarning: number;
+  openOverdue: number;
+}
+
+/** The per-department counts view, with the same calendar warnings. */
+export function presentSupervisionCounts(v: { departments: DepartmentCounts[]; calendarWarnings: CalendarWarning[] }) {
+  return {
+    departments: v.departments.map((d) => ({ department: d.department, warning: d.warning, overdue: d.overdue, openWarning: d.openWarning, openOverdue: d.openOverdue })),
+    calendarWarnings: v.calendarWarnings,
   };
 }

@@ -65,7 +65,8 @@ export function parseYearArrangements(input: unknown): YearArrangement[] {
   const result = z.array(yearArrangementSchema).safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw calendarErrors("arrangements_invalid", { problems: issues.map((i) => `${i.path} ${i.message}`).join("；") }, { issues });
+    const problems = issues.map((i) => say("problem", { path: i.path, message: i.message })).join(say("problem_separator"));
+    throw calendarErrors("arrangements_invalid", { problems }, { issues });
   }
   const seen = new Set<number>();
   for (const a of result.data) {

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../platform/db";
-import { guideToSearchItem, type PublishedCatalog, type PublishedGuide, type QuestionLog, type SearchItem, type SynonymEntry } from "./published";
+import { guideToSearchItem, type PublishedCatalog, type PublishedGuide, type SearchItem, type SynonymEntry } from "./published";
 import type { Guide } from "./guide-schema";
-import { recordQuestion } from "./questions/record-question";
 
 const itemSelect = {
   code: true,
@@ -72,9 +71,4 @@ export function createCatalogPort(prisma: PrismaClient): DatabaseCatalog {
     list: listSynonyms,
     listSynonyms,
   };
-}
-
-/** The question log: de-duplicated, counted unanswered questions for staff. */
-export function createQuestionLog(prisma: PrismaClient, now: () => Date = () => new Date()): QuestionLog {
-  return { record: (e) => recordQuestion({ prisma, ...e, now: now() }) };
 }

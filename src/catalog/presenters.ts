@@ -3,6 +3,9 @@ import type { ItemSummaryRecord } from "./items/list-items";
 import type { ItemRecord } from "./items/get-item";
 import type { DepartmentRecord } from "./items/list-departments";
 import type { DraftRecord } from "./drafts/draft-record";
+import type { VersionRecord } from "./versions/list-versions";
+import type { GuideIndexData } from "./page/load-guide-index";
+import type { GuideIndexView } from "./page/render-guide-index";
 import { translateGuide, type Lang } from "./translate";
 
 /** The only place that decides the public JSON shapes of the catalog. */
@@ -44,6 +47,13 @@ export function presentDepartment(d: DepartmentRecord) {
   return { id: d.id, name: d.name, code: d.code, region: d.region, itemCount: d.itemCount, guideCount: d.guideCount };
 }
 
+export const presentDepartmentList = (departments: DepartmentRecord[]) => ({ departments: departments.map(presentDepartment) });
+
+/** A page of the public listing. */
+export function presentItemPage(r: { items: ItemSummaryRecord[]; total: number }, p: { page: number; pageSize: number }, baseUrl: string) {
+  return { items: r.items.map((i) => presentItemSummary(i, baseUrl)), total: r.total, page: p.page, pageSize: p.pageSize };
+}
+
 export function guidePageUrl(baseUrl: string, code: string, lang: Lang = "zh"): string {
   return `${baseUrl.replace(/\/$/, "")}/guides/${encodeURIComponent(code)}${lang === "zh" ? "" : `?lang=${lang}`}`;
 }
@@ -70,3 +80,29 @@ export const presentQuestion = <T extends { firstAskedAt: Date; lastAskedAt: Dat
   firstAskedAt: q.firstAskedAt.toISOString(),
   lastAskedAt: q.lastAskedAt.toISOString(),
 });
+
+/** A published draft: the item, its new version, and how many fields changed. */
+export const presentPublication = (r: { code: string; version: number; changes: number }) => ({ code: r.code, version: r.version, changes: r.changes });
+export const presentVersionList = (versions: VersionRecord[]) => ({ versions: versions.map(presentVersion) });
+export const presentSynonymList = <T extends { createdAt: Date }>(rows: T[]) => ({ synonyms: rows.map(presentSynonym) });
+export const presentRemovedSynonym = (id: string) => ({ removed: id });
+
+type Paging = { page: number; pageSize: number };
+export const presentAuditPage = <T extends { at: Date }>(r: { entries: T[]; total: number }, p: Paging) => ({
+  entries: r.entries.map(presentAuditEntry),
+  total: r.total,
+  page: p.page,
+  pageSize: p.pageSize,
+});
+export const presentQuestionPage = <T extends { firstAskedAt: Date; lastAskedAt: Date }>(r: { questions: T[]; total: number }, p: Paging) => ({
+  questions: r.questions.map(presentQuestion),
+  total: r.total,
+  page: p.page,
+  pageSize: p.pageSize,
+});
+
+/** The H5 guide index's view: each hit as a row of the list (name, who handles it, whether a guide exists). */
+export function presentGuideIndex(lang: Lang, d: GuideIndexData): GuideIndexView {
+  const results = d.found && { total: d.found.total, entries: d.found.items.map((i) => ({ code: i.code, name: i.name, department: i.department?.name, hasGuide: i.hasGuide })) };
+  return { lang, q: d.q, department: d.department, results, departments: d.departments, mostAsked: d.mostAsked };
+}

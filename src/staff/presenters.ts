@@ -25,7 +25,15 @@ export function presentAccount(a: StaffAccountRow, now: Date) {
   };
 }
 
+/** Every account, as administrators see each. */
+export function presentAccountList(accounts: StaffAccountRow[], now: Date) {
+  return { items: accounts.map((a) => presentAccount(a, now)) };
+}
+
 /** GET /api/v1/staff/me: who is signed in and the token state changes must carry. */
 export function presentMe(p: StaffPrincipal, csrfToken: string | null) {
   return { accountId: p.accountId, username: p.username, role: p.role, department: p.department, machine: p.machine, csrfToken };
 }
+
+/** The answer of a change that has nothing else to say (sign-out, password change). */
+export const presentOk = () => ({ ok: true });

@@ -45,6 +45,8 @@ describe("staff-entered holiday arrangements", () => {
   it("lists every problem in the error details", () => {
     const e = refusal([{ year: 2027, holidays: ["2026-01-01", "2027-13-01"], workdays: ["2027-10-01"] }]);
     expect((e.details?.issues as unknown[]).length).toBe(3);
+    // One message: each problem as "<path> <what is wrong>", separated as templates/calendar/zh.yaml says.
+    expect(e.message).toBe("节假日安排数据无效：0.holidays.1 应为有效日期 YYYY-MM-DD；0.holidays.0 2026-01-01 不属于 2027 年；0.workdays.0 2027-10-01 是周一至周五，不是调休上班日");
   });
 
   it("makes createCalendar refuse bad staff data rather than start with it", () => {

@@ -1,19 +1,19 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
-import { assertApplicationInDepartment } from "../assert-in-department";
-import { calendarWarnings } from "../../calendar";
-import { countSupervisionAlerts } from "../count-supervision-alerts";
-import { createApplication } from "../create-application";
+import { changeApplicationStatus } from "../change-application-status";
 import type { ApplicationsDeps } from "../deps";
 import { getApplication } from "../get-application";
+import { getSupervisionAlerts } from "../get-supervision-alerts";
+import { getSupervisionCounts } from "../get-supervision-counts";
 import { listApplications } from "../list-applications";
-import { listSupervisionAlerts } from "../list-supervision-alerts";
-import { loadApplicationState } from "../load-application";
-import { applicationViewSchema, presentApplication, presentSupervisionAlert, type ApplicationState } from "../presenters";
-import { recordApplicationEvent } from "../record-application-event";
-import { createApplicationBody, listApplicationsQuery, numberParams, supervisionAlertsQuery, transitionBody } from "./schemas";
+import {
+  applicationViewSchema, presentApplication, presentApplicationPage, presentStatusChange, presentSupervisionAlerts, presentSupervisionCounts,
+} from "../presenters";
+import { registerApplication } from "../register-application";
+import {
+  applicationPageSchema, createApplicationBody, listApplicationsQuery, numberParams, statusChangeSchema, supervisionAlertsQuery, transitionBody,
+} from "./schemas";
 
 const tags = ["applications (staff)"];
 
@@ -24,7 +24,6 @@ const tags = ["applications (staff)"];
  */
 export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
   const before = [adminGuard()];
-  const present = (s: ApplicationState, timeline = false) => presentApplication(deps.app, s, { audience: "staff", timeline });
 
   defineRoute(router, {
     method: "post",
@@ -34,8 +33,8 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     body: createApplicationBody,
     response: applicationViewSchema,
     handler: async ({ body }, c) => {
-      const { application } = await createApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c), onlyDepartment: staffDepartmentScope(c) });
-      return present(await loadApplicationState(deps, application), true);
+      const state = await registerApplication(deps, { ...body, source: "staff", sourceId: "admin", actor: staffActor(c), onlyDepartment: staffDepartmentScope(c) });
+      return presentApplication(deps.app, state, { audience: "staff", timeline: true });
     },
   });
 
@@ -45,11 +44,10 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "Change an application's status through the state machine",
     tags, security: ["admin"], before, params: numberParams,
     body: transitionBody,
-    response: applicationViewSchema.extend({ applied: z.boolean() }),
+    response: statusChangeSchema,
     handler: async ({ params, body }, c) => {
-      await assertApplicationInDepartment(deps, params.number, staffDepartmentScope(c));
-      const r = await recordApplicationEvent(deps, { number: params.number, ...body, actor: staffActor(c), source: "staff", sourceId: "admin" });
-      return { ...present(await loadApplicationState(deps, r.application), true), applied: r.applied };
+      const r = await changeApplicationStatus(deps, { number: params.number, ...body, actor: staffActor(c), source: "staff", sourceId: "admin", onlyDepartment: staffDepartmentScope(c) });
+      return presentStatusChange(deps.app, r);
     },
   });
 
@@ -59,11 +57,8 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "List applications (filter by department, status, item, supervision flag)",
     tags, security: ["admin"], before,
     query: listApplicationsQuery,
-    response: z.object({ items: z.array(applicationViewSchema), next: z.string().nullable() }),
-    handler: async ({ query }, c) => {
-      const page = await listApplications(deps, { ...query, onlyDepartment: staffDepartmentScope(c) });
-      return { items: page.items.map((s) => present(s)), next: page.next };
-    },
+    response: applicationPageSchema,
+    handler: async ({ query }, c) => presentApplicationPage(deps.app, await listApplications(deps, { ...query, onlyDepartment: staffDepartmentScope(c) })),
   });
 
   defineRoute(router, {
@@ -72,10 +67,8 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "One application with its timeline",
     tags, security: ["admin"], before, params: numberParams,
     response: applicationViewSchema,
-    handler: async ({ params }, c) => {
-      await assertApplicationInDepartment(deps, params.number, staffDepartmentScope(c));
-      return present(await getApplication(deps, { number: params.number }), true);
-    },
+    handler: async ({ params }, c) =>
+      presentApplication(deps.app, await getApplication(deps, { number: params.number, onlyDepartment: staffDepartmentScope(c) }), { audience: "staff", timeline: true }),
   });
 
   defineRoute(router, {
@@ -84,10 +77,7 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     summary: "电子监察 alerts (预警 warning / 超期 overdue), newest first",
     tags, security: ["admin"], before,
     query: supervisionAlertsQuery,
-    handler: async ({ query }, c) => ({
-      calendarWarnings: await calendarWarnings(deps.app),
-      items: (await listSupervisionAlerts(deps, { ...query, onlyDepartment: staffDepartmentScope(c) })).map(presentSupervisionAlert),
-    }),
+    handler: async ({ query }, c) => presentSupervisionAlerts(await getSupervisionAlerts(deps, { ...query, onlyDepartment: staffDepartmentScope(c) })),
   });
 
   defineRoute(router, {
@@ -95,6 +85,6 @@ export function adminRoutes(router: Router, deps: ApplicationsDeps): void {
     path: "/api/v1/admin/supervision/counts",
     summary: "预警 / 超期 counts per handling department",
     tags, security: ["admin"], before,
-    handler: async () => ({ departments: await countSupervisionAlerts(deps), calendarWarnings: await calendarWarnings(deps.app) }),
+    handler: async () => presentSupervisionCounts(await getSupervisionCounts(deps)),
   });
 }

@@ -1,6 +1,7 @@
 import type Router from "@koa/router";
 import { defineRoute } from "../../http/openapi";
 import type { ApplicationsDeps } from "../deps";
+import { presentIntegrationEvent } from "../presenters";
 import { recordApplicationEvent } from "../record-application-event";
 import { verifyIntegration } from "./integration-auth";
 import { integrationEventBody, integrationEventResponse } from "./schemas";
@@ -21,8 +22,7 @@ export function integrationRoutes(router: Router, deps: ApplicationsDeps): void 
     response: integrationEventResponse,
     handler: async ({ body }, c) => {
       const { eventId, occurredAt, ...rest } = body;
-      const r = await recordApplicationEvent(deps, { ...rest, at: occurredAt, source: "integration", sourceId: c.state.integrationId as string, externalId: eventId });
-      return { duplicate: r.duplicate, applied: r.applied, number: r.application.number, status: r.application.status };
+      return presentIntegrationEvent(await recordApplicationEvent(deps, { ...rest, at: occurredAt, source: "integration", sourceId: c.state.integrationId as string, externalId: eventId }));
     },
   });
 }

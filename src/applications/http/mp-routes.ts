@@ -1,12 +1,11 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { currentUserId, requireSession } from "../../miniprogram";
-import { applicationViewSchema, presentApplication } from "../presenters";
+import { applicationViewSchema, presentApplication, presentMyApplications } from "../presenters";
 import type { ApplicationsDeps } from "../deps";
 import { getMyApplication } from "../get-my-application";
 import { listMyApplications } from "../list-my-applications";
-import { numberParams } from "./schemas";
+import { myApplicationsSchema, numberParams } from "./schemas";
 
 const tags = ["applications (mini-program)"];
 
@@ -18,10 +17,8 @@ export function mpRoutes(router: Router, deps: ApplicationsDeps): void {
     path: "/api/v1/mp/applications",
     summary: "My applications",
     tags, security: ["session"], before,
-    response: z.object({ items: z.array(applicationViewSchema) }),
-    handler: async (_input, c) => ({
-      items: (await listMyApplications(deps, currentUserId(c))).map((s) => presentApplication(deps.app, s, { audience: "applicant" })),
-    }),
+    response: myApplicationsSchema,
+    handler: async (_input, c) => presentMyApplications(deps.app, await listMyApplications(deps, currentUserId(c))),
   });
   defineRoute(router, {
     method: "get",

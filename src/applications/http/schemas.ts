@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "../create-application";
+import { applicationViewSchema } from "../presenters";
 import { SUPERVISION_KINDS } from "../run-supervision";
 import { statusInputSchema } from "../status-input";
 
@@ -48,3 +49,8 @@ export const integrationEventBody = z
   .refine((b) => b.number || b.externalRef, { message: "number or externalRef is required", path: ["number"] });
 
 export const integrationEventResponse = z.object({ duplicate: z.boolean(), applied: z.boolean(), number: z.string(), status: z.string() });
+
+// Response shapes of the staff and mini-program routes (presenters.ts builds them).
+export const statusChangeSchema = applicationViewSchema.extend({ applied: z.boolean() });
+export const applicationPageSchema = z.object({ items: z.array(applicationViewSchema), next: z.string().nullable() });
+export const myApplicationsSchema = z.object({ items: z.array(applicationViewSchema) });

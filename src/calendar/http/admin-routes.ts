@@ -4,9 +4,8 @@ import { adminGuard, staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
 import { addHolidayYear } from "../add-holiday-year";
 import { correctHolidayYear } from "../correct-holiday-year";
-import { listHolidayYears } from "../list-holiday-years";
-import { holidayYearViewSchema, presentHolidayYear } from "../presenters";
-import { calendarWarnings } from "../year-warnings";
+import { getHolidayYears } from "../get-holiday-years";
+import { holidayYearViewSchema, presentHolidayYear, presentHolidayYears } from "../presenters";
 import { yearArrangementSchema, yearParams } from "./schemas";
 
 // The tag the routes were published under when applications owned them; kept so the OpenAPI
@@ -43,6 +42,6 @@ export function adminRoutes(router: Router, ctx: AppContext): void {
     path: "/api/v1/admin/holiday-years",
     summary: "Holiday arrangements entered by staff (years beyond the built-in data), and which year is still missing (calendarWarnings)",
     tags, security: ["admin"], before,
-    handler: async () => ({ items: (await listHolidayYears(ctx)).map(presentHolidayYear), calendarWarnings: await calendarWarnings(ctx) }),
+    handler: async () => presentHolidayYears(await getHolidayYears(ctx)),
   });
 }

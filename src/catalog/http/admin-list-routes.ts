@@ -1,6 +1,5 @@
 import type Router from "@koa/router";
 import type { Middleware } from "koa";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
@@ -9,8 +8,8 @@ import { addSynonym } from "../synonyms/add-synonym";
 import { listSynonyms } from "../synonyms/list-synonyms";
 import { removeSynonym } from "../synonyms/remove-synonym";
 import { listQuestions } from "../questions/list-questions";
-import { presentAuditEntry, presentQuestion, presentSynonym } from "../presenters";
-import { auditQuery, idParams, questionsQuery, synonymBody } from "./schemas";
+import { presentAuditPage, presentQuestionPage, presentRemovedSynonym, presentSynonym, presentSynonymList } from "../presenters";
+import { auditQuery, idParams, questionsQuery, removedSchema, synonymBody } from "./schemas";
 
 type Base = { tags: string[]; security: string[]; before: Middleware[] };
 
@@ -21,39 +20,27 @@ export function adminListRoutes(router: Router, app: AppContext, base: Base): vo
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/audit", summary: "Audit log, newest first (?entity=item | item:<code> | synonym | complaint_route | complaint_route:<category> | holiday_year | holiday_year:<year>)",
     query: auditQuery,
-    handler: async ({ query }) => {
-      const { entries, total } = await listAudit({ prisma, ...query });
-      return { entries: entries.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize };
-    },
+    handler: async ({ query }) => presentAuditPage(await listAudit({ prisma, ...query }), query),
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/synonyms", summary: "Staff synonyms (citizens' words → official words)",
-    handler: async () => ({ synonyms: (await listSynonyms({ prisma })).map(presentSynonym) }),
+    handler: async () => presentSynonymList(await listSynonyms({ prisma })),
   });
   defineRoute(router, {
     ...base, method: "post", path: "/api/v1/admin/synonyms", status: 201, summary: "Add a synonym entry", body: synonymBody,
-    handler: async ({ body }, ctx) => {
-      const s = await addSynonym({ prisma, store: app.store, entry: body, actor: staffActor(ctx), now: app.now() });
-      return presentSynonym(s);
-    },
+    handler: async ({ body }, ctx) => presentSynonym(await addSynonym({ prisma, store: app.store, entry: body, actor: staffActor(ctx), now: app.now() })),
   });
   defineRoute(router, {
     ...base, method: "delete", path: "/api/v1/admin/synonyms/:id", summary: "Remove a synonym entry", params: idParams,
-    response: z.object({ removed: z.string() }),
+    response: removedSchema,
     handler: async ({ params }, ctx) => {
       await removeSynonym({ prisma, store: app.store, id: params.id, actor: staffActor(ctx), now: app.now() });
-      return { removed: params.id };
+      return presentRemovedSynonym(params.id);
     },
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/unanswered", summary: "Questions search/chat could not answer, most asked first",
     query: questionsQuery,
-    handler: async ({ query }) => {
-      const { questions, total } = await listQuestions({ prisma, ...query });
-      return {
-        questions: questions.map(presentQuestion),
-        total, page: query.page, pageSize: query.pageSize,
-      };
-    },
+    handler: async ({ query }) => presentQuestionPage(await listQuestions({ prisma, ...query }), query),
   });
 }

@@ -1,10 +1,11 @@
 import type Router from "@koa/router";
 import type { Context } from "koa";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { adminGuard, staffActor, staffOf } from "../../staff";
-import { codeParams, createItemBody, draftSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionParams } from "./schemas";
+import {
+  codeParams, createItemBody, draftSchema, publicationSchema, rejectBody, revisionBody, startDraftBody, updateDraftBody, versionDiffSchema, versionListSchema, versionParams,
+} from "./schemas";
 import { createItem } from "../drafts/create-item";
 import { startDraft } from "../drafts/start-draft";
 import { updateDraft } from "../drafts/update-draft";
@@ -13,9 +14,8 @@ import { publishDraft } from "../drafts/publish-draft";
 import { getDraft } from "../drafts/get-draft";
 import { listVersions } from "../versions/list-versions";
 import { getVersionDiff } from "../versions/get-version-diff";
-import { presentDraft, presentVersion } from "../presenters";
+import { presentDraft, presentPublication, presentVersion, presentVersionList } from "../presenters";
 import { adminListRoutes } from "./admin-list-routes";
-
 
 /** Staff editing: drafts, review, publication, versions (token auth until staff accounts exist). */
 export function adminRoutes(router: Router, app: AppContext): void {
@@ -61,24 +61,20 @@ export function adminRoutes(router: Router, app: AppContext): void {
     ...base, method: "post", path: "/api/v1/admin/items/:code/draft/publish",
     summary: "Approve and publish the draft under review as the next immutable version",
     params: codeParams, body: revisionBody,
-    response: z.object({ code: z.string(), version: z.number(), changes: z.number() }),
-    handler: async ({ params, body }, ctx) => publishDraft({ ...who(ctx), store: app.store, code: params.code, revision: body.revision, fourEyes: !staffOf(ctx).machine }),
+    response: publicationSchema,
+    handler: async ({ params, body }, ctx) =>
+      presentPublication(await publishDraft({ ...who(ctx), store: app.store, code: params.code, revision: body.revision, fourEyes: !staffOf(ctx).machine })),
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/items/:code/versions", summary: "Published versions (who, when, how many fields changed)",
     params: codeParams,
-    response: z.object({ versions: z.array(z.object({ version: z.number(), name: z.string(), publishedBy: z.string(), publishedAt: z.string(), changes: z.number() })) }),
-    handler: async ({ params }) => ({
-      versions: (await listVersions({ prisma, code: params.code })).map(presentVersion),
-    }),
+    response: versionListSchema,
+    handler: async ({ params }) => presentVersionList(await listVersions({ prisma, code: params.code })),
   });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/items/:code/versions/:v/diff", summary: "Field-level diff of version v from version v-1",
     params: versionParams,
-    response: z.object({
-      version: z.number(), previous: z.number().nullable(), publishedBy: z.string(), publishedAt: z.string(),
-      changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
-    }),
+    response: versionDiffSchema,
     handler: async ({ params }) => presentVersion(await getVersionDiff({ prisma, code: params.code, version: params.v })),
   });
   adminListRoutes(router, app, base);

@@ -1,5 +1,4 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { documentRoute, validateInput } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { isAppError } from "../../platform/errors";
@@ -8,15 +7,12 @@ import { parseLang } from "../translate";
 import { renderGuidePage, renderNotFoundPage } from "../page/render-guide-page";
 import { PRINT_SCRIPT, printScript } from "../page/layout";
 import { renderGuideIndex } from "../page/render-guide-index";
-import { etagOf, ifNoneMatchHits } from "../presenters";
+import { loadGuideIndex } from "../page/load-guide-index";
+import { etagOf, ifNoneMatchHits, presentGuideIndex } from "../presenters";
 import type { ItemSearch } from "../items/item-search";
-import { listItems } from "../items/list-items";
-import { listDepartments } from "../items/list-departments";
-import { listMostAsked } from "../questions/list-most-asked";
-import { guideIndexQuery } from "./schemas";
+import { guideIndexQuery, guidePageQuery } from "./schemas";
 
 const HTML = "text/html; charset=utf-8";
-const RESULTS = 30;
 
 /**
  * The server-rendered H5 pages (documented as text/html):
@@ -32,22 +28,15 @@ export function pageRoutes(router: Router, app: AppContext, search: () => ItemSe
     path: "/guides/:code",
     summary: "Guide page (H5), in Chinese or Tibetan; 404 page for an unknown code",
     tags: ["pages"],
-    query: z.object({ lang: z.enum(["zh", "bo"]).optional() }),
+    query: guidePageQuery,
     responseTypes: ["text/html"],
   });
   router.get("/guides", async (ctx) => {
     const query = validateInput(guideIndexQuery, ctx.query, "query");
-    const lang = parseLang(query.lang);
-    const wanted = query.q || query.department ? { q: query.q, department: query.department } : undefined;
-    const [found, departments, mostAsked] = await Promise.all([
-      wanted ? listItems({ prisma, ...wanted, page: 1, pageSize: RESULTS, search: search() }) : undefined,
-      listDepartments({ prisma }),
-      listMostAsked({ prisma, limit: 10 }),
-    ]);
-    const results = found && { total: found.total, entries: found.items.map((i) => ({ code: i.code, name: i.name, department: i.department?.name, hasGuide: i.hasGuide })) };
+    const index = await loadGuideIndex({ prisma, q: query.q, department: query.department, search: search() });
     ctx.type = HTML;
     ctx.set("Cache-Control", "no-cache");
-    ctx.body = renderGuideIndex({ lang, ...wanted, results, departments, mostAsked });
+    ctx.body = renderGuideIndex(presentGuideIndex(parseLang(query.lang), index));
   });
   router.get(PRINT_SCRIPT, (ctx) => {
     ctx.type = "text/javascript; charset=utf-8";
@@ -62,7 +51,7 @@ export function pageRoutes(router: Router, app: AppContext, search: () => ItemSe
       const item = await getItem({ prisma: app.db.prisma, code });
       page = renderGuidePage(item, lang, app.config.HOTLINE);
     } catch (e) {
-      if (!isAppError(e) || e.code !== "not_found") throw e;
+      if (!isAppError(e) || e.publicCode !== "item_not_found") throw e;
       ctx.status = 404;
       ctx.type = HTML;
       ctx.body = renderNotFoundPage(code, lang, app.config.HOTLINE);

@@ -5,10 +5,9 @@ import { listItems } from "../items/list-items";
 import { getItem } from "../items/get-item";
 import { listDepartments } from "../items/list-departments";
 import type { ItemSearch } from "../items/item-search";
-import { etagOf, ifNoneMatchHits, presentDepartment, presentItemDetail, presentItemSummary } from "../presenters";
+import { etagOf, ifNoneMatchHits, presentDepartmentList, presentItemDetail, presentItemPage } from "../presenters";
 import { parseLang } from "../translate";
-import { codeParams, departmentListSchema, itemDetailSchema, itemListSchema, langQuery, listItemsQuery } from "./schemas";
-import { z } from "zod";
+import { codeParams, departmentListSchema, itemDetailSchema, itemListSchema, itemQuery, listItemsQuery } from "./schemas";
 
 export function publicRoutes(router: Router, app: AppContext, search: () => ItemSearch | undefined): void {
   const prisma = app.db.prisma;
@@ -21,10 +20,7 @@ export function publicRoutes(router: Router, app: AppContext, search: () => Item
     tags: ["catalog"],
     query: listItemsQuery,
     response: itemListSchema,
-    handler: async ({ query }) => {
-      const { items, total } = await listItems({ prisma, ...query, search: search() });
-      return { items: items.map((i) => presentItemSummary(i, baseUrl)), total, page: query.page, pageSize: query.pageSize };
-    },
+    handler: async ({ query }) => presentItemPage(await listItems({ prisma, ...query, search: search() }), query, baseUrl),
   });
 
   defineRoute(router, {
@@ -33,7 +29,7 @@ export function publicRoutes(router: Router, app: AppContext, search: () => Item
     summary: "The latest published guide of an item (?lang=bo: translation with Chinese fallback per field); ETag/If-None-Match",
     tags: ["catalog"],
     params: codeParams,
-    query: z.object({ lang: langQuery }),
+    query: itemQuery,
     response: itemDetailSchema,
     handler: async ({ params, query }, ctx) => {
       const body = presentItemDetail(await getItem({ prisma, code: params.code }), parseLang(query.lang), baseUrl);
@@ -55,6 +51,6 @@ export function publicRoutes(router: Router, app: AppContext, search: () => Item
     summary: "Departments (实施主体) with their item counts",
     tags: ["catalog"],
     response: departmentListSchema,
-    handler: async () => ({ departments: (await listDepartments({ prisma })).map(presentDepartment) }),
+    handler: async () => presentDepartmentList(await listDepartments({ prisma })),
   });
 }

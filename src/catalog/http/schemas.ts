@@ -22,7 +22,11 @@ export const guideIndexQuery = z.object({
   lang: z.string().max(10).optional(),
 });
 
+/** GET /guides/:code (documented only: any other lang falls back to Chinese). */
+export const guidePageQuery = z.object({ lang: z.enum(["zh", "bo"]).optional() });
+
 export const codeParams = z.object({ code: z.string().min(1).max(100) });
+export const itemQuery = z.object({ lang: langQuery });
 
 const departmentRef = z.object({ name: z.string(), region: z.string() }).nullable();
 
@@ -97,3 +101,14 @@ export const draftSchema = z.object({
   updatedAt: z.string(),
   guide: z.record(z.string(), z.unknown()),
 });
+
+// Responses of the staff editing routes (presenters.ts builds them).
+export const publicationSchema = z.object({ code: z.string(), version: z.number(), changes: z.number() });
+export const versionListSchema = z.object({
+  versions: z.array(z.object({ version: z.number(), name: z.string(), publishedBy: z.string(), publishedAt: z.string(), changes: z.number() })),
+});
+export const versionDiffSchema = z.object({
+  version: z.number(), previous: z.number().nullable(), publishedBy: z.string(), publishedAt: z.string(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+});
+export const removedSchema = z.object({ removed: z.string() });

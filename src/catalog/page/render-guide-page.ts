@@ -1,7 +1,7 @@
 import type { ItemRecord } from "../items/get-item";
 import { translateGuide, type Lang } from "../translate";
 import { html, safeHref } from "../../platform/html";
-import { label as L } from "./labels";
+import { field, label as L } from "./labels";
 import { guideSections } from "./sections";
 import { shanghaiDateTime } from "./format";
 import { assistantHint, langQuery, langSwitch, layout } from "./layout";
@@ -12,7 +12,7 @@ const switchFor = (code: string, lang: Lang) => langSwitch(lang, (l) => `/guides
 export function renderGuidePage(item: ItemRecord, lang: Lang, hotline: string): string {
   if (!item.guide) return renderCatalogOnlyPage(item, lang, hotline);
   const { guide } = translateGuide(item.guide, lang);
-  const header = html`${switchFor(item.code, lang)}<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${L(lang, "aliases")}：${guide.aliases.join("、")}</p>` : ""}`;
+  const header = html`${switchFor(item.code, lang)}<h1>${guide.name}</h1>${guide.aliases.length ? html`<p>${field(lang, L(lang, "aliases"), guide.aliases.join(L(lang, "list_separator")))}</p>` : ""}`;
   const updated = L(lang, "updated", { date: shanghaiDateTime(item.updatedAt), version: item.version ?? 1 });
   const body = [
     html`<div class="actions"><a href="/guides${langQuery(lang)}">${L(lang, "index_link")}</a><button type="button" data-print>${L(lang, "print")}</button></div>`,

@@ -1,7 +1,7 @@
 import type { Guide } from "../guide-schema";
 import type { Lang } from "../translate";
 import { html, safeHref, type Raw } from "../../platform/html";
-import { label as L } from "./labels";
+import { field, label as L } from "./labels";
 import { timeLimitText, yuanText } from "./format";
 
 /** The sections of a guide page, in the order of the 办事指南 elements. */
@@ -20,7 +20,7 @@ function overview(g: Guide, lang: Lang): Raw {
     html`<dl>
 <dt>${L(lang, "authority")}</dt><dd>${g.authority.name}${g.authority.phone ? html` <a href="tel:${g.authority.phone}">${g.authority.phone}</a>` : ""}</dd>
 <dt>${L(lang, "type")}</dt><dd>${g.type}</dd>
-${g.audience.length ? html`<dt>${L(lang, "audience")}</dt><dd>${g.audience.join("、")}</dd>` : ""}
+${g.audience.length ? html`<dt>${L(lang, "audience")}</dt><dd>${g.audience.join(L(lang, "list_separator"))}</dd>` : ""}
 <dt>${L(lang, "code")}</dt><dd>${g.code}</dd>
 ${g.region ? html`<dt>${L(lang, "region")}</dt><dd>${g.region}</dd>` : ""}
 </dl>`,
@@ -29,7 +29,7 @@ ${g.region ? html`<dt>${L(lang, "region")}</dt><dd>${g.region}</dd>` : ""}
 
 function basis(g: Guide, lang: Lang): Raw {
   const items = g.basis.map(
-    (b) => html`<li><strong>${b.title}</strong>${b.docNo ? html`（${b.docNo}）` : ""}${b.article ? html` ${b.article}` : ""}${b.text ? html`<div class="note">${b.text}</div>` : ""}</li>`,
+    (b) => html`<li><strong>${b.title}</strong>${b.docNo ? L(lang, "doc_no", { docNo: b.docNo }) : ""}${b.article ? html` ${b.article}` : ""}${b.text ? html`<div class="note">${b.text}</div>` : ""}</li>`,
   );
   return section("basis", L(lang, "basis"), html`<ul>${items}</ul>`);
 }
@@ -65,8 +65,8 @@ function timeLimit(g: Guide, lang: Lang): Raw {
 function fees(g: Guide, lang: Lang): Raw {
   if (!g.fees.charged) return section("fees", L(lang, "fees"), html`<p>${L(lang, "free")}</p>`);
   const items = g.fees.items.map(
-    (f) => html`<li>${f.name}：${f.amountFen !== undefined ? yuanText(f.amountFen, lang) : f.amountText}${
-      f.basis ? html`<div class="note">${L(lang, "fee_basis")}：${f.basis}</div>` : ""
+    (f) => html`<li>${field(lang, f.name, f.amountFen !== undefined ? yuanText(f.amountFen, lang) : (f.amountText ?? ""))}${
+      f.basis ? html`<div class="note">${field(lang, L(lang, "fee_basis"), f.basis)}</div>` : ""
     }</li>`,
   );
   return section("fees", L(lang, "fees"), html`<ul>${items}</ul>`);
@@ -75,9 +75,9 @@ function fees(g: Guide, lang: Lang): Raw {
 function locations(g: Guide, lang: Lang): Raw | null {
   if (!g.locations.length) return null;
   const items = g.locations.map(
-    (l) => html`<li><strong>${l.name}</strong>${l.window ? html`<div>${L(lang, "window")}：${l.window}</div>` : ""}${
-      l.address ? html`<div>${L(lang, "address")}：${l.address}</div>` : ""
-    }${l.hours ? html`<div>${L(lang, "hours")}：${l.hours}</div>` : ""}</li>`,
+    (l) => html`<li><strong>${l.name}</strong>${l.window ? html`<div>${field(lang, L(lang, "window"), l.window)}</div>` : ""}${
+      l.address ? html`<div>${field(lang, L(lang, "address"), l.address)}</div>` : ""
+    }${l.hours ? html`<div>${field(lang, L(lang, "hours"), l.hours)}</div>` : ""}</li>`,
   );
   return section("locations", L(lang, "locations"), html`<ul>${items}</ul>`);
 }

@@ -3,7 +3,8 @@ import type { QuestionLog } from "../published";
 import { normalizeQuestion } from "./normalize-question";
 import { recordQuestionCounts, type QuestionCount } from "./record-question";
 import { recordItemAsks, type ItemAskCount } from "./record-item-asks";
-import { countDay, writeDayCounts, type DayCounts } from "./question-days";
+import { countDay, type DayCounts } from "./question-days";
+import { writeDayCounts } from "./write-day-counts";
 
 interface WriteOutcome {
   dropped: QuestionCount[];

@@ -26,10 +26,3 @@ export async function resolveQuestion(opts: ResolveQuestionOptions): Promise<{ i
     return { id, count: q.count };
   });
 }
-
-/** One unanswered question by id (404 when already resolved). */
-export async function getQuestion(opts: { prisma: PrismaClient; id: string }) {
-  const q = await opts.prisma.unansweredQuestion.findUnique({ where: { id: opts.id } });
-  if (!q) throw catalogErrors("question_not_found", { id: opts.id });
-  return q;
-}

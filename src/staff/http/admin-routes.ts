@@ -1,15 +1,14 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import { adminGuard } from "../admin-guard";
 import { createAccount } from "../create-account";
 import { listAccounts } from "../list-accounts";
-import { presentAccount } from "../presenters";
+import { presentAccount, presentAccountList } from "../presenters";
 import { staffActor, staffOf } from "../require-staff";
 import { resetPassword } from "../reset-password";
 import { updateAccount } from "../update-account";
-import { accountParams, accountSchema, createAccountBody, resetPasswordBody, updateAccountBody } from "./schemas";
+import { accountListSchema, accountParams, accountSchema, createAccountBody, resetPasswordBody, updateAccountBody } from "./schemas";
 
 const tags = ["staff accounts"];
 
@@ -19,8 +18,8 @@ export function adminRoutes(router: Router, app: AppContext): void {
 
   defineRoute(router, {
     method: "get", path: "/api/v1/admin/accounts", tags, security: ["staff"], before, summary: "Every staff account",
-    response: z.object({ items: z.array(accountSchema) }),
-    handler: async () => ({ items: (await listAccounts(app)).map((a) => presentAccount(a, app.now())) }),
+    response: accountListSchema,
+    handler: async () => presentAccountList(await listAccounts(app), app.now()),
   });
 
   defineRoute(router, {

@@ -37,3 +37,5 @@ export const accountSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export const accountListSchema = z.object({ items: z.array(accountSchema) });
+export const okSchema = z.object({ ok: z.boolean() });

@@ -1,16 +1,15 @@
 import type Router from "@koa/router";
-import { z } from "zod";
 import { defineRoute } from "../../http/openapi";
 import { perIp, rateLimit } from "../../http/rate-limit";
 import type { AppContext } from "../../platform/context";
 import { authenticateStaff } from "../authenticate";
 import { changeOwnPassword } from "../change-own-password";
 import { clearStaffCookie, setStaffCookie, staffCookieOf } from "../cookie";
-import { login } from "../login";
-import { presentMe } from "../presenters";
+import { presentMe, presentOk } from "../presenters";
 import { requireStaff } from "../require-staff";
-import { endSession } from "../sessions";
-import { loginBody, meSchema, passwordBody } from "./schemas";
+import { signIn } from "../sign-in";
+import { signOut } from "../sign-out";
+import { loginBody, meSchema, okSchema, passwordBody } from "./schemas";
 
 const tags = ["staff"];
 
@@ -23,10 +22,7 @@ export function staffRoutes(router: Router, app: AppContext): void {
     method: "post", path: "/api/v1/staff/login", tags, summary: "Sign in: sets the HttpOnly session cookie zw_staff",
     before: [limit], body: loginBody, response: meSchema,
     handler: async ({ body }, c) => {
-      const { token, session, principal } = await login(app, body);
-      // A fresh token on every login; the one the browser came with (if any) ends (session fixation).
-      const previous = staffCookieOf(c);
-      if (previous) await endSession(app.store, previous);
+      const { token, session, principal } = await signIn(app, { ...body, previousToken: staffCookieOf(c) });
       setStaffCookie(app, c, token);
       return presentMe(principal, session.csrf);
     },
@@ -34,12 +30,11 @@ export function staffRoutes(router: Router, app: AppContext): void {
 
   defineRoute(router, {
     method: "post", path: "/api/v1/staff/logout", tags, summary: "Sign out (ends this session)", status: 200,
-    before: [requireStaff()], response: z.object({ ok: z.boolean() }),
+    before: [requireStaff()], response: okSchema,
     handler: async (_input, c) => {
-      const token = staffCookieOf(c);
-      if (token) await endSession(app.store, token);
+      await signOut(app, { token: staffCookieOf(c) });
       clearStaffCookie(app, c);
-      return { ok: true };
+      return presentOk();
     },
   });
 
@@ -54,10 +49,10 @@ export function staffRoutes(router: Router, app: AppContext): void {
 
   defineRoute(router, {
     method: "post", path: "/api/v1/staff/password", tags, summary: "Change one's password (old and new); every other session ends",
-    before: [limit, requireStaff()], body: passwordBody, response: z.object({ ok: z.boolean() }),
+    before: [limit, requireStaff()], body: passwordBody, response: okSchema,
     handler: async ({ body }, c) => {
       await changeOwnPassword(c, body);
-      return { ok: true };
+      return presentOk();
     },
   });
 }
