@@ -1,5 +1,6 @@
 import { normalize, words } from "../search";
 import type { PublishedGuide } from "./ports";
+import { detail, t, type Lang } from "./texts";
 
 type Step = PublishedGuide["procedure"][number];
 
@@ -28,8 +29,8 @@ export function askedStep(g: PublishedGuide, question: string): Step | undefined
 const EVERY_ITEM = /^(申请|受理|审核|审批|审查|决定|发证|领证|办结|批准|提交|领取|办理)$/;
 
 /** "现场查验：核实……7个工作日内完成" (the step's days added when its description does not say them). */
-export function stepDuration(p: Step, lang: "zh" | "bo"): string {
+export function stepDuration(p: Step, lang: Lang): string {
   const desc = p.description ?? "";
-  const days = p.days !== undefined && lang === "zh" && !desc.includes(String(p.days)) ? `（${p.days}个工作日）` : "";
-  return `${p.step}${desc ? `：${desc}` : ""}${days}`;
+  const days = p.days !== undefined && lang === "zh" && !desc.includes(String(p.days)) ? t(lang, "value.step_days", { value: p.days }) : "";
+  return `${detail(lang, p.step, desc)}${days}`;
 }

@@ -1,18 +1,16 @@
 import type { TimeLimitValue } from "../catalog";
 import type { PublishedGuide } from "./ports";
-import { t as platformT } from "../platform/templates";
 import { detectAspect, type Aspect } from "./aspects";
 import { words } from "../search";
 import { askedStep, stepDuration } from "./asked-step";
+import { bracketed, detail, t, type Lang } from "./texts";
 
-export type Lang = "zh" | "bo";
+export { t, type Lang };
 /**
  * An answer's length budget in UTF-8 bytes: short enough for every channel to show it whole
  * (each channel's own hard cut stays with the channel); the rest is behind the guide link.
  */
 const ANSWER_LIMIT_BYTES = 2048;
-
-export const t = (lang: Lang, id: string, vars?: Record<string, string | number>) => platformT("chat", lang, id, vars);
 
 export interface RenderOptions {
   lang: Lang;
@@ -138,7 +136,7 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
     case "authority":
       return [L("authority", g.authority.name), ...(g.authority.phone ? [L("authority_phone", g.authority.phone)] : [])];
     case "basis":
-      return [L("basis"), ...g.basis.map((b, i) => `${i + 1}. ${b.title}${b.docNo ? `（${b.docNo}）` : ""}${b.article ?? ""}${b.text ? `：${b.text}` : ""}`)];
+      return [L("basis"), ...g.basis.map((b, i) => `${i + 1}. ${detail(o.lang, `${b.title}${b.docNo ? bracketed(o.lang, b.docNo) : ""}${b.article ?? ""}`, b.text)}`)];
     case "conditions": {
       const list = bo?.conditions?.length ? bo.conditions : g.conditions;
       return list.length ? [L("conditions"), ...list.map((c, i) => `${i + 1}. ${c}`)] : none();
@@ -148,7 +146,7 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
     case "procedure":
       return [L("procedure"), ...g.procedure.map((p, i) => {
         const tr = bo?.procedure?.[i];
-        return `${i + 1}. ${tr ? `${tr.step ?? p.step}${tr.description ? `：${tr.description}` : ""}` : stepDuration(p, o.lang)}`;
+        return `${i + 1}. ${tr ? detail(o.lang, tr.step ?? p.step, tr.description) : stepDuration(p, o.lang)}`;
       })];
     case "timeLimit": {
       // The time of a step asked about by name ("公示要几天") first, then the item's whole time limit.
@@ -180,30 +178,30 @@ function sections(g: PublishedGuide, aspect: Aspect, o: RenderOptions, bo: Bo): 
     case "overview":
       return [
         // In Tibetan the other names are the words citizens use (ཐེམ་ཐོ for སྐྱེས་ཐོ).
-        ...(bo?.aliases?.length ? [L("aliases", bo.aliases.map((a) => a.replace(/[\u0F0D-\u0F14\s]+$/u, "")).join("、"))] : []),
+        ...(bo?.aliases?.length ? [L("aliases", bo.aliases.map((a) => a.replace(/[\u0F0D-\u0F14\s]+$/u, "")).join(t(o.lang, "value.name_separator")))] : []),
         L("authority", g.authority.name),
         L("timeLimit", timeLimitText(g, o.lang)),
         L("fees", feesText(g, o.lang)),
-        ...(g.materials.length ? [L("overview_materials", materialLines(g, o.lang, bo).map((m) => m.replace(/^\d+\. /, "")).join("；"))] : []),
+        ...(g.materials.length ? [L("overview_materials", materialLines(g, o.lang, bo).map((m) => m.replace(/^\d+\. /, "")).join(t(o.lang, "value.list_separator")))] : []),
         // The first step: useful whether "怎么办" meant what it is or how to start.
-        ...(g.procedure[0] ? [L("first_step", overviewStep(g, bo))] : []),
+        ...(g.procedure[0] ? [L("first_step", overviewStep(g, bo, o.lang))] : []),
         onlineText(g, o.lang),
       ];
   }
 }
 
-function overviewStep(g: PublishedGuide, bo: Bo): string {
+function overviewStep(g: PublishedGuide, bo: Bo, lang: Lang): string {
   const p = g.procedure[0]!;
   const tr = bo?.procedure?.[0];
-  const desc = tr?.description ?? p.description;
-  return `${tr?.step ?? p.step}${desc ? `：${desc}` : ""}`;
+  return detail(lang, tr?.step ?? p.step, tr?.description ?? p.description);
 }
+
 
 function materialLines(g: PublishedGuide, lang: Lang, bo: Bo): string[] {
   return g.materials.map((m, i) => {
     const name = bo?.materials?.[i]?.name ?? m.name;
     const form = m.form || m.copies ? t(lang, "value.form", { form: m.form ?? "", copies: m.copies ? t(lang, "value.copies", { value: m.copies }) : "" }) : "";
-    const opt = m.required ? (m.note ? `（${m.note}）` : "") : m.note ? t(lang, "value.optional", { note: m.note }) : t(lang, "value.optional_plain");
+    const opt = m.required ? (m.note ? bracketed(lang, m.note) : "") : m.note ? t(lang, "value.optional", { note: m.note }) : t(lang, "value.optional_plain");
     return `${i + 1}. ${name}${form}${opt}`;
   });
 }
@@ -226,10 +224,11 @@ export function feesText(g: PublishedGuide, lang: Lang): string {
   return g.fees.items
     .map((f) => {
       const amount = f.amountFen !== undefined ? t(lang, "value.yuan", { value: yuan(f.amountFen) }) : (f.amountText ?? "");
-      return t(lang, "value.fee_item", { name: f.name, amount: `${f.amountFen !== undefined ? "" : "："}${amount}` }) +
+      const item = f.amountFen !== undefined ? t(lang, "value.fee_item", { name: f.name, amount }) : detail(lang, f.name, amount);
+      return item +
         (f.basis ? t(lang, "value.fee_basis", { basis: f.basis }) : "");
     })
-    .join("；");
+    .join(t(lang, "value.list_separator"));
 }
 
 const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));

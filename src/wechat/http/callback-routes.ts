@@ -1,7 +1,8 @@
 import type Router from "@koa/router";
 import type { Context, Middleware } from "koa";
-import { z } from "zod";
 import { documentRoute } from "../../http/openapi";
+import { t } from "../../platform/templates";
+import { callbackQuery, verifyQuery } from "./schemas";
 
 export interface CallbackEndpoint {
   verify: Middleware;
@@ -14,13 +15,12 @@ export interface CallbackEndpoint {
  * Without WeChat configured both answer 503 in plain text.
  */
 export function callbackRoutes(router: Router, endpoint: CallbackEndpoint | undefined): void {
-  const signed = { signature: z.string(), timestamp: z.string(), nonce: z.string() };
   documentRoute({
     method: "get",
     path: "/wechat",
     summary: "WeChat server verification: answers echostr when the signature holds",
     tags: ["wechat"],
-    query: z.object({ ...signed, echostr: z.string() }),
+    query: verifyQuery,
     responseTypes: ["text/plain"],
   });
   documentRoute({
@@ -28,7 +28,7 @@ export function callbackRoutes(router: Router, endpoint: CallbackEndpoint | unde
     path: "/wechat",
     summary: "WeChat callback: a message or event (XML, plain or encrypted), answered in XML or 'success'",
     tags: ["wechat"],
-    query: z.object({ ...signed, openid: z.string().optional(), encrypt_type: z.enum(["aes"]).optional(), msg_signature: z.string().optional() }),
+    query: callbackQuery,
     bodyTypes: ["text/xml"],
     responseTypes: ["text/xml", "text/plain"],
   });
@@ -36,7 +36,7 @@ export function callbackRoutes(router: Router, endpoint: CallbackEndpoint | unde
     const off = (k: Context) => {
       k.status = 503;
       k.type = "text/plain";
-      k.body = "WeChat is not configured";
+      k.body = t("wechat", "zh", "errors.wechat_not_configured");
     };
     router.get("/wechat", off);
     router.post("/wechat", off);
