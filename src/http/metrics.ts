@@ -11,11 +11,8 @@ export const METRICS_BATCH = 512;
  *
  * A request only writes its labels and duration into preallocated arrays; they reach the
  * histogram in batches — on every scrape (prom-client's `collect` hook, so /metrics is always
- * complete) and whenever 512 wait. prom-client validates and hashes the labels on each
- * observation: ~0.4 µs in a tight loop, but measured at 1.7 µs inside a busy server, with
- * several more lost to the cache misses its code caused the rest of the request (the message
- * endpoint benchmark: ~10 µs of server CPU a message less without it). Batched, that code runs
- * hot, once per 512 requests' worth.
+ * complete) and whenever 512 wait — because prom-client's per-observation label checks cost
+ * the busy WeChat path more than the rest of the metric (bench/README.md, "Per-message costs").
  */
 export function createMetrics() {
   const registry = new client.Registry();

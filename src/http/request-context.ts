@@ -6,7 +6,7 @@ const SANE_ID = /^[\w.-]{1,64}$/;
 
 /**
  * New request ids: this instance's random prefix and a counter — unique across instances and
- * restarts without drawing a UUID per request (a visible cost on the WeChat callback).
+ * restarts without drawing a UUID per request.
  */
 const INSTANCE = crypto.randomBytes(6).toString("hex");
 let issued = 0;
@@ -14,9 +14,8 @@ const newRequestId = () => `${INSTANCE}-${(++issued).toString(36)}`;
 
 /**
  * `ctx.state` of one request: its id, and a child logger carrying the id, made when first
- * used — pino builds bindings and redaction for each child, a few microseconds most requests
- * never need. A class, so the lazy `log` is one getter on a prototype rather than a property
- * defined on every request's state object (which cost more than the child it saved).
+ * used (most requests never log beyond their one line). A class, so the lazy `log` is one
+ * getter on the prototype, not a property defined on every request's state.
  */
 export class RequestState {
   #log?: Logger;

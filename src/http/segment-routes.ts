@@ -13,12 +13,10 @@ function firstSegment(path: string): string {
 /**
  * The routes of `router`, dispatched by the request path's first segment.
  *
- * @koa/router tests every route's regular expression in turn, on every request: with the
- * service's ~95 routes the WeChat callback (registered last, and the busiest route) went
- * through ninety-odd misses first — measured at a sixth of the whole request's time in the
- * message-endpoint benchmark. Every route here starts with a literal segment ("api",
- * "open311", "wechat", …), so the routes are split into one router per first segment and a
- * request goes straight to its own: one Map lookup, then a handful of tests.
+ * @koa/router tests every route's regular expression in turn, so the busiest route (the WeChat
+ * callback, registered last) went through ninety-odd misses (bench/README.md, "Per-message
+ * costs"). Every route starts with a literal segment ("api", "open311", "wechat", …): one
+ * router per first segment, one Map lookup, then a handful of tests.
  *
  * Behaviour is the router's own: the same layers in the same order, each group with its
  * `allowedMethods()` (405 with `Allow`, OPTIONS, 501). A route whose first segment is not

@@ -39,9 +39,8 @@ export function createLogger(opts: LoggerOptions): Logger {
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.format === "pretty") {
-    // Formatted in this thread: a pino transport would run it in a worker thread, with a V8
-    // heap of its own (~10 MB more resident for a development convenience; issue 16). Loaded
-    // only here, so JSON logging (production) does not load it at all.
+    // Formatted in this thread: a transport's worker thread has a heap of its own, too much for
+    // a development convenience. Loaded only here, so JSON logging (production) never loads it.
     const pretty = createRequire(import.meta.url)("pino-pretty") as typeof import("pino-pretty");
     return pino(options, pretty({ translateTime: "SYS:standard" }));
   }

@@ -2,19 +2,12 @@ import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 
 /**
- * Full garbage collections once the instance has started and gone quiet (issue 16). Start-up —
- * the catalog import on a first start, building the search index and its JIT warm-up
- * (thousands of queries) — leaves V8's young generation grown to its maximum (32 MB) and the
- * old generation holding garbage; an idle process allocates nothing, so V8 never collects
- * them: an idle instance measured ~30 MB more resident for it (bench/memory.ts: "RSS" against
- * "RSS after GC"). V8 gives the young generation's pages back only in a collection it judges
- * to come at a low allocation rate — measured: not 10 s after listening, but 25 s after — so
- * this tries every `everyMs`, up to `attempts` times, until they are back. A try is skipped
- * when the event loop was more than 5 % busy since the last one: an instance already serving
- * needs its young generation and gets no pause from this. Node has no API for a collection
- * but V8's documented `--expose-gc` flag (`gc()`), which `npm start`, the Docker image and the
- * test and soak children pass; without it this does nothing. Each try takes tens of
- * milliseconds; nothing happens if V8 refuses.
+ * Full garbage collections once the instance has started and gone quiet (issue 16): start-up
+ * garbage (catalog import, index build, warm-up) is never collected by an idle process, which
+ * allocates nothing, so it would stay resident (bench/README.md, "Memory after start-up").
+ * Tries every `everyMs`, up to `attempts` times, until V8 gives the pages back; skipped while
+ * the event loop is more than 5 % busy (a serving instance needs its young generation). Needs
+ * `--expose-gc` (`npm start`, the image, the test and soak children pass it); else does nothing.
  *
  * Returns a cancel function (for stop()); the timers keep nothing alive.
  */

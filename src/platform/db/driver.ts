@@ -71,14 +71,11 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
 }
 
 /**
- * PostgreSQL settings for the embedded database, on top of PGlite's own start parameters.
- * PGlite runs initdb's defaults, sized for a server: its 128 MB buffer pool lives in the
- * WebAssembly memory and is resident from the start (an idle instance measured ~130 MB more
- * RSS with it; issue 16). The shipped catalog's whole database is ~11 MB and PGlite is one
- * connection, so a 16 MB pool holds it all; a bigger database reads the rest through the
- * operating system's file cache. Fewer connection slots and temp buffers shrink the rest of
- * the shared memory a little. Passed on the command line, so nothing is written into the
- * data directory's postgresql.conf.
+ * PostgreSQL settings for the embedded database, on top of PGlite's own start parameters:
+ * initdb's server-sized 128 MB buffer pool would be resident WebAssembly memory from the start
+ * (bench/README.md, "Memory after start-up"), while the shipped catalog's whole database fits
+ * a 16 MB pool (one connection; a bigger one reads through the OS file cache). Passed on the
+ * command line, so nothing is written into the data directory's postgresql.conf.
  */
 export const PGLITE_SETTINGS: Record<string, string> = {
   shared_buffers: "16MB",
@@ -97,12 +94,11 @@ export async function openPGlite(dataDir: string): Promise<PGlite> {
 }
 
 /**
- * Creates a new embedded database (initdb) in a short-lived child process. PGlite runs initdb
- * as a second WebAssembly instance and copies the result through an in-memory tarball: ~550 MB
- * more at its peak, and ~100 MB that this process would keep resident for good afterwards
- * (WebAssembly memory never shrinks, and the allocator keeps the freed rest; issue 16). The
- * child builds it beside `dir` and it is renamed into place, so a start killed meanwhile
- * leaves no half-made database behind.
+ * Creates a new embedded database (initdb) in a short-lived child process, because PGlite's
+ * initdb (a second WebAssembly instance and an in-memory tarball) leaves memory this process
+ * could never give back — WebAssembly memory does not shrink (bench/README.md, "Memory after
+ * start-up"). Built beside `dir` and renamed into place, so a killed start leaves no half-made
+ * database behind.
  */
 async function initPGliteDir(dir: string): Promise<void> {
   const tmp = `${dir}.init-${process.pid}`;
