@@ -66,7 +66,7 @@ export const quotedStatus = (s: ComplaintStatus) => text("labels.quoted_status",
 function refusalVars(from: ComplaintStatus, to: ComplaintStatus) {
   const why = isTerminal(from)
     ? text("labels.terminal", { status: quotedStatus(from) })
-    : text("labels.allowed_moves", { allowed: TRANSITIONS[from].map(quotedStatus).join("、") });
+    : text("labels.allowed_moves", { allowed: TRANSITIONS[from].map(quotedStatus).join(text("labels.list_separator")) });
   return { from: quotedStatus(from), to: quotedStatus(to), why };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addHours, shanghaiDayOf, startOfShanghaiDay, type WorkCalendar } from "../calendar";
 import { isAppError } from "../platform/errors";
 import { complaintErrors } from "./errors";
+import { text } from "./text";
 
 /**
  * 12345 work-order deadlines. Every limit runs from the dispatch (派单) to the department, not
@@ -52,7 +53,7 @@ export function resolvePolicy(overrides: readonly PolicyOverride[], ticket: { pr
   const merged = Object.assign({}, DEFAULT_COMPLAINT_POLICY, ...applicable.map((o) => o.policy));
   const result = complaintPolicySchema.safeParse(merged);
   if (!result.success) {
-    const fields = result.error.issues.map((i) => i.path.join(".")).join("、");
+    const fields = result.error.issues.map((i) => i.path.join(".")).join(text("labels.list_separator"));
     throw complaintErrors("policy_invalid", { fields }, { issues: result.error.issues });
   }
   return result.data;

@@ -48,4 +48,9 @@ export const complaintErrors = defineErrors("complaints", {
   jurisdiction_not_found: "not_found",
   date_range_invalid: "bad_request",
   date_range_too_long: "bad_request",
+  open311_argument_invalid: "validation_failed",
+  open311_server_error: "internal",
+  callback_body_invalid: "validation_failed",
+  action_unknown: "not_found",
+  action_body_invalid: "validation_failed",
 });

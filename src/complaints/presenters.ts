@@ -4,12 +4,14 @@ import type { AppContext } from "../platform/context";
 import type { ComplaintApiKey, ComplaintEvent, ComplaintImage, ComplaintOutbox } from "../generated/prisma/client";
 import { canTransition, COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-status";
 import type { HotIssue } from "./find-hot-issues";
+import type { CallbackResult } from "./outbox/receive-callback";
 import { KIND_ATTRIBUTE, open311StatusOf, SERVICE_CODES, SERVICES_CHANGESET, serviceCodeOf } from "./open311/service-codes";
 import { anonymiseText, publicPlace } from "./place";
 import { text } from "./text";
 import type { ComplaintRouteEntry } from "./routing/list-complaint-routes";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "./types";
 import type { Complaint } from "./workflow/db";
+import type { SupervisionResult } from "./workflow/supervise-complaints";
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const label = (s: string) => COMPLAINT_STATUS_LABELS[s as ComplaintStatus] ?? s;
@@ -157,6 +159,17 @@ export function presentOutbox(r: ComplaintOutbox) {
   };
 }
 
+/** What one supervision scan fired: each ticket and the stage (reminder, supervision, escalation). */
+export const presentSupervisionRun = (r: SupervisionResult) => ({ fired: r.fired.map((f) => ({ ticketNo: f.ticketNo, type: f.type })) });
+
+/** The answer to the 12345 platform's callback: what was done with it and the ticket's status after. */
+export const presentCallbackResult = (r: CallbackResult) => ({
+  duplicate: r.duplicate,
+  outcome: r.outcome,
+  status: r.status,
+  ...(r.reason !== undefined ? { reason: r.reason } : {}),
+});
+
 /** A new Open311 API key: the only time the key itself is shown. */
 export function presentApiKey({ row, key }: { row: ComplaintApiKey; key: string }) {
   return { id: row.id, name: row.name, key, createdAt: row.createdAt.toISOString() };
@@ -223,6 +236,9 @@ export const presentOpen311Created = (c: Complaint) => ({
   service_notice: text("open311.service_notice"),
   account_id: null,
 });
+
+/** Open311 GET tokens/{token}: the request id behind the token the client was given. */
+export const presentOpen311Token = (c: Complaint, token: string) => ({ service_request_id: c.ticketNo, token });
 
 /** The Service Discovery document (wiki.open311.org/Service_Discovery): one production GeoReport v2 endpoint. */
 export const presentOpen311Discovery = (o: { baseUrl: string; contact: string | undefined; province: string; hotline: string }) => ({

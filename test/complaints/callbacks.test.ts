@@ -187,7 +187,8 @@ describe.each(testDbKinds())("12345 status callbacks (%s)", (db) => {
     expect((await post(body, sign12345("wrong-secret", "1", body))).status).toBe(401);
     expect((await post("{not json")).status).toBe(400);
     expect((await callback({ eventId: `bad-${t}`, ticketNo: t, status: "handled" })).status).toBe(400);
-    expect((await callback({ eventId: `bad-${t}`, ticketNo: t, status: "replied" })).status).toBe(400); // replyText required
+    const noReply = await callback({ eventId: `bad-${t}`, ticketNo: t, status: "replied" }); // replyText required
+    expect([noReply.status, noReply.json.error]).toEqual([400, { code: "callback_body_invalid", message: "Invalid callback: replyText: required for status replied" }]);
     expect((await callback({ eventId: `bad-${t}`, ticketNo: "QH00000000000", status: "progress" })).status).toBe(404);
     const v = await view(t);
     expect(v.status).toBe("dispatched");

@@ -33,7 +33,7 @@ describe("complaint presenters", () => {
     const rateable = COMPLAINT_STATUSES.filter((status) => presentCitizenComplaint(ticket({ status })).canRate);
     expect(rateable).toEqual(["replied", "visited"]);
     for (const status of COMPLAINT_STATUSES) {
-      const page = ratingPage(ticket({ status }), "t");
+      const page = ratingPage(presentCitizenComplaint(ticket({ status })), "t");
       expect(page.includes('name="satisfaction"'), status).toBe(rateable.includes(status));
     }
   });

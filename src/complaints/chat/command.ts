@@ -7,7 +7,11 @@ import { text } from "../text";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "../types";
 import { startDraft, step, type Draft } from "./dialog";
 import { promptOf } from "./prompts";
-import { myTickets, ownerOf, rateTicket, say, ticketStatus } from "./tickets";
+import { listMyTickets } from "./list-my-tickets";
+import { rateTicket } from "./rate-ticket";
+import { showTicketStatus } from "./show-ticket-status";
+import { ownerOf } from "./ticket-owner";
+import { say } from "./ticket-words";
 
 /**
  * The complaint dialogue (dialog.ts) and the citizen's tickets ("我的投诉", "工单 <工单号>",
@@ -61,8 +65,8 @@ export function complaintChatCommand(deps: () => ComplaintsDeps): ChatCommand {
       const rate = RATE.exec(ctx.text);
       if (rate) return rateTicket(d, ctx, rate[1]!, rate[2]!.trim());
       const status = STATUS.exec(ctx.text);
-      if (status) return ticketStatus(d, ctx, status[1]!);
-      if (MINE.test(ctx.text)) return myTickets(d, ctx);
+      if (status) return showTicketStatus(d, ctx, status[1]!);
+      if (MINE.test(ctx.text)) return listMyTickets(d, ctx);
       const { word, rest } = parseStart(ctx.text)!;
       const next = startDraft(crypto.randomUUID(), KIND_OF[word] ?? "complaint", rest, ctx.incoming.receivedAt.getTime());
       save(ctx, next);

@@ -15,11 +15,6 @@
  * Chosen by that CV among many alternatives; the held-out scores, what was tried and not
  * kept, and the cost per message are in bench/README.md (complaint classifier).
  */
-import { fileURLToPath } from "node:url";
-import type { Classification, ComplaintModel } from "./model";
-import { readModel } from "./model-io";
-import { classifyWith } from "./predict";
-
 export type { Classification, ComplaintModel } from "./model";
 export type { LabelledMessage } from "./dataset";
 export { readLabelledJsonl, parseLabelledJsonl } from "./dataset";
@@ -29,30 +24,5 @@ export { trainModel, DEFAULT_TRAIN_OPTIONS, type TrainOptions } from "./train";
 export { writeModel, readModel, serializeModel, deserializeModel } from "./model-io";
 export { classifyWith, decisionScores } from "./predict";
 export { trainNaiveBayes, predictNaiveBayes } from "./naive-bayes";
-
-/**
- * Below this confidence a message goes to the dispatcher queue instead of auto-routing. The
- * confidence is calibrated, so 0.6 trades the share dispatched automatically against their
- * accuracy (the numbers: bench/README.md).
- */
-export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
-
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("../../../models/complaint-classifier.json.gz", import.meta.url));
-
-export interface ComplaintClassifier {
-  model: ComplaintModel;
-  classify(text: string): Classification;
-}
-
-export function loadModel(path: string = DEFAULT_MODEL_PATH): ComplaintClassifier {
-  const model = readModel(path);
-  return { model, classify: (text) => classifyWith(model, text) };
-}
-
-let defaultClassifier: ComplaintClassifier | undefined;
-
-/** Classifies with the committed model, loaded on first use. */
-export function classify(text: string): Classification {
-  defaultClassifier ??= loadModel();
-  return defaultClassifier.classify(text);
-}
+export { DEFAULT_CONFIDENCE_THRESHOLD } from "./confidence-threshold";
+export { DEFAULT_MODEL_PATH, loadModel, classify, type ComplaintClassifier } from "./load-model";

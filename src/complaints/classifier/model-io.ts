@@ -1,11 +1,4 @@
-/**
- * Model file format: gzip-compressed JSON. Numeric arrays are stored as base64
- * of typed-array bytes rather than JSON numbers — several times smaller and
- * parsed without creating hundreds of thousands of JS numbers, which keeps
- * loading well under the 300 ms budget. Weights are quantised to int16 with
- * one scale per class (relative error < 2^-15 of the class's largest weight,
- * far below anything that changes a prediction).
- */
+/** Model file: gzip JSON with numeric arrays as base64 typed-array bytes and int16 weights, to stay small and quick to load (measured: bench/README.md). */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ComplaintModel } from "./model";

@@ -1,8 +1,4 @@
-/**
- * Baseline: multinomial naive Bayes over character bigrams with Laplace
- * smoothing. Kept only to measure the main model against (it scores about
- * 0.83 macro-F1 on this data); not used for dispatching.
- */
+/** Baseline multinomial naive Bayes over character bigrams: kept only to measure the main model against, never used for dispatching (scores: bench/README.md). */
 import { charBigrams } from "./text-features";
 
 export interface NaiveBayesModel {
@@ -15,11 +11,7 @@ export interface NaiveBayesModel {
   vocabulary: Set<string>;
 }
 
-/**
- * alpha = 0.1 was chosen by 5-fold CV on the training part (macro-F1 0.67 at
- * alpha = 1, 0.82 at 0.1, 0.81 at 0.03): add-one smoothing over ~100k bigrams
- * drowns the small classes, so the baseline would otherwise be a straw man.
- */
+/** Chosen by CV (bench/README.md): add-one smoothing over ~100k bigrams drowns the small classes and makes the baseline a straw man. */
 export const NB_ALPHA = 0.1;
 
 export function trainNaiveBayes(texts: readonly string[], labels: readonly string[], alpha = NB_ALPHA): NaiveBayesModel {

@@ -2,12 +2,11 @@ import type Router from "@koa/router";
 import { z } from "zod";
 import { defineRoute, documentRoute, validateInput } from "../../http/openapi";
 import { adminGuard, staffActor, staffDepartmentScope } from "../../staff";
-import { assertComplaintInDepartment } from "../workflow/assert-in-department";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { findHotIssues } from "../find-hot-issues";
 import { readComplaintImage } from "../images/read-complaint-image";
-import { presentComplaintRoute, presentHotIssue, presentStaffComplaint } from "../presenters";
+import { presentComplaintRoute, presentHotIssue, presentStaffComplaint, presentSupervisionRun } from "../presenters";
 import { listComplaintRoutes } from "../routing/list-complaint-routes";
 import { setComplaintRoute } from "../routing/set-complaint-route";
 import { getComplaint } from "../workflow/get-complaint";
@@ -65,10 +64,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     params: z.object({ category: z.string().min(1).max(50) }),
     body: routeBody,
     // Answers with the whole table, as GET …/routes does.
-    handler: async ({ params, body }, c) => {
-      await setComplaintRoute(deps(), { category: params.category, ...body, actor: staffActor(c) });
-      return { items: (await listComplaintRoutes(deps())).map(presentComplaintRoute) };
-    },
+    handler: async ({ params, body }, c) => ({ items: (await setComplaintRoute(deps(), { category: params.category, ...body, actor: staffActor(c) })).map(presentComplaintRoute) }),
   });
 
   defineRoute(router, {
@@ -78,7 +74,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     tags,
     security: ["admin"],
     before: [staff],
-    handler: async () => superviseComplaints(deps()),
+    handler: async () => presentSupervisionRun(await superviseComplaints(deps())),
   });
 
   defineRoute(router, {
@@ -89,10 +85,7 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     security: ["admin"],
     before: [staff],
     params: refParams,
-    handler: async ({ params }, c) => {
-      await assertComplaintInDepartment(deps(), params.ref, staffDepartmentScope(c));
-      return presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref }));
-    },
+    handler: async ({ params }, c) => presentStaffComplaint(app, await getComplaint(deps(), { ref: params.ref, department: staffDepartmentScope(c) })),
   });
 
   // Raw image bytes, not JSON: a plain route, documented by hand.
@@ -106,9 +99,8 @@ export function adminRoutes(router: Router, app: AppContext, deps: () => Complai
     responseTypes: ["image/jpeg", "image/png", "image/webp"],
   });
   router.get("/api/v1/admin/complaints/:ref/images/:position", staff, async (c) => {
-    await assertComplaintInDepartment(deps(), c.params.ref!, staffDepartmentScope(c));
     // Validated like every other route: a position that is not 0–8 is a 400, not a database error.
-    const img = await readComplaintImage(deps(), validateInput(imageParams, c.params, "params"));
+    const img = await readComplaintImage(deps(), { ...validateInput(imageParams, c.params, "params"), department: staffDepartmentScope(c) });
     c.type = img.mime;
     c.set("x-content-type-options", "nosniff");
     c.body = img.bytes;

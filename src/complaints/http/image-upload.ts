@@ -1,12 +1,10 @@
-import crypto from "node:crypto";
 import multer from "@koa/multer";
 import type { Context, Middleware } from "koa";
 import { assertStorableBody } from "../../http/storable-input";
 import type { AppError } from "../../platform/errors";
 import { complaintErrors } from "../errors";
-import type { ImageStore } from "../images/image-store";
-import { MAX_IMAGE_BYTES, MAX_IMAGES, extensionOf, sniffImageType } from "../images/image-type";
-import type { StoredImage } from "../intake/create-complaint";
+import { MAX_IMAGE_BYTES, MAX_IMAGES } from "../images/image-type";
+import type { Upload } from "../intake/store-uploads";
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMAGE_BYTES, files: MAX_IMAGES, fields: 30 } });
 /** @koa/multer: multer as Koa middleware (fields on ctx.request.body, files on ctx.request.files). */
@@ -41,22 +39,5 @@ function toAppError(err: unknown): AppError {
   return complaintErrors("upload_unreadable", { reason: e.message ?? "multipart" });
 }
 
-/** Checks every upload's real type, then stores them (content-addressed) before the ticket commits. */
-export async function storeUploads(c: Context, store: ImageStore): Promise<StoredImage[]> {
-  const files = (c.state.uploads as Express.Multer.File[] | undefined) ?? [];
-  const checked = files.map((f, i) => {
-    const mime = sniffImageType(f.buffer);
-    if (!mime) throw complaintErrors("image_type_unsupported", { n: i + 1 });
-    const sha256 = crypto.createHash("sha256").update(f.buffer).digest("hex");
-    return { mime, size: f.size, sha256, storageKey: `${sha256}.${extensionOf(mime)}`, bytes: f.buffer };
-  });
-  try {
-    for (const f of checked) await store.put(f.storageKey, f.bytes);
-  } catch (err) {
-    // Storage (disk or bucket) failing is temporary and not the citizen's fault: nothing was
-    // committed, so say so and ask for a retry, rather than a bare 500.
-    (c.state.log as { error?: (o: object, m: string) => void } | undefined)?.error?.({ err }, "complaint image storage failed");
-    throw complaintErrors("image_storage_unavailable", {}, { retryAfter: 30 });
-  }
-  return checked.map(({ bytes: _b, ...rest }) => rest);
-}
+/** The files imageUpload() took from a multipart body (none for a JSON one). */
+export const uploadsOf = (c: Context): Upload[] => (c.state.uploads as Express.Multer.File[] | undefined) ?? [];

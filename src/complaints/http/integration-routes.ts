@@ -3,6 +3,7 @@ import { documentRoute } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { receiveCallback } from "../outbox/receive-callback";
+import { presentCallbackResult } from "../presenters";
 
 /** The external 12345 platform calling back: signed over the raw body (receive-callback.ts). */
 export function integrationRoutes(router: Router, _app: AppContext, deps: () => ComplaintsDeps): void {
@@ -15,6 +16,6 @@ export function integrationRoutes(router: Router, _app: AppContext, deps: () => 
   });
   router.post("/api/v1/integrations/12345/callbacks", async (c) => {
     const rawBody = (c.request as { rawBody?: string }).rawBody ?? "";
-    c.body = await receiveCallback(deps(), { rawBody, headers: c.headers });
+    c.body = presentCallbackResult(await receiveCallback(deps(), { rawBody, headers: c.headers }));
   });
 }

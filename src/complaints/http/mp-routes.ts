@@ -4,13 +4,14 @@ import { defineRoute } from "../../http/openapi";
 import { perUser, rateLimit } from "../../http/rate-limit";
 import { currentUserId, requireSession, sessionOf } from "../../miniprogram";
 import type { AppContext } from "../../platform/context";
+import type { Logger } from "../../platform/logger";
 import { getOwnComplaint } from "../citizen/get-own-complaint";
 import { listOwnComplaints } from "../citizen/list-own-complaints";
 import { rateOwnComplaint } from "../citizen/rate-own-complaint";
 import type { ComplaintsDeps } from "../deps";
-import { createComplaint } from "../intake/create-complaint";
+import { submitMpComplaint } from "../intake/submit-mp-complaint";
 import { citizenComplaintSchema, presentCitizenComplaint } from "../presenters";
-import { imageUpload, storeUploads } from "./image-upload";
+import { imageUpload, uploadsOf } from "./image-upload";
 import { idempotencyKeyOf, newComplaintBody, ratingBody, ticketParams } from "./schemas";
 
 const tags = ["complaints (mini-program)"];
@@ -30,18 +31,12 @@ export function mpRoutes(router: Router, app: AppContext, deps: () => Complaints
     response: citizenComplaintSchema,
     status: 201,
     handler: async ({ body }, c) => {
-      const d = deps();
-      const userId = currentUserId(c);
-      const key = idempotencyKeyOf(c.get("idempotency-key"));
-      // The images are stored (content-addressed) before the ticket commits.
-      const images = await storeUploads(c, d.images);
-      const { complaint, created } = await createComplaint(d, {
+      const { complaint, created } = await submitMpComplaint(deps(), {
         ...body,
-        occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
-        channel: "miniprogram",
-        userId,
-        images,
-        idempotencyKey: key ? `mp:${userId}:${key}` : undefined,
+        userId: currentUserId(c),
+        uploads: uploadsOf(c),
+        idempotencyKey: idempotencyKeyOf(c.get("idempotency-key")),
+        log: c.state.log as Logger | undefined,
       });
       c.status = created ? 201 : 200;
       c.body = presentCitizenComplaint(complaint);

@@ -1,6 +1,7 @@
 import { XMLBuilder } from "fast-xml-parser";
 import type { Context } from "koa";
-import { AppError, isAppError } from "../../platform/errors";
+import { isAppError, type AppError } from "../../platform/errors";
+import { complaintErrors } from "../errors";
 import { asUnavailable } from "../../platform/unavailable";
 
 export type Format = "json" | "xml";
@@ -54,7 +55,7 @@ export function open311Handler(format: Format, fn: (c: Context) => Promise<void>
       await fn(c);
     } catch (err) {
       // A dependency that is down answers 503 with Retry-After (platform/unavailable.ts), as elsewhere.
-      const e = isAppError(err) ? err : (asUnavailable(err) ?? new AppError("internal", "Internal server error"));
+      const e = isAppError(err) ? err : (asUnavailable(err) ?? complaintErrors("open311_server_error"));
       if (typeof e.details?.retryAfter === "number") c.set("Retry-After", String(e.details.retryAfter));
       if (!isAppError(err)) (c.state.log as { error?: (o: object, m: string) => void } | undefined)?.error?.({ err }, "open311 request failed");
       render(c, format, "errors", "error", [{ code: statusOf(e), description: e.message }], statusOf(e));

@@ -2,18 +2,18 @@ import type Router from "@koa/router";
 import type { Context } from "koa";
 import { z } from "zod";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
 import { documentRoute } from "../../http/openapi";
 import type { ComplaintsDeps } from "../deps";
 import { complaintErrors } from "../errors";
+import { issuesText } from "../issues-text";
 import { idempotencyKeyOf, open311ListQuery, open311PostBody, open311Query } from "./schemas";
 import { checkJurisdiction } from "../open311/check-jurisdiction";
 import { findOpen311Request } from "../open311/find-open311-request";
 import { findOpen311Requests } from "../open311/find-open311-requests";
 import { findOpen311Token } from "../open311/find-open311-token";
+import { getOpen311Service } from "../open311/get-open311-service";
 import { open311Handler, render, renderObject, type Format } from "./open311-format";
-import { SERVICE_CODES } from "../open311/service-codes";
-import { presentOpen311Created, presentOpen311Discovery, presentOpen311Request, presentOpen311ServiceDefinition, presentOpen311Services } from "../presenters";
+import { presentOpen311Created, presentOpen311Discovery, presentOpen311Request, presentOpen311ServiceDefinition, presentOpen311Services, presentOpen311Token } from "../presenters";
 import { submitOpen311Request } from "../open311/submit-open311-request";
 
 const BASE = "/open311/v2";
@@ -26,7 +26,7 @@ const withoutEmpty = (v: unknown) =>
 /** The spec's own error shape (open311-format.ts) instead of defineRoute's, so zod runs here. */
 const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
   const r = schema.safeParse(withoutEmpty(value));
-  if (!r.success) throw new AppError("validation_failed", r.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
+  if (!r.success) throw complaintErrors("open311_argument_invalid", { issues: issuesText(r.error.issues) });
   return r.data;
 };
 
@@ -43,11 +43,6 @@ export function open311Routes(router: Router, app: AppContext, deps: () => Compl
       router[method](full, open311Handler(format, fn));
       documentRoute({ method, path: full, summary, tags: ["open311"], ...schemas, bodyTypes: ["application/x-www-form-urlencoded", "application/json"], responseTypes: [TYPES[format]] });
     };
-    const query = <T>(c: Context, schema: z.ZodType<T & { jurisdiction_id?: string | undefined }>) => {
-      const q = parse(schema, c.query);
-      checkJurisdiction(deps(), q.jurisdiction_id);
-      return q;
-    };
 
     on("get", "/open311/discovery", "Open311 Service Discovery", async (c) => {
       const { config } = app;
@@ -55,20 +50,19 @@ export function open311Routes(router: Router, app: AppContext, deps: () => Compl
     });
 
     on("get", "services", "Open311 service list", async (c) => {
-      query(c, open311Query);
+      checkJurisdiction(deps(), parse(open311Query, c.query).jurisdiction_id);
       render(c, format, "services", "service", presentOpen311Services());
     }, { query: open311Query });
 
     on("get", "services/:code", "Open311 service definition", async (c) => {
-      query(c, open311Query);
-      if (!SERVICE_CODES[c.params.code!]) throw complaintErrors("service_code_not_found", { code: c.params.code! });
-      renderObject(c, format, "service_definition", presentOpen311ServiceDefinition(c.params.code!));
+      const service = getOpen311Service(deps(), { code: c.params.code!, jurisdictionId: parse(open311Query, c.query).jurisdiction_id });
+      renderObject(c, format, "service_definition", presentOpen311ServiceDefinition(service.code));
     }, { query: open311Query });
 
     on("post", "requests", "Open311 new service request (API key)", async (c) => {
       const b = parse(open311PostBody, c.request.body);
-      checkJurisdiction(deps(), b.jurisdiction_id);
       const { complaint, created } = await submitOpen311Request(deps(), {
+        jurisdictionId: b.jurisdiction_id,
         apiKey: b.api_key ?? c.get("x-api-key"),
         serviceCode: b.service_code,
         description: b.description,
@@ -86,21 +80,19 @@ export function open311Routes(router: Router, app: AppContext, deps: () => Compl
     }, { body: open311PostBody });
 
     on("get", "requests", "Open311 service requests", async (c) => {
-      const q = query(c, open311ListQuery);
-      const rows = await findOpen311Requests(deps(), { ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status, startDate: q.start_date, endDate: q.end_date });
+      const q = parse(open311ListQuery, c.query);
+      const rows = await findOpen311Requests(deps(), { jurisdictionId: q.jurisdiction_id, ids: q.service_request_id, serviceCodes: q.service_code, statuses: q.status, startDate: q.start_date, endDate: q.end_date });
       render(c, format, "service_requests", "request", rows.map(presentOpen311Request));
     }, { query: open311ListQuery });
 
     on("get", "requests/:id", "Open311 one service request", async (c) => {
-      query(c, open311Query);
-      const row = await findOpen311Request(deps(), { id: c.params.id! });
+      const row = await findOpen311Request(deps(), { id: c.params.id!, jurisdictionId: parse(open311Query, c.query).jurisdiction_id });
       render(c, format, "service_requests", "request", [presentOpen311Request(row)]);
     }, { query: open311Query });
 
     on("get", "tokens/:token", "Open311 service request id from a token", async (c) => {
-      query(c, open311Query);
-      const row = await findOpen311Token(deps(), { token: c.params.token! });
-      render(c, format, "service_requests", "request", [{ service_request_id: row.ticketNo, token: c.params.token! }]);
+      const row = await findOpen311Token(deps(), { token: c.params.token!, jurisdictionId: parse(open311Query, c.query).jurisdiction_id });
+      render(c, format, "service_requests", "request", [presentOpen311Token(row, c.params.token!)]);
     }, { query: open311Query });
   }
 }

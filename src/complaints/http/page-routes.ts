@@ -1,5 +1,5 @@
 import type Router from "@koa/router";
-import { documentRoute } from "../../http/openapi";
+import { documentRoute, validateInput } from "../../http/openapi";
 import type { AppContext } from "../../platform/context";
 import type { ComplaintsDeps } from "../deps";
 import { presentCitizenComplaint, presentPublicComplaint } from "../presenters";
@@ -9,7 +9,7 @@ import { rateByLink } from "../rating/rate-by-link";
 import { publicPage, ratingPage } from "./pages";
 import { publicLimit } from "./public-limit";
 import { citizenOf, pageLang, pageLangQuery, requireCitizen } from "../../citizen-web";
-import { ratingForm, ratingLinkQuery } from "./schemas";
+import { ratingForm, ratingFormPost, ratingLinkQuery } from "./schemas";
 import { findOwnComplaint } from "../citizen/find-own-complaint";
 import { listOwnComplaints } from "../citizen/list-own-complaints";
 import { myComplaintNotFoundPage, myComplaintPage, myComplaintsPage } from "./citizen-pages";
@@ -45,15 +45,15 @@ export function pageRoutes(router: Router, app: AppContext, deps: () => Complain
   router.get("/complaints/rate/:ticketNo", limit, async (c) => {
     const complaint = await openRatingLink(deps(), { ticketNo: c.params.ticketNo!, token: c.query.t });
     c.type = HTML;
-    c.body = ratingPage(complaint, String(c.query.t));
+    c.body = ratingPage(presentCitizenComplaint(complaint), String(c.query.t));
   });
 
   router.post("/complaints/rate/:ticketNo", limit, async (c) => {
-    const body = (c.request.body ?? {}) as Record<string, unknown>;
+    const body = validateInput(ratingFormPost, c.request.body ?? {}, "body");
     const token = body.t ?? c.query.t;
-    const rated = await rateByLink(deps(), { ticketNo: c.params.ticketNo!, token, satisfaction: String(body.satisfaction ?? "") });
+    const rated = await rateByLink(deps(), { ticketNo: c.params.ticketNo!, token, satisfaction: body.satisfaction ?? "" });
     c.type = HTML;
-    c.body = ratingPage(rated, String(token));
+    c.body = ratingPage(presentCitizenComplaint(rated), String(token));
   });
 
   // "My complaints" (the menu's view link): the citizen signed in through WeChat web authorization.

@@ -1,8 +1,6 @@
-import { canTransition, type ComplaintStatus } from "../complaint-status";
 import { text } from "../text";
-import type { presentPublicComplaint } from "../presenters";
+import type { presentCitizenComplaint, presentPublicComplaint } from "../presenters";
 import { SATISFACTION_LEVELS } from "../types";
-import type { Complaint } from "../workflow/db";
 import { esc } from "../../platform/html";
 
 const layout = (title: string, body: string) => `<!doctype html>
@@ -25,11 +23,14 @@ export function publicPage(items: ReturnType<typeof presentPublicComplaint>[]): 
   return layout(text("public.title"), `<h1>${esc(text("public.title"))}</h1>\n${list}`);
 }
 
+/** What the rating page shows of a ticket: the citizen's view (presenters.ts). */
+type RatingView = Pick<ReturnType<typeof presentCitizenComplaint>, "ticketNo" | "replyText" | "satisfaction" | "canRate">;
+
 /** The rating page of the link sent with a reply: five buttons, or the rating already given. */
-export function ratingPage(c: Complaint, token: string): string {
+export function ratingPage(c: RatingView, token: string): string {
   const head = `<h1>${esc(text("rate.title", { ticketNo: c.ticketNo }))}</h1>${c.replyText ? `<div class="reply">${esc(c.replyText)}</div>` : ""}`;
   if (c.satisfaction) return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.done", { satisfaction: c.satisfaction }))}</p>`);
-  if (!canTransition(c.status as ComplaintStatus, "rated")) return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.not_ready"))}</p>`);
+  if (!c.canRate) return layout(text("rate.done_title"), `${head}<p>${esc(text("rate.not_ready"))}</p>`);
   const buttons = SATISFACTION_LEVELS.map((s) => `<button name="satisfaction" value="${esc(s)}">${esc(s)}</button>`).join("");
   return layout(text("rate.title", { ticketNo: c.ticketNo }), `${head}<form method="post"><input type="hidden" name="t" value="${esc(token)}">${buttons}</form>`);
 }

@@ -108,3 +108,8 @@ export const outboxQuery = z.object({ status: z.enum(["pending", "sent", "dead"]
 export const ratingLinkQuery = z.object({ t: z.string().optional() });
 /** The H5 rating page's form post (documented; the operation checks the token and the level). */
 export const ratingForm = ratingLinkQuery.extend({ satisfaction: z.enum(SATISFACTION_LEVELS) });
+/**
+ * What that form post is checked against: two text fields. The token is checked before the
+ * level (rateByLink), so a wrong link is refused as such whatever level was chosen.
+ */
+export const ratingFormPost = z.object({ t: z.string().optional(), satisfaction: z.string().optional() });

@@ -2,6 +2,7 @@ import type { Prisma } from "../../platform/db";
 import type { ComplaintsDeps } from "../deps";
 import { complaintErrors } from "../errors";
 import type { Complaint } from "../workflow/db";
+import { checkJurisdiction } from "./check-jurisdiction";
 import { CLOSED_STATUSES, SERVICE_CODES } from "./service-codes";
 
 /** What the Open311 feed shows: requests filed through Open311, and published tickets. */
@@ -12,6 +13,8 @@ export const OPEN311_MAX_ROWS = 1000;
 const SPAN_MS = 90 * 86_400_000;
 
 export interface FindOpen311RequestsOptions {
+  /** jurisdiction_id: when given, it must be ours (check-jurisdiction.ts). */
+  jurisdictionId?: string | undefined;
   /** service_request_id (comma-delimited): when given, every other argument is ignored, as the spec says. */
   ids?: string[] | undefined;
   serviceCodes?: string[] | undefined;
@@ -25,6 +28,7 @@ export interface FindOpen311RequestsOptions {
  * most 90 days — all in the query, so the 1,000-row cap counts matching rows only. Newest first.
  */
 export async function findOpen311Requests(deps: ComplaintsDeps, q: FindOpen311RequestsOptions): Promise<Complaint[]> {
+  checkJurisdiction(deps, q.jurisdictionId);
   return deps.app.db.prisma.complaint.findMany({
     where: { AND: [OPEN311_VISIBLE, q.ids?.length ? { ticketNo: { in: q.ids.map((id) => id.toUpperCase()) } } : filters(deps, q)] },
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }],

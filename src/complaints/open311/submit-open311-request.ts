@@ -1,11 +1,14 @@
 import type { ComplaintsDeps } from "../deps";
 import { complaintErrors } from "../errors";
 import { createComplaint, type CreateComplaintResult } from "../intake/create-complaint";
+import { checkJurisdiction } from "./check-jurisdiction";
 import { findApiClient } from "./find-api-client";
 import type { ComplaintKind } from "../types";
 import { SERVICE_CODES } from "./service-codes";
 
 export interface SubmitOpen311RequestOptions {
+  /** jurisdiction_id: when given, it must be ours (check-jurisdiction.ts); checked before the key. */
+  jurisdictionId?: string | undefined;
   apiKey: string | undefined;
   serviceCode: string;
   description: string;
@@ -28,6 +31,7 @@ export interface SubmitOpen311RequestOptions {
  * code. Giving a name or phone is taken as consent to be contacted.
  */
 export async function submitOpen311Request(deps: ComplaintsDeps, o: SubmitOpen311RequestOptions): Promise<CreateComplaintResult> {
+  checkJurisdiction(deps, o.jurisdictionId);
   const client = await findApiClient(deps, o.apiKey);
   if (!client) throw complaintErrors("api_key_invalid");
   const category = SERVICE_CODES[o.serviceCode];

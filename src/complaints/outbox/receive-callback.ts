@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError } from "../../platform/errors";
 import { complaintErrors } from "../errors";
+import { issuesText } from "../issues-text";
 import type { ComplaintStatus } from "../complaint-status";
 import type { ComplaintsDeps } from "../deps";
 import { notifyCitizen } from "../notify-citizen";
@@ -107,7 +107,7 @@ function parseCallback(deps: ComplaintsDeps, o: ReceiveCallbackOptions): Callbac
     throw complaintErrors("callback_body_not_json");
   }
   const r = callbackSchema.safeParse(parsed);
-  if (!r.success) throw new AppError("validation_failed", r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!r.success) throw complaintErrors("callback_body_invalid", { issues: issuesText(r.error.issues) });
   return r.data;
 }
 
