@@ -7,7 +7,8 @@
  * with notified_at null), so nothing is lost.
  */
 import fs from "node:fs";
-import { importApplicationsCsv, itemsFromDatabase } from "../src/applications";
+import { importApplicationsCsv, itemsFromCatalog } from "../src/applications";
+import { createCatalogPort } from "../src/catalog";
 import { holidayCalendar } from "../src/calendar";
 import { notify } from "../src/notifications";
 import { loadConfig } from "../src/platform/config";
@@ -39,7 +40,7 @@ async function runApplicationsImportCli(args: string[], env = process.env): Prom
   let bar: ReturnType<typeof progressBar> | undefined;
   try {
     const report = await importApplicationsCsv(
-      { app: ctx, items: itemsFromDatabase(ctx), calendar: holidayCalendar(ctx), notify: (request) => notify(ctx, request), queueNotification: async () => {} },
+      { app: ctx, items: itemsFromCatalog(createCatalogPort(ctx.db.prisma)), calendar: holidayCalendar(ctx), notify: (request) => notify(ctx, request), queueNotification: async () => {} },
       text,
       (done, total) => (bar ??= progressBar("rows", total)).update(done),
     );

@@ -1,11 +1,11 @@
 import type { Capability } from "./platform/capability";
-import { notificationsCapability } from "./notifications";
-import { catalogCapability } from "./catalog";
+import { notificationsCapability, notify } from "./notifications";
+import { bufferedQuestionLog, cachedCatalogPort, catalogCapability, CATALOG_CHANGED, createCatalogPort, SYNONYMS_CHANGED } from "./catalog";
 import { searchCapability } from "./search";
 import { chatCapability } from "./chat";
 import { miniprogramCapability, optionalSession, sessionOf } from "./miniprogram";
 import { createWechatCapability } from "./wechat";
-import { applicationProgressCommand, applicationsCapability, applicationsDeps } from "./applications";
+import { applicationProgressCommand, applicationsCapability, applicationsDeps, itemsFromCatalog } from "./applications";
 import { calendarCapability, holidayCalendar, shanghaiDayOf } from "./calendar";
 import { complaintsCapability } from "./complaints";
 import { citizenWebCapability } from "./citizen-web";
@@ -18,10 +18,24 @@ import { consoleCapability } from "./console";
  * indexes them — and stop hooks in reverse).
  */
 export function createCapabilities(): Capability[] {
-  const search = searchCapability();
+  const search = searchCapability({
+    source: (ctx) => createCatalogPort(ctx.db.prisma),
+    changes: { item: CATALOG_CHANGED, synonyms: SYNONYMS_CHANGED },
+  });
   const complaints = complaintsCapability();
   const chat = chatCapability({
     search: search.index,
+    // The published guides behind a per-instance cache that the catalog's change events clear.
+    catalog: (ctx) => cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store),
+    questionLog: (ctx) =>
+      bufferedQuestionLog(ctx.db.prisma, {
+        now: ctx.now,
+        onError: (err) => ctx.logger.warn({ err }, "question log failed"),
+        // Counts and a short reason only: the question is what the database could not store,
+        // and Prisma's message quotes the whole statement.
+        onDropped: (d) => ctx.logger.warn({ droppedQuestions: d.rows, asks: d.asks, reason: d.reason }, "question log dropped questions the database refused"),
+      }),
+    catalogChanges: [CATALOG_CHANGED, SYNONYMS_CHANGED],
     // Complaints first: "进度 QH…" with a ticket's number (QH + 14 digits) is a ticket, not a
     // malformed application number (the applications command takes any "进度 …").
     commands: (ctx) => [complaints.chatCommand, applicationProgressCommand(applicationsDeps(ctx))],
@@ -31,7 +45,11 @@ export function createCapabilities(): Capability[] {
     workdays: (ctx) => async (at) => (await holidayCalendar(ctx).get()).isWorkday(shanghaiDayOf(at)),
   });
   const wechat = createWechatCapability({ handleMessage: (msg) => chat.handle(msg) });
-  const applications = applicationsCapability();
+  const applications = applicationsCapability({
+    items: (ctx) => itemsFromCatalog(createCatalogPort(ctx.db.prisma)),
+    calendar: (ctx) => holidayCalendar(ctx),
+    notify: (ctx) => (notice) => notify(ctx, notice),
+  });
   return [
     staffCapability(),
     calendarCapability(),

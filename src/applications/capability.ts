@@ -1,9 +1,7 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
-import { holidayCalendar } from "../calendar";
-import { notify } from "../notifications";
-import { itemsFromDatabase } from "./catalog-items";
+import type { CalendarSource } from "../calendar";
 import type { ApplicationsDeps } from "./deps";
 import { adminRoutes } from "./http/admin-routes";
 import { integrationRoutes } from "./http/integration-routes";
@@ -16,10 +14,12 @@ import { refreshRunningClocks } from "./refresh-running-clocks";
 import { runSupervision, SUPERVISE_JOB } from "./run-supervision";
 
 export interface ApplicationsCapabilityOptions {
-  /** Item name, department and promised limit; default: read from the catalog tables. */
-  items?: (ctx: AppContext) => ItemsPort;
-  /** Default: src/notifications' `notify`. */
-  notify?: (ctx: AppContext) => Notifier;
+  /** Item name, department and promised limit (itemsFromCatalog over the catalog's port). */
+  items: (ctx: AppContext) => ItemsPort;
+  /** The official working-day calendar that deadlines count in. */
+  calendar: (ctx: AppContext) => CalendarSource;
+  /** Sends status notices (the notifications capability's `notify`). */
+  notify: (ctx: AppContext) => Notifier;
   /** How often electronic supervision runs (default 5 minutes). */
   supervisionEveryMs?: number;
   /** How often status changes whose notification was never queued are queued again (default 1 minute). */
@@ -37,15 +37,15 @@ const registry = new WeakMap<AppContext, ApplicationsDeps>();
  * status-change notifications and the electronic supervision job. The chat command is
  * `applicationProgressCommand(applicationsDeps(ctx))`, added to ChatDeps.commands.
  */
-export function applicationsCapability(options: ApplicationsCapabilityOptions = {}): Capability {
+export function applicationsCapability(options: ApplicationsCapabilityOptions): Capability {
   const depsOf = (ctx: AppContext): ApplicationsDeps => {
     let deps = registry.get(ctx);
     if (!deps) {
       deps = {
         app: ctx,
-        items: (options.items ?? itemsFromDatabase)(ctx),
-        calendar: holidayCalendar(ctx),
-        notify: options.notify ? options.notify(ctx) : (request) => notify(ctx, request),
+        items: options.items(ctx),
+        calendar: options.calendar(ctx),
+        notify: options.notify(ctx),
         queueNotification: (eventId) => ctx.queue.enqueue(NOTIFY_JOB, { eventId }, { jobId: `application-notify:${eventId}` }),
       };
       registry.set(ctx, deps);

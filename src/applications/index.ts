@@ -2,8 +2,8 @@
 export { applicationsCapability, applicationsDeps, NOTIFY_SWEEP_JOB, type ApplicationsCapabilityOptions } from "./capability";
 export { applicationProgressCommand } from "./chat-command";
 export type { ApplicationsDeps } from "./deps";
-export type { ItemInfo, ItemsPort, Notifier } from "./ports";
-export { itemsFromDatabase } from "./catalog-items";
+export type { ApplicantNotice, CatalogReader, ItemInfo, ItemsPort, Notifier } from "./ports";
+export { itemsFromCatalog } from "./items-from-catalog";
 export { createApplication, type CreateApplicationOptions } from "./create-application";
 export { recordApplicationEvent, type RecordEventOptions, type RecordEventResult } from "./record-application-event";
 export { presentApplication, type ApplicationView } from "./presenters";

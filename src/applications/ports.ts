@@ -1,5 +1,4 @@
 import type { TimeLimit } from "../calendar";
-import type { NotifyOptions } from "../notifications";
 
 /** What an application needs from the catalog: the item's name, department and promised limit. */
 export interface ItemInfo {
@@ -15,5 +14,33 @@ export interface ItemsPort {
   getItem(code: string): Promise<ItemInfo | null>;
 }
 
-/** The notifications capability's `notify` (src/notifications), as the port this capability calls. */
-export type Notifier = (request: NotifyOptions) => Promise<unknown>;
+/** The part of an item's published guide an application needs. */
+export interface GuideLike {
+  authority?: { name?: string };
+  timeLimit?: { promised?: { value?: number; unit?: string } };
+}
+
+/** What applications read of the catalog: an item's published guide, or its listing when it has none. */
+export interface CatalogReader {
+  getGuide(code: string): Promise<(GuideLike & { name: string; department: string }) | null>;
+  getSearchItem(code: string): Promise<{ name: string; department: string } | null>;
+}
+
+/** A status notice to an applicant, as this capability sends it (the notifications capability delivers it). */
+export interface ApplicantNotice {
+  userId?: string;
+  oaOpenid?: string;
+  mpOpenid?: string;
+  kind: "application_status";
+  /** One status change, one notice: a second send with the same key sends nothing. */
+  dedupeKey: string;
+  /** "action" may spend a subscribe allowance (补正, a decision); "info" may not. */
+  priority: "action" | "info";
+  fields: Record<string, string | Date>;
+  /** Mini-program page, and the H5 page for Official Account messages. */
+  page: string;
+  url: string;
+}
+
+/** Sends a notice (the notifications capability's `notify`, plugged in by the composition root). */
+export type Notifier = (notice: ApplicantNotice) => Promise<unknown>;

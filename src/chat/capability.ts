@@ -1,13 +1,10 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
-import { bufferedQuestionLog, cachedCatalogPort, createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type BufferedQuestionLog, type CachedCatalogPort } from "../catalog";
-import type { SearchIndex } from "../search";
-import type { ChatCommand } from "./deps";
-import type { ChatDeps } from "./deps";
+import type { ChatCommand, ChatDeps } from "./deps";
 import { handleMessage } from "./handle-message";
 import { AnswerCache } from "./answer-cache";
 import { registerAskRoute } from "./http/ask-routes";
-import type { AskAuth, WorkdayPort } from "./ports";
+import type { AskAuth, CatalogPort, QuestionLogPort, SearchPort, WorkdayPort } from "./ports";
 import type { IncomingMessage, Reply } from "./types";
 
 export interface ChatCapability extends Capability {
@@ -17,8 +14,17 @@ export interface ChatCapability extends Capability {
   answerCacheStats(): { hits: number; misses: number; size: number };
 }
 
+/** A port opened at start and closed at stop. */
+type Closable<T> = T & { close(): Promise<void> };
+
 export interface ChatCapabilityOptions {
-  search: () => SearchIndex;
+  search: () => SearchPort;
+  /** The published catalog as chat reads it (opened at start on web instances). */
+  catalog: (ctx: AppContext) => Promise<Closable<CatalogPort>>;
+  /** Where unanswered questions are recorded for staff, and every question counted. */
+  questionLog: (ctx: AppContext) => Closable<QuestionLogPort>;
+  /** Store channels whose messages mean the published answers changed (the answer cache is cleared). */
+  catalogChanges: string[];
   /** Plain-word commands of other capabilities ("进度 …", "投诉 …"), built for this instance. */
   commands?: (ctx: AppContext) => ChatCommand[];
   /** Who is asking on /api/v1/ask (a mini-program session); without it every asker is anonymous. */
@@ -30,9 +36,9 @@ export interface ChatCapabilityOptions {
 /** Question answering over the catalog, as a capability: builds ChatDeps and serves /api/v1/ask. */
 export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
   let deps: ChatDeps | undefined;
-  let catalog: CachedCatalogPort | undefined;
+  let catalog: Closable<CatalogPort> | undefined;
   let answerCache: AnswerCache | undefined;
-  let questionLog: BufferedQuestionLog | undefined;
+  let questionLog: Closable<QuestionLogPort> | undefined;
   /** Catalog change events seen by this instance (part of the answer cache's key). */
   let changes = 0;
   const unsubscribers: (() => Promise<void>)[] = [];
@@ -60,20 +66,14 @@ export function chatCapability(options: ChatCapabilityOptions): ChatCapability {
     async start(ctx, role) {
       // Questions are answered by web instances only (the search index is built there).
       if (!role.web) return;
-      catalog = await cachedCatalogPort(createCatalogPort(ctx.db.prisma), ctx.store);
-      questionLog = bufferedQuestionLog(ctx.db.prisma, {
-        now: ctx.now,
-        onError: (err) => ctx.logger.warn({ err }, "question log failed"),
-        // Counts and a short reason only: the question is what the database could not store,
-        // and Prisma's message quotes the whole statement.
-        onDropped: (d) => ctx.logger.warn({ droppedQuestions: d.rows, asks: d.asks, reason: d.reason }, "question log dropped questions the database refused"),
-      });
+      catalog = await options.catalog(ctx);
+      questionLog = options.questionLog(ctx);
       answerCache = new AnswerCache({ maxEntries: ctx.config.CHAT_ANSWER_CACHE });
       const changed = () => {
         changes++;
         answerCache?.clear();
       };
-      unsubscribers.push(await ctx.store.subscribe(CATALOG_CHANGED, changed), await ctx.store.subscribe(SYNONYMS_CHANGED, changed));
+      for (const channel of options.catalogChanges) unsubscribers.push(await ctx.store.subscribe(channel, changed));
       build(ctx);
     },
     async stop() {

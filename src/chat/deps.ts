@@ -1,7 +1,6 @@
 import type { KeyValueStore } from "../platform/store";
 import type { DeepReadonly } from "../platform/frozen";
-import type { SearchIndex } from "../search";
-import type { CatalogPort, QuestionLogPort, WorkdayPort } from "./ports";
+import type { CatalogPort, QuestionLogPort, SearchPort, WorkdayPort } from "./ports";
 import type { AnswerCache } from "./answer-cache";
 import type { IncomingMessage, Reply } from "./types";
 import type { Session } from "./session";
@@ -10,7 +9,7 @@ import type { Lang } from "./render";
 /** Everything handleMessage needs, passed explicitly (no globals). */
 export interface ChatDeps {
   catalog: CatalogPort;
-  search: SearchIndex;
+  search: SearchPort;
   /** Conversation context (Redis when configured). */
   store: KeyValueStore;
   questionLog: QuestionLogPort;

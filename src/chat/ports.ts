@@ -1,18 +1,41 @@
 import type { Context, Middleware } from "koa";
 import type { PublishedGuide, QuestionEntry, SearchItem } from "../catalog";
+import type { SearchOptions, SearchResult } from "../search";
 
 export type { PublishedGuide, QuestionOutcome } from "../catalog";
 
 /**
  * What chat asks of the catalog: an item's published guide (answers), and its listing facts
  * for catalog-only items. The catalog implements it (its database port behind a per-instance
- * cache, wired in chat/capability.ts; FileCatalog for the eval and tests).
+ * cache, plugged in by the composition root; FileCatalog for the eval and tests).
  */
 export interface CatalogPort {
   /** Published guide of an item (null when catalog-only or unknown). */
   getGuide(code: string): Promise<PublishedGuide | null>;
   /** The item's listing (name, department) when it has no guide; null when gone. */
   getSearchItem?(code: string): Promise<SearchItem | null>;
+}
+
+/** A listed item as the index holds it. */
+export interface IndexedItem {
+  code: string;
+  name: string;
+  department: string;
+  region?: string;
+  type?: string;
+  hasGuide: boolean;
+}
+
+/**
+ * What chat asks of the search index: the items a question matches, one item's listing, and
+ * which published guides each office handles. The search capability's index implements it.
+ */
+export interface SearchPort {
+  search(q: string, opts?: SearchOptions): SearchResult;
+  get(code: string): IndexedItem | undefined;
+  guidesByOffice(): ReadonlyMap<string, readonly string[]>;
+  /** Moves on every change of the index: an answer computed from an older generation may be stale. */
+  readonly generation: number;
 }
 
 /**

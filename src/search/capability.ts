@@ -1,8 +1,8 @@
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
-import { createCatalogPort, CATALOG_CHANGED, SYNONYMS_CHANGED, type ItemSearch } from "../catalog";
+import type { ItemSearch } from "../catalog";
 import { SearchIndex } from "./search-index";
-import type { IndexSource } from "./ports";
+import type { IndexChanges, IndexSource } from "./ports";
 import { registerSearchRoutes } from "./http/public-routes";
 
 export interface SearchCapability extends Capability {
@@ -18,7 +18,14 @@ export interface SearchCapability extends Capability {
  * store's pub/sub (Redis when configured), so a published edit changes answers on every
  * instance within seconds, without a restart.
  */
-export function searchCapability(): SearchCapability {
+export interface SearchCapabilityOptions {
+  /** What the index is built from (the catalog's database port), opened at start. */
+  source: (ctx: AppContext) => IndexSource;
+  /** Where the source announces its changes. */
+  changes: IndexChanges;
+}
+
+export function searchCapability(options: SearchCapabilityOptions): SearchCapability {
   let index: SearchIndex | undefined;
   const unsubscribers: (() => Promise<void>)[] = [];
   const live = () => {
@@ -31,7 +38,7 @@ export function searchCapability(): SearchCapability {
     itemSearch: async (q, { limit }) => live().search(q, { limit }).hits.map((h) => h.code),
     async start(ctx, role) {
       if (!role.web) return;
-      const port: IndexSource = createCatalogPort(ctx.db.prisma);
+      const port = options.source(ctx);
       // Listen before reading the catalog, so that a change committed while the index is being
       // built is applied once it is, instead of falling between the read and the subscription.
       let heardDuringBuild: string[] | undefined = [];
@@ -45,8 +52,8 @@ export function searchCapability(): SearchCapability {
           .catch((err: unknown) => ctx.logger.error({ err }, "synonym reload failed"));
       };
       unsubscribers.push(
-        await ctx.store.subscribe(CATALOG_CHANGED, (message) => (heardDuringBuild ? void heardDuringBuild.push(message) : onChanged(message))),
-        await ctx.store.subscribe(SYNONYMS_CHANGED, () => (heardDuringBuild ? void heardDuringBuild.push("") : onSynonyms())),
+        await ctx.store.subscribe(options.changes.item, (message) => (heardDuringBuild ? void heardDuringBuild.push(message) : onChanged(message))),
+        await ctx.store.subscribe(options.changes.synonyms, () => (heardDuringBuild ? void heardDuringBuild.push("") : onSynonyms())),
       );
       index = await buildIndex(ctx, port);
       const heard = heardDuringBuild;

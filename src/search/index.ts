@@ -1,5 +1,5 @@
-export { searchCapability, type SearchCapability } from "./capability";
-export type { IndexSource } from "./ports";
+export { searchCapability, type SearchCapability, type SearchCapabilityOptions } from "./capability";
+export type { IndexChanges, IndexSource } from "./ports";
 export { SearchIndex, type SearchHit, type SearchOptions, type SearchResult } from "./search-index";
 export type { AnalyzedQuery, Concept } from "./query";
 export { unknownWord } from "./scoring";

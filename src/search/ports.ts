@@ -14,3 +14,9 @@ export interface IndexSource {
   /** Staff synonyms, merged over the shipped defaults. */
   listSynonyms(): Promise<SynonymEntry[]>;
 }
+
+/** The store channels on which the source announces changes: an item (message `{"code"}`) and the synonyms. */
+export interface IndexChanges {
+  item: string;
+  synonyms: string;
+}

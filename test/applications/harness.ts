@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { applicationsCapability, applicationsDeps, applicationProgressCommand, signIntegrationBody, type ApplicationsDeps, type ItemInfo } from "../../src/applications";
-import { calendarCapability } from "../../src/calendar";
+import { calendarCapability, holidayCalendar } from "../../src/calendar";
+import { notify } from "../../src/notifications";
 import type { Session } from "../../src/chat";
 import type { CommandContext } from "../../src/chat/commands";
 import { miniprogramCapability } from "../../src/miniprogram";
@@ -50,7 +51,7 @@ export async function startHarness(db: DbKind, start = sh("2025-09-26 09:00"), e
     capabilities: [
       calendarCapability(),
       miniprogramCapability(),
-      applicationsCapability({ items: () => ({ getItem: async (code) => ITEMS[code] ?? null }), supervisionEveryMs: 3_600_000 }),
+      applicationsCapability({ items: () => ({ getItem: async (code) => ITEMS[code] ?? null }), calendar: holidayCalendar, notify: (ctx) => (n) => notify(ctx, n), supervisionEveryMs: 3_600_000 }),
       ...(extras.capabilities ?? []),
     ],
   });

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serversUp } from "../support/servers";
 import { applicationsCapability, signIntegrationBody } from "../../src/applications";
+import { holidayCalendar } from "../../src/calendar";
+import { notify } from "../../src/notifications";
 import { startComplaints, type Harness } from "../complaints/helpers";
 import { startFake12345, waitFor } from "../complaints/fake-12345";
 import { miniProgramComplaint, open311Complaint, sleep, startLoad, tally, type LoadRequest } from "../support/fault-load";
@@ -38,7 +40,7 @@ describe.runIf(serversUp("redis-server", "postgres"))("fault: Redis restart unde
         INTEGRATION_SECRETS: `${INTEGRATION.id}:${INTEGRATION.secret}`,
         LOG_LEVEL: "error",
       },
-      capabilities: [applicationsCapability({ items: () => ({ getItem: async () => ITEM }), supervisionEveryMs: 3_600_000, notificationSweepEveryMs: 1_000 })],
+      capabilities: [applicationsCapability({ items: () => ({ getItem: async () => ITEM }), calendar: holidayCalendar, notify: (ctx) => (n) => notify(ctx, n), supervisionEveryMs: 3_600_000, notificationSweepEveryMs: 1_000 })],
       // The sweep every second, for rows older than half a second: the test waits for it.
       options: { outbox: { sweepEveryMs: 1_000, sweepAfterMs: 500, backoffMs: 200, timeoutMs: 2_000 } },
     });

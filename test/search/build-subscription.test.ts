@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { announceChanged } from "../../src/catalog/events";
-import { importPaths } from "../../src/catalog";
+import { CATALOG_CHANGED, createCatalogPort, importPaths, SYNONYMS_CHANGED } from "../../src/catalog";
 import { loadConfig } from "../../src/platform/config";
 import type { AppContext } from "../../src/platform/context";
 import { createLogger } from "../../src/platform/logger";
@@ -48,7 +48,7 @@ describe("search index build and the changes published meanwhile", () => {
     const prisma = new Proxy(real, { get: (t, p, r) => (p === "serviceItem" ? serviceItem : (Reflect.get(t, p, r) as unknown)) });
     const config = loadConfig({ SEARCH_WARMUP_QUERIES: "0" }, "/nonexistent");
     const ctx = { config, logger: createLogger({ level: "silent", format: "json" }), db: { ...db, prisma }, store, now: () => new Date() } as unknown as AppContext;
-    const search = searchCapability();
+    const search = searchCapability({ source: (c) => createCatalogPort(c.db.prisma), changes: { item: CATALOG_CHANGED, synonyms: SYNONYMS_CHANGED } });
     await search.start!(ctx, { web: true, worker: false });
     try {
       expect(published.length).toBeGreaterThan(0);

@@ -1,31 +1,20 @@
 import type { TimeLimit } from "../calendar";
-import type { AppContext } from "../platform/context";
 import { applicationErrors } from "./errors";
-import type { ItemInfo, ItemsPort } from "./ports";
+import type { CatalogReader, GuideLike, ItemInfo, ItemsPort } from "./ports";
 
 /**
- * The items port read straight from the catalog's tables (item + current published guide
- * version). The catalog capability does not export a `getItem`/`getGuide` on its public
- * surface yet; once it does, the integrator can pass that instead (applicationsCapability
- * option `items`).
+ * The items port over the published catalog: an item's published guide gives its name,
+ * department and promised limit; a listed item without one cannot take applications.
  */
-export function itemsFromDatabase(ctx: Pick<AppContext, "db">): ItemsPort {
+export function itemsFromCatalog(catalog: CatalogReader): ItemsPort {
   return {
     async getItem(code) {
-      const item = await ctx.db.prisma.serviceItem.findUnique({
-        where: { code },
-        select: { code: true, name: true, department: { select: { name: true } }, currentVersion: { select: { content: true } } },
-      });
-      if (!item) return null;
-      const guide = item.currentVersion?.content as GuideLike | undefined;
-      return toItemInfo({ code: item.code, name: item.name, department: item.department?.name, guide });
+      const guide = await catalog.getGuide(code);
+      if (guide) return toItemInfo({ code, name: guide.name, department: guide.department, guide });
+      const listed = await catalog.getSearchItem(code);
+      return listed ? toItemInfo({ code, name: listed.name, department: listed.department || undefined }) : null;
     },
   };
-}
-
-interface GuideLike {
-  authority?: { name?: string };
-  timeLimit?: { promised?: { value?: number; unit?: string } };
 }
 
 /** Shared by the DB port and test fakes: the promised limit as the clock wants it. */
