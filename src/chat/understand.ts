@@ -42,6 +42,8 @@ export type Decision =
 export async function understand(deps: ChatDeps, text: string, session: Session): Promise<Decision> {
   const picked = pick(text, session);
   if (picked) return picked;
+  // "哪家驾校便宜", "吃啥药好": an opinion or a favour, which no guide answers (not even the current one).
+  if (asksAdvice(text)) return { kind: "not_found", aspect: "overview", suggestions: [] };
   const q = await readQuestion(deps, text, session);
   // "尖扎消防大队在哪": an office that published guides handle, named alone or where no service is found.
   const office = guideOfNamedOffice(deps, q.rest, q.aspect, session.region);
@@ -171,6 +173,11 @@ function strangerTo(q: ReadQuestion, current: PublishedGuide | null): boolean {
 }
 
 const CIRCUMSTANCES = new Set(loadPlainWords().circumstances);
+const ADVICE = loadPlainWords().advice;
+const asksAdvice = (text: string) => {
+  const folded = normalize(text);
+  return ADVICE.some((p) => p.test(folded));
+};
 
 /** Nouns the catalog has never seen, when the question names no thing the catalog knows. */
 function strangersOf(q: ReadQuestion): string[] {

@@ -46,14 +46,21 @@ export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml
 export interface PlainWords {
   people: string[];
   circumstances: string[];
+  /** Questions asking for an opinion or a favour, not a service. */
+  advice: RegExp[];
 }
 
 let plainWords: PlainWords | undefined;
-/** Words that never name a service (src/search/plain-words.yaml): people, and circumstances told. */
+/** Words that never name a service (src/search/plain-words.yaml): people, circumstances told, and how advice is asked. */
 export function loadPlainWords(): PlainWords {
   if (!plainWords) {
     const doc = parse(readFileSync(new URL("./plain-words.yaml", import.meta.url), "utf8")) as Partial<PlainWords>;
-    plainWords = { people: (doc.people ?? []).map(String), circumstances: (doc.circumstances ?? []).map(String) };
+    const raw = doc as { people?: unknown[]; circumstances?: unknown[]; advice?: unknown[] };
+    plainWords = {
+      people: (raw.people ?? []).map(String),
+      circumstances: (raw.circumstances ?? []).map(String),
+      advice: (raw.advice ?? []).map((p) => new RegExp(String(p), "u")),
+    };
   }
   return plainWords;
 }

@@ -33,6 +33,26 @@ describe("topic changes", () => {
   });
 });
 
+describe("asking for an opinion or a favour", () => {
+  // Session 13 (sets Y, Z: drifts answered as the current guide); phrasings written here.
+  it("gets 'not found' in the middle of a conversation, not the current guide", async () => {
+    const h = await chatHarness();
+    const u = h.user();
+    expect((await u("驾照到期了咋换")).itemCode).toBe("QH-630100-CGS-002");
+    for (const q of ["换完驾照想买辆车 哪个牌子的越野车好", "哪家照相馆拍证件照便宜点", "能帮我写个请假条不", "感冒了吃啥药好得快"]) {
+      const r = await u(q);
+      expect(r.itemCode ?? null, q).toBeNull();
+      expect(r.text, q).toContain("没有找到");
+    }
+  });
+  it("asking which office or window is best is still a question about the service", async () => {
+    const h = await chatHarness();
+    const u = h.user();
+    await u("驾照到期了咋换");
+    expect(await u("去哪个窗口办好")).toMatchObject({ itemCode: "QH-630100-CGS-002" });
+  });
+});
+
 describe("answer shape", () => {
   it("a FAQ entry comes first only when it answers the question asked", async () => {
     const h = await chatHarness();
