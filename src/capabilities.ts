@@ -22,7 +22,10 @@ export function createCapabilities(): Capability[] {
     source: (ctx) => createCatalogPort(ctx.db.prisma),
     changes: { item: CATALOG_CHANGED, synonyms: SYNONYMS_CHANGED },
   });
-  const complaints = complaintsCapability();
+  const complaints = complaintsCapability({
+    calendar: (ctx) => holidayCalendar(ctx),
+    notify: async (ctx, notice) => void (await notify(ctx, notice)),
+  });
   const chat = chatCapability({
     search: search.index,
     // The published guides behind a per-instance cache that the catalog's change events clear.

@@ -73,7 +73,6 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
 // Staff views: the records as stored, times as ISO strings.
 export const presentDraft = (d: DraftRecord) => ({ ...d, updatedAt: d.updatedAt.toISOString() });
 export const presentVersion = <T extends { publishedAt: Date }>(v: T) => ({ ...v, publishedAt: v.publishedAt.toISOString() });
-export const presentAuditEntry = <T extends { at: Date }>(e: T) => ({ ...e, at: e.at.toISOString() });
 export const presentSynonym = <T extends { createdAt: Date }>(s: T) => ({ ...s, createdAt: s.createdAt.toISOString() });
 export const presentQuestion = <T extends { firstAskedAt: Date; lastAskedAt: Date }>(q: T) => ({
   ...q,
@@ -88,12 +87,6 @@ export const presentSynonymList = <T extends { createdAt: Date }>(rows: T[]) => 
 export const presentRemovedSynonym = (id: string) => ({ removed: id });
 
 type Paging = { page: number; pageSize: number };
-export const presentAuditPage = <T extends { at: Date }>(r: { entries: T[]; total: number }, p: Paging) => ({
-  entries: r.entries.map(presentAuditEntry),
-  total: r.total,
-  page: p.page,
-  pageSize: p.pageSize,
-});
 export const presentQuestionPage = <T extends { firstAskedAt: Date; lastAskedAt: Date }>(r: { questions: T[]; total: number }, p: Paging) => ({
   questions: r.questions.map(presentQuestion),
   total: r.total,

@@ -1,5 +1,4 @@
-import { holidayCalendar } from "../calendar";
-import { notify } from "../notifications";
+import type { WorkCalendar } from "../calendar";
 import type { Capability } from "../platform/capability";
 import type { AppContext } from "../platform/context";
 import { defineJob } from "../platform/queue";
@@ -29,7 +28,7 @@ import { SUPERVISE_JOB, superviseComplaints } from "./workflow/supervise-complai
  * deadlines and supervision; replies and 好差评 ratings; forwarding to an external 12345
  * platform through an outbox; anonymised publication.
  */
-export function complaintsCapability(options: ComplaintsOptions = {}): Capability & { chatCommand: ReturnType<typeof complaintChatCommand>; desk: ComplaintDesk } {
+export function complaintsCapability(options: ComplaintsOptions): Capability & { chatCommand: ReturnType<typeof complaintChatCommand>; desk: ComplaintDesk } {
   let deps: ComplaintsDeps | undefined;
   let app: AppContext | undefined;
   let file: ComplaintPolicyFile | undefined;
@@ -43,7 +42,7 @@ export function complaintsCapability(options: ComplaintsOptions = {}): Capabilit
     app = ctx;
     // A holiday year staff add or correct moves the stored deadlines of open tickets; the
     // calendar runs this on the instance that made the change, before the request returns.
-    if (!options.calendar) holidayCalendar(ctx).onChange(() => refreshComplaintDeadlines(get()));
+    if (typeof options.calendar === "function") options.calendar(ctx).onChange(() => refreshComplaintDeadlines(get()));
   };
   return {
     name: "complaints",
@@ -102,9 +101,9 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions, file: ComplaintPolic
     app,
     classify: o.classify ?? ((text) => modelClassify(text)),
     confidenceThreshold: o.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD,
-    calendar: o.calendar ? { get: async () => o.calendar! } : holidayCalendar(app),
+    calendar: typeof o.calendar === "function" ? o.calendar(app) : fixed(o.calendar),
     policies: o.policies ?? file.policies,
-    notify: o.notify ?? (async (a, n) => void (await notify(a, n))),
+    notify: o.notify,
     images: o.images ?? imageStoreFromConfig(app.config),
     outbox: { maxAttempts: 8, backoffMs: 5_000, timeoutMs: 10_000, sweepEveryMs: 60_000, sweepAfterMs: 60_000, ...o.outbox },
     supervisionEveryMs: o.supervisionEveryMs ?? file.supervisionEveryMs ?? 60_000,
@@ -112,3 +111,5 @@ function resolveDeps(app: AppContext, o: ComplaintsOptions, file: ComplaintPolic
     hotWindowHours: o.hotWindowHours ?? file.hotWindowHours ?? 24,
   };
 }
+
+const fixed = (calendar: WorkCalendar) => ({ get: async () => calendar });

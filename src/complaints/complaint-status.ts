@@ -1,5 +1,5 @@
 import { complaintErrors } from "./errors";
-import { text } from "./text";
+import { text } from "./texts";
 
 /**
  * The life of a 12345 work order (工单), after 《国务院办公厅关于进一步优化地方政务服务便民热线

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { addHours, shanghaiDayOf, startOfShanghaiDay, type WorkCalendar } from "../calendar";
 import { isAppError } from "../platform/errors";
 import { complaintErrors } from "./errors";
-import { text } from "./text";
+import { text } from "./texts";
 
 /**
  * 12345 work-order deadlines. Every limit runs from the dispatch (派单) to the department, not

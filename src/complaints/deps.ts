@@ -2,7 +2,7 @@ import type { WorkCalendar } from "../calendar";
 import type { AppContext } from "../platform/context";
 import type { PolicyOverride } from "./deadlines";
 import type { ImageStore } from "./images/image-store";
-import type { CalendarPort, NotifyCitizenPort } from "./ports";
+import type { CalendarPort, CalendarSourcePort, NotifyCitizenPort } from "./ports";
 
 /** The classifier's suggestion for a complaint. */
 export interface ComplaintClassification {
@@ -29,11 +29,11 @@ export interface ComplaintsOptions {
   classify?: (text: string) => ComplaintClassification | undefined;
   /** Below this confidence a complaint waits for a human dispatcher. */
   confidenceThreshold?: number;
-  /** A fixed calendar (tests); default: the instance's holiday calendar incl. staff-added years. */
-  calendar?: WorkCalendar;
+  /** The instance's holiday calendar incl. staff-added years (the composition root's), or a fixed one (tests). */
+  calendar: ((ctx: AppContext) => CalendarSourcePort) | WorkCalendar;
   policies?: PolicyOverride[];
-  /** Sends a message to the citizen (template/subscribe message). Default: notifications' `notify`. */
-  notify?: NotifyCitizenPort;
+  /** Sends a message to the citizen (template/subscribe message): notifications' `notify`. */
+  notify: NotifyCitizenPort;
   images?: ImageStore;
   outbox?: Partial<OutboxSettings>;
   /** How often the supervision scan runs. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { text } from "./text";
+import { text } from "./texts";
 
 /** A refused body's zod issues as one line of an error message, worded and separated by the templates. */
 export const issuesText = (issues: readonly z.core.$ZodIssue[]): string =>

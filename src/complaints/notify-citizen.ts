@@ -2,7 +2,7 @@ import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "./complaint-statu
 import type { ComplaintsDeps } from "./deps";
 import { anonymiseText } from "./place";
 import { ratingLink } from "./rating-link";
-import { text } from "./text";
+import { text } from "./texts";
 import type { Complaint } from "./workflow/db";
 
 /**

@@ -7,7 +7,7 @@ import type { HotIssue } from "./find-hot-issues";
 import type { CallbackResult } from "./outbox/receive-callback";
 import { KIND_ATTRIBUTE, open311StatusOf, SERVICE_CODES, SERVICES_CHANGESET, serviceCodeOf } from "./open311/service-codes";
 import { anonymiseText, publicPlace } from "./place";
-import { text } from "./text";
+import { text } from "./texts";
 import type { ComplaintRouteEntry } from "./routing/list-complaint-routes";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "./types";
 import type { Complaint } from "./workflow/db";

@@ -1,4 +1,4 @@
-import { text } from "./text";
+import { text } from "./texts";
 
 /** 投诉/求助/建议/咨询 */
 export const COMPLAINT_KINDS = ["complaint", "help", "suggestion", "consultation"] as const;

@@ -1,5 +1,6 @@
 import type { Capability } from "../platform/capability";
 import { adminRoutes } from "./http/admin-routes";
+import { auditRoutes } from "./http/audit-routes";
 import { staffRoutes } from "./http/staff-routes";
 
 /** Staff accounts and sessions: login/logout/me/password, and account management for administrators. */
@@ -9,6 +10,7 @@ export function staffCapability(): Capability {
     routes(router, ctx) {
       staffRoutes(router, ctx);
       adminRoutes(router, ctx);
+      auditRoutes(router, ctx);
     },
   };
 }

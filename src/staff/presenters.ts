@@ -37,3 +37,11 @@ export function presentMe(p: StaffPrincipal, csrfToken: string | null) {
 
 /** The answer of a change that has nothing else to say (sign-out, password change). */
 export const presentOk = () => ({ ok: true });
+
+/** A page of the audit log: the entries as stored, times as ISO strings. */
+export const presentAuditPage = <T extends { at: Date }>(r: { entries: T[]; total: number }, p: { page: number; pageSize: number }) => ({
+  entries: r.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
+  total: r.total,
+  page: p.page,
+  pageSize: p.pageSize,
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../support/service";
 import { createPgDatabase, testDbKinds } from "../support/db";
 import { catalogCapability, createCatalogPort, createQuestionLog, CATALOG_CHANGED } from "../../src/catalog";
+import { staffCapability } from "../../src/staff";
 
 const fixtures = path.join(import.meta.dirname, "fixtures/guides");
 const CODE = "TEST-630000-0001";
@@ -22,7 +23,7 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
   beforeAll(async () => {
     svc = await startTestService({
       db: kind,
-      capabilities: [catalogCapability()],
+      capabilities: [catalogCapability(), staffCapability()],
       env: { ADMIN_TOKEN: TOKEN, AUTO_IMPORT_GUIDES: "true", GUIDES_DIR: fixtures, PUBLIC_BASE_URL: "https://zw.example.gov.cn" },
     });
     await svc.ctx.store.subscribe(CATALOG_CHANGED, (m) => events.push(m));
@@ -162,7 +163,7 @@ describe.each(testDbKinds())("catalog API (%s)", (kind) => {
 describe("admin API without ADMIN_TOKEN", () => {
   // Staff accounts sign in with sessions; without ADMIN_TOKEN no bearer token is a key.
   it("refuses any bearer token (401) and asks for a staff login", async () => {
-    const svc = await startTestService({ db: "pglite", capabilities: [catalogCapability()] });
+    const svc = await startTestService({ db: "pglite", capabilities: [catalogCapability(), staffCapability()] });
     try {
       for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Bearer anything" }] as Record<string, string>[]) {
         const res = await fetch(`${svc.url}/api/v1/admin/audit`, { headers });

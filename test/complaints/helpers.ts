@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { complaintsCapability, type ComplaintsOptions } from "../../src/complaints";
+import { holidayCalendar } from "../../src/calendar";
+import { notify } from "../../src/notifications";
 import type { Capability } from "../../src/platform/capability";
 import { miniprogramCapability, createSession } from "../../src/miniprogram";
 import type { DbKind } from "../../src/platform/db";
@@ -46,7 +48,7 @@ export async function startComplaints(
   o: {
     now?: () => Date;
     env?: Record<string, string>;
-    options?: ComplaintsOptions;
+    options?: Partial<ComplaintsOptions>;
     databaseUrl?: string;
     /** More capabilities beside the mini-program and complaints (e.g. notifications, catalog). */
     capabilities?: Capability[];
@@ -61,8 +63,9 @@ export async function startComplaints(
   const cap = complaintsCapability({
     classify: fakeClassify,
     confidenceThreshold: 0.6,
+    calendar: (ctx) => holidayCalendar(ctx),
     ...(o.realNotify
-      ? {}
+      ? { notify: async (app, n) => void (await notify(app, n)) }
       : {
           notify: async (_app, n) => {
             if (noticeFaults.failNotices > 0) {

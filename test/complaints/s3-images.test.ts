@@ -1,3 +1,4 @@
+import { holidayCalendar } from "../../src/calendar";
 import crypto from "node:crypto";
 import net from "node:net";
 import aws4 from "aws4";
@@ -146,7 +147,7 @@ it("the complaints capability refuses to start with a partial S3 configuration",
   // What startService does with each capability: register its jobs, then start it (web role).
   const config = loadConfig({ NODE_ENV: "test", DATA_DIR: "memory://", S3_ENDPOINT: s3.url, S3_BUCKET: BUCKET, S3_ACCESS_KEY: ACCESS }, "/nonexistent");
   const ctx = { config } as unknown as AppContext;
-  const cap = complaintsCapability({ classify: fakeClassify });
+  const cap = complaintsCapability({ classify: fakeClassify, calendar: (c) => holidayCalendar(c), notify: async () => {} });
   const start = async () => {
     cap.jobs?.(ctx);
     await cap.start?.(ctx, { web: true, worker: false });

@@ -3,25 +3,19 @@ import type { Middleware } from "koa";
 import { defineRoute } from "../../http/openapi";
 import { staffActor } from "../../staff";
 import type { AppContext } from "../../platform/context";
-import { listAudit } from "../../platform/audit";
 import { addSynonym } from "../synonyms/add-synonym";
 import { listSynonyms } from "../synonyms/list-synonyms";
 import { removeSynonym } from "../synonyms/remove-synonym";
 import { listQuestions } from "../questions/list-questions";
-import { presentAuditPage, presentQuestionPage, presentRemovedSynonym, presentSynonym, presentSynonymList } from "../presenters";
-import { auditQuery, idParams, questionsQuery, removedSchema, synonymBody } from "./schemas";
+import { presentQuestionPage, presentRemovedSynonym, presentSynonym, presentSynonymList } from "../presenters";
+import { idParams, questionsQuery, removedSchema, synonymBody } from "./schemas";
 
 type Base = { tags: string[]; security: string[]; before: Middleware[] };
 
-/** Audit log, synonyms, unanswered questions. */
+/** Synonyms and unanswered questions. */
 export function adminListRoutes(router: Router, app: AppContext, base: Base): void {
   const prisma = app.db.prisma;
 
-  defineRoute(router, {
-    ...base, method: "get", path: "/api/v1/admin/audit", summary: "Audit log, newest first (?entity=item | item:<code> | synonym | complaint_route | complaint_route:<category> | holiday_year | holiday_year:<year>)",
-    query: auditQuery,
-    handler: async ({ query }) => presentAuditPage(await listAudit({ prisma, ...query }), query),
-  });
   defineRoute(router, {
     ...base, method: "get", path: "/api/v1/admin/synonyms", summary: "Staff synonyms (citizens' words → official words)",
     handler: async () => presentSynonymList(await listSynonyms({ prisma })),

@@ -82,7 +82,6 @@ export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const auditQuery = pageQuery.extend({ entity: z.string().max(150).optional().describe('"item", "item:<code>", "synonym", "complaint_route", "complaint_route:<category>", "holiday_year", "holiday_year:<year>"') });
 export const questionsQuery = pageQuery.extend({ outcome: z.enum(["not_found", "low_confidence"]).optional() });
 export const synonymBody = z.object({
   terms: z.array(z.string().trim().min(1).max(50)).min(1).max(50),

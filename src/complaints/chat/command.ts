@@ -3,7 +3,7 @@ import type { ChatCommand, CommandContext, Reply, Session } from "../../chat";
 import { boundPhoneOf } from "../../users";
 import type { ComplaintsDeps } from "../deps";
 import { createComplaint } from "../intake/create-complaint";
-import { text } from "../text";
+import { text } from "../texts";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "../types";
 import { startDraft, step, type Draft } from "./dialog";
 import { promptOf } from "./prompts";

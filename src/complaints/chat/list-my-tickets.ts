@@ -2,7 +2,7 @@ import type { CommandContext, Reply } from "../../chat";
 import { formatShanghai } from "../../calendar";
 import { listOwnComplaints } from "../citizen/list-own-complaints";
 import type { ComplaintsDeps } from "../deps";
-import { text } from "../text";
+import { text } from "../texts";
 import { COMPLAINT_KIND_LABELS, type ComplaintKind } from "../types";
 import { lookupOwnerOf } from "./ticket-owner";
 import { replyDueOf, say, statusLabelOf } from "./ticket-words";

@@ -1,5 +1,5 @@
 import { maskPhone } from "../../platform/privacy";
-import { text } from "../text";
+import { text } from "../texts";
 import { COMPLAINT_KIND_LABELS } from "../types";
 import type { Draft } from "./dialog";
 

@@ -3,7 +3,7 @@ import { isAppError } from "../../platform/errors";
 import { findOwnComplaint } from "../citizen/find-own-complaint";
 import type { ComplaintsDeps } from "../deps";
 import { rateComplaint } from "../rating/rate-complaint";
-import { text } from "../text";
+import { text } from "../texts";
 import { isNegative, SATISFACTION_LEVELS, type Satisfaction } from "../types";
 import { lookupOwnerOf } from "./ticket-owner";
 import { say, statusLabelOf } from "./ticket-words";

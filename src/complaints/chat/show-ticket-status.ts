@@ -2,7 +2,7 @@ import type { CommandContext, Reply } from "../../chat";
 import { formatShanghai } from "../../calendar";
 import { findOwnComplaint } from "../citizen/find-own-complaint";
 import type { ComplaintsDeps } from "../deps";
-import { text } from "../text";
+import { text } from "../texts";
 import { lookupOwnerOf } from "./ticket-owner";
 import { replyDueOf, say, statusLabelOf } from "./ticket-words";
 

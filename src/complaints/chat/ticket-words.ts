@@ -1,6 +1,6 @@
 import type { Reply } from "../../chat";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "../complaint-status";
-import { text } from "../text";
+import { text } from "../texts";
 import { HANDLING_STATUSES } from "../types";
 import type { Complaint } from "../workflow/db";
 

@@ -3,7 +3,7 @@ import { html, type Raw } from "../../platform/html";
 import { formatShanghai } from "../../platform/shanghai-time";
 import { hasTemplate } from "../../platform/templates";
 import type { presentCitizenComplaint } from "../presenters";
-import { text } from "../text";
+import { text } from "../texts";
 
 type View = ReturnType<typeof presentCitizenComplaint>;
 const L = (lang: PageLang, id: string, vars?: Record<string, string | number>) => text(`my.${id}`, vars, lang);

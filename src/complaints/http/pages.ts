@@ -1,4 +1,4 @@
-import { text } from "../text";
+import { text } from "../texts";
 import type { presentCitizenComplaint, presentPublicComplaint } from "../presenters";
 import { SATISFACTION_LEVELS } from "../types";
 import { esc } from "../../platform/html";

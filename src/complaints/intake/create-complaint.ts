@@ -1,6 +1,6 @@
 import type { WorkCalendar } from "../../calendar";
 import { complaintErrors } from "../errors";
-import { text } from "../text";
+import { text } from "../texts";
 import type { ComplaintsDeps } from "../deps";
 import { districtOf } from "../place";
 import { formatTicketNo } from "../ticket-number";

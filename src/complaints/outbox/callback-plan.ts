@@ -1,5 +1,5 @@
 import { quotedStatus, transitionRefusal, type ComplaintStatus } from "../complaint-status";
-import { text } from "../text";
+import { text } from "../texts";
 
 export type CallbackStatus = "progress" | "replied" | "closed";
 

@@ -1,5 +1,5 @@
 import { rectificationDueAt } from "../deadlines";
-import { text } from "../text";
+import { text } from "../texts";
 import type { ComplaintsDeps } from "../deps";
 import { isNegative, type Satisfaction } from "../types";
 import type { Complaint } from "../workflow/db";

@@ -2,7 +2,7 @@ import { writeAudit } from "../../platform/audit";
 import { complaintErrors } from "../errors";
 import type { ComplaintsDeps } from "../deps";
 import { DEFAULT_ROUTES } from "../intake/route-complaint";
-import { text } from "../text";
+import { text } from "../texts";
 import { CATEGORIES } from "../types";
 import { listComplaintRoutes, type ComplaintRouteEntry } from "./list-complaint-routes";
 

@@ -1,5 +1,5 @@
 import { complaintErrors } from "../errors";
-import { text } from "../text";
+import { text } from "../texts";
 import type { ComplaintsDeps } from "../deps";
 import { findComplaint, type Complaint } from "./db";
 import { deadlineFields } from "./deadline-fields";

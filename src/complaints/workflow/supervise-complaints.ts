@@ -1,5 +1,5 @@
 import type { ComplaintsDeps } from "../deps";
-import { text } from "../text";
+import { text } from "../texts";
 import { HANDLING_STATUSES } from "../types";
 
 export const SUPERVISE_JOB = "complaints.supervise";

@@ -1,6 +1,6 @@
 import { guideSchema, type Guide } from "../../catalog";
 import { LISTS } from "./guide-fields";
-import { T } from "../text";
+import { T } from "../texts";
 
 /** What the form held, shaped like a guide (values may still be wrong), plus errors by form field. */
 export interface ParsedGuideForm {

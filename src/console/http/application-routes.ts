@@ -5,7 +5,7 @@ import { staffActor, staffDepartmentScope, staffOf, type Role } from "../../staf
 import { getStaffApplication } from "../applications/get-staff-application";
 import { recordApplicationStep } from "../applications/record-application-step";
 import { presentStaffApplication, presentStaffApplications } from "../presenters";
-import { T } from "../text";
+import { T } from "../texts";
 import { applicationListPage, applicationPage } from "../views/applications";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";
 import { applicationNumberParam, applicationQuery, applicationStepForm, parse } from "./schemas";

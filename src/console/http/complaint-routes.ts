@@ -5,7 +5,7 @@ import { staffActor, staffDepartmentScope, staffOf, type Role } from "../../staf
 import { actOnComplaint } from "../complaints/act-on-complaint";
 import { getStaffComplaint } from "../complaints/get-staff-complaint";
 import { listComplaintQueue } from "../complaints/list-complaint-queue";
-import { T } from "../text";
+import { T } from "../texts";
 import { complaintDetailPage } from "../views/complaint-detail";
 import { complaintListPage } from "../views/complaint-list";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";

@@ -3,7 +3,7 @@ import type { AppContext } from "../../platform/context";
 import { staffActor, staffOf, type Role } from "../../staff";
 import { addGapSynonym } from "../gaps/add-gap-synonym";
 import { listGaps } from "../gaps/list-gaps";
-import { T } from "../text";
+import { T } from "../texts";
 import { gapsPage } from "../views/gaps";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";
 import { gapParam, parse, synonymForm } from "./schemas";

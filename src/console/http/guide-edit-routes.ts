@@ -6,7 +6,7 @@ import { formValues, guideFormValues } from "../guide-form/form-values";
 import { createGuideItem } from "../guides/create-guide-item";
 import { getGuideForEditing } from "../guides/get-guide-for-editing";
 import { saveGuideDraft } from "../guides/save-guide-draft";
-import { T } from "../text";
+import { T } from "../texts";
 import { guideEditPage } from "../views/guide-edit";
 import { newItemPage } from "../views/guide-new";
 import { done, formOf, page, send, viewerOf } from "./page";

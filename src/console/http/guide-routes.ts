@@ -6,7 +6,7 @@ import { staffActor, type Role } from "../../staff";
 import { getDraftReview } from "../guides/get-draft-review";
 import { getGuideDetail } from "../guides/get-guide-detail";
 import { getGuidePreview } from "../guides/get-guide-preview";
-import { T } from "../text";
+import { T } from "../texts";
 import { guideDetailPage, guideReviewPage, versionPage } from "../views/guide-detail";
 import { guideListPage } from "../views/guide-list";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";

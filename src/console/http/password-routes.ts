@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import { isAppError } from "../../platform/errors";
 import { changeOwnPassword, PASSWORD_MAX, PASSWORD_MIN } from "../../staff";
-import { T } from "../text";
+import { T } from "../texts";
 import { passwordPage } from "../views/password";
 import { done, flashOf, formOf, page, send, viewerOf } from "./page";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { QUEUES } from "../complaints/queues";
 import { consoleErrors } from "../errors";
 import { parseGuideForm, type ParsedGuideForm } from "../guide-form/parse-guide-form";
-import { T } from "../text";
+import { T } from "../texts";
 
 /** Query and form fields of the console pages (forms send strings). */
 export const codeParam = z.object({ code: z.string().trim().min(1).max(100) });

@@ -1,6 +1,6 @@
 import { html } from "../../platform/html";
 import { ROLES } from "../../staff";
-import { T } from "../text";
+import { T } from "../texts";
 import { layout, type Viewer } from "./layout";
 
 /**

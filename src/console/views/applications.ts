@@ -1,6 +1,6 @@
 import { html, raw } from "../../platform/html";
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus, type ApplicationView } from "../../applications";
-import { T } from "../text";
+import { T } from "../texts";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";

@@ -1,5 +1,5 @@
 import { html, raw } from "../../platform/html";
-import { labelOr, T } from "../text";
+import { labelOr, T } from "../texts";
 import { shanghai } from "./format";
 import { layout, type Viewer } from "./layout";
 

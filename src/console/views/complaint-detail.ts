@@ -1,7 +1,7 @@
 import { html, raw, type Raw } from "../../platform/html";
 import { SATISFACTION_LEVELS, type StaffComplaintView } from "../../complaints";
 import type { ComplaintAction } from "../complaints/offered-actions";
-import { labelOr, T } from "../text";
+import { labelOr, T } from "../texts";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";

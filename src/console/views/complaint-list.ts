@@ -1,7 +1,7 @@
 import { html, raw } from "../../platform/html";
 import type { StaffComplaintView } from "../../complaints";
 import type { Queue } from "../complaints/queues";
-import { T } from "../text";
+import { T } from "../texts";
 import { countdown } from "./countdown";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";

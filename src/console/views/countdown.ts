@@ -1,5 +1,5 @@
 import { html } from "../../platform/html";
-import { T } from "../text";
+import { T } from "../texts";
 import { shanghai } from "./format";
 
 /** "剩余2天3小时" / "已超期5小时": the time to a deadline in words staff read at a glance. */

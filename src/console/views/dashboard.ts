@@ -1,6 +1,6 @@
 import { html } from "../../platform/html";
 import type { Dashboard } from "../presenters";
-import { T } from "../text";
+import { T } from "../texts";
 import { layout, type Viewer } from "./layout";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);

@@ -1,6 +1,6 @@
 import { html } from "../../platform/html";
 import { type FieldChange } from "../../catalog";
-import { T } from "../text";
+import { T } from "../texts";
 import { showValue } from "./format";
 import { fenToYuan } from "../guide-form/form-values";
 

@@ -1,6 +1,6 @@
 import { html } from "../../platform/html";
 import type { GapRow } from "../gaps/list-gaps";
-import { labelOr, T } from "../text";
+import { labelOr, T } from "../texts";
 import { shanghai } from "./format";
 import { csrfField, layout, type Viewer } from "./layout";
 

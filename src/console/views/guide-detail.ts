@@ -1,6 +1,6 @@
 import { html, raw } from "../../platform/html";
 import { type EditingState, type FieldChange, type VersionRecord } from "../../catalog";
-import { T } from "../text";
+import { T } from "../texts";
 import { shanghai } from "./format";
 import { diffTable } from "./diff-table";
 import { csrfField, layout, type Viewer } from "./layout";

@@ -1,6 +1,6 @@
 import { html, raw, type Raw } from "../../platform/html";
 import { AUDIENCES, DEPTHS, LISTS, TYPES, UNITS, type RowField } from "../guide-form/guide-fields";
-import { T } from "../text";
+import { T } from "../texts";
 import { csrfField, layout, type Viewer } from "./layout";
 
 type Values = Record<string, string>;

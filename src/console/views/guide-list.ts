@@ -1,6 +1,6 @@
 import { html, raw } from "../../platform/html";
 import { type StaffItemRecord } from "../../catalog";
-import { T } from "../text";
+import { T } from "../texts";
 import { shanghai } from "./format";
 import { layout, type Viewer } from "./layout";
 

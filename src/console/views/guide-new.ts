@@ -1,5 +1,5 @@
 import { html } from "../../platform/html";
-import { T } from "../text";
+import { T } from "../texts";
 import { guideEditPage } from "./guide-edit";
 import type { Viewer } from "./layout";
 

@@ -1,5 +1,5 @@
 import { html, raw, type Raw } from "../../platform/html";
-import { T } from "../text";
+import { T } from "../texts";
 
 /** Who is looking, as the pages need it: the nav shows what the role may open. */
 export interface Viewer {

@@ -1,5 +1,5 @@
 import { html } from "../../platform/html";
-import { T } from "../text";
+import { T } from "../texts";
 import { layout } from "./layout";
 
 /** The sign-in form; login.js posts it as JSON to POST /api/v1/staff/login and follows `next`. */

@@ -1,5 +1,5 @@
 import { html } from "../../platform/html";
-import { T } from "../text";
+import { T } from "../texts";
 import { csrfField, layout, type Viewer } from "./layout";
 
 /** 修改密码: the old password, the new one twice; an error is shown above the form, which starts empty again. */

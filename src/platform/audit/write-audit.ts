@@ -5,9 +5,10 @@ import { toJson } from "../canonical-json";
 type DbClient = PrismaClient | Prisma.TransactionClient;
 
 /**
- * What the service audit log records changes to (`catalog_audit_log.entity`). Written by the
- * catalog, by complaints for its category → department routes (set-complaint-route.ts), and by the
- * calendar for staff-confirmed holiday years (calendar/holiday-years.ts).
+ * What the service audit log records changes to (`audit_log.entity`). Written by the catalog, by
+ * complaints for its category → department routes (set-complaint-route.ts), by the calendar for
+ * staff-confirmed holiday years (calendar/add-holiday-year.ts, correct-holiday-year.ts) and by
+ * staff for accounts; read by staff (GET /api/v1/admin/audit, the console's audit page).
  */
 export const AUDIT_ENTITIES = ["item", "synonym", "question", "complaint_route", "holiday_year", "staff_account"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -39,3 +39,10 @@ export const accountSchema = z.object({
 });
 export const accountListSchema = z.object({ items: z.array(accountSchema) });
 export const okSchema = z.object({ ok: z.boolean() });
+
+/** The audit log's filter and page. */
+export const auditQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  entity: z.string().max(150).optional().describe('"item", "item:<code>", "synonym", "complaint_route", "complaint_route:<category>", "holiday_year", "holiday_year:<year>"'),
+});
