@@ -3,6 +3,7 @@ import type { Aspect, AspectMatch } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mentions";
+import { asksAdvice } from "./advice";
 import { isNearMiss } from "./near-miss";
 import { sameItemInRegion } from "./in-region";
 import { guideOfNamedOffice } from "./office";
@@ -173,11 +174,6 @@ function strangerTo(q: ReadQuestion, current: PublishedGuide | null): boolean {
 }
 
 const CIRCUMSTANCES = new Set(loadPlainWords().circumstances);
-const ADVICE = loadPlainWords().advice;
-const asksAdvice = (text: string) => {
-  const folded = normalize(text);
-  return ADVICE.some((p) => p.test(folded));
-};
 
 /** Nouns the catalog has never seen, when the question names no thing the catalog knows. */
 function strangersOf(q: ReadQuestion): string[] {

@@ -79,11 +79,12 @@ export class Corrector {
  * 发漂 → 发票: the pinyin keyboard's typo) is trusted whatever the word; otherwise only the
  * domain's own colloquial vocabulary (驾找 → 驾照), not any item-name word (陪着 ↛ 无着), and only
  * when the kept character carries meaning (摆个 ↛ 换个: only 个 is shared) and is not a verb
- * kept with another object (卖牛 ↛ 卖房) nor a complement kept with another verb (买到 ↛ 迁到).
+ * kept with another object (卖牛 ↛ 卖房), a complement kept with another verb (买到 ↛ 迁到), nor
+ * an object kept after a verb's complement that the segmenter glued to it (报完名 ↛ 改名).
  */
 function trustedOneCharacterFix(w: string, chars: string[], preferred: ReadonlySet<string>): boolean {
   if (!preferred.has(w)) return false;
   if (w[0] === chars[0] && VERB.test(chars[0]!)) return false;
-  if (w[1] === chars[1] && w[0] !== chars[0] && COMPLEMENT.test(chars[1]!)) return false;
+  if (w[1] === chars[1] && w[0] !== chars[0] && (COMPLEMENT.test(chars[1]!) || COMPLEMENT.test(chars[0]!))) return false;
   return ![...w].some((c, i) => c === chars[i] && LIGHT.has(c));
 }

@@ -172,6 +172,8 @@ describe("reading a colloquial question", () => {
   });
   it("a complement kept with another verb is not a typo (买到 is not 迁到)", () => {
     expect(index.search("哪里能买到正品").query.concepts.flatMap((c) => c.alternatives)).not.toContain("迁到");
+    // …nor is a complement glued to the object after it (报完名: 完名 is not 改名)
+    expect(index.search("上小学报完名多久出结果").query.concepts.flatMap((c) => c.alternatives)).not.toContain("改名");
   });
   it("a grade (九级) is an amount, not a thing the catalog lacks", () => {
     expect(index.search("九级伤残补助金怎么领").unknown).not.toContain("九级");
