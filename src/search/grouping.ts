@@ -17,7 +17,7 @@ export interface SearchHit {
 }
 
 /** An item of another place than the citizen's scores a little lower: of two close matches, the citizen's place's. */
-const ELSEWHERE = 0.9;
+const ELSEWHERE = 0.8;
 
 /**
  * A province lists the same item once per county and city (same name, other authority).

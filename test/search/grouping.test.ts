@@ -20,6 +20,9 @@ describe("grouping by name and the citizen's place", () => {
 
   it("an item serving another place than the one named ranks below a close one that serves it", () => {
     expect(groupByName(scored(), "632725").map((h) => h.code)).toEqual(["NQ", "XN"]);
+    // Session 13 (set Z: 门源上小学… answered with 西宁's 义务教育阶段入学): a tenth ahead is not enough
+    // to beat the named county's own item under another name.
+    expect(groupByName([item("XN", "义务教育阶段入学", "630100", 1.0), item("MY", "小学一年级新生入学登记", "632221", 0.89)], "632221").map((h) => h.code)).toEqual(["MY", "XN"]);
     // Far behind, it stays behind: a preference, not a filter.
     expect(groupByName([item("A", "户口迁入", "630100", 0.9), item("B", "户籍证明", "632221", 0.5)], "632221").map((h) => h.code)).toEqual(["A", "B"]);
     expect(groupByName(scored()).map((h) => h.code)).toEqual(["XN", "NQ"]);
