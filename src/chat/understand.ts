@@ -1,9 +1,11 @@
 import { loadPlainWords, normalize, unknownWord, type Concept, type SearchHit } from "../search";
-import type { Aspect, AspectMatch } from "./aspects";
+import type { Aspect } from "./aspects";
 import type { ChatDeps } from "./deps";
 import { itemObject, staysWithCurrent } from "./follow-up";
 import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mentions";
 import { asksAdvice } from "./advice";
+import type { Decision } from "./decision";
+import { oneChoiceIsASuggestion, pick } from "./pick";
 import { isNearMiss } from "./near-miss";
 import { sameItemInRegion } from "./in-region";
 import { guideOfNamedOffice } from "./office";
@@ -20,10 +22,7 @@ export const POSSIBLE = 0.4;
 const CLOSE = 0.04;
 const MAX_CHOICES = 3;
 
-export type Decision =
-  | { kind: "answer"; code: string; aspect: Aspect; followUp: boolean; match?: AspectMatch; concepts?: Concept[]; question?: string; lowConfidence?: boolean; alternative?: { code: string; name: string } }
-  | { kind: "choose"; candidates: { code: string; name: string }[]; aspect: Aspect; lowConfidence: boolean }
-  | { kind: "not_found"; aspect: Aspect; suggestions: { code: string; name: string }[]; bestCode?: string };
+export type { Decision } from "./decision";
 
 /**
  * From a question (and the conversation so far) to a decision: which item, which aspect.
@@ -49,9 +48,10 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   // "尖扎消防大队在哪": an office that published guides handle, named alone or where no service is found.
   const office = guideOfNamedOffice(deps, q.rest, q.aspect, session.region);
   if (office?.only) return answer(q, office.code, false);
-  const d = await notNearMiss(deps, q, await decide(deps, q, session));
+  const d = oneChoiceIsASuggestion(await notNearMiss(deps, q, await decide(deps, q, session)));
   return office && d.kind === "not_found" ? ({ ...answer(q, office.code, false), lowConfidence: true } as Decision) : d;
 }
+
 
 async function decide(deps: ChatDeps, q: ReadQuestion, session: Session): Promise<Decision> {
   const followUp = await followUpOfCurrent(deps, q, session);
@@ -284,14 +284,5 @@ const indistinguishable = (a: SearchHit, b: SearchHit) => Math.abs(a.score - b.s
 /** How far below a catalog-only item a guided item may score and still be preferred. */
 const GUIDE_MARGIN = 0.1;
 
-/** "2", "第2个", "2号" after a numbered list picks that item. */
-function pick(text: string, session: Session): Decision | undefined {
-  if (!session.candidates?.length) return undefined;
-  const m = /^(?:第)?\s*([1-9])\s*(?:个|号|项)?\s*[。.！!]?$/.exec(text.trim());
-  if (!m) return undefined;
-  const c = session.candidates[Number(m[1]) - 1];
-  if (!c) return undefined;
-  return { kind: "answer", code: c.code, aspect: session.pendingAspect ?? "overview", followUp: false };
-}
 
 const brief = (h: SearchHit) => ({ code: h.code, name: h.name });

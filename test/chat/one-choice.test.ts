@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { oneChoiceIsASuggestion } from "../../src/chat/pick";
+
+// Issue 20 (session 13): "您想问的是哪一项？ 1. X" with one item is a guess. Out-of-catalog questions
+// ended there (剧本杀店 → 诊所备案 as the only choice); said as "not found, did you mean X",
+// the citizen can still reply 1.
+describe("a list left with one item", () => {
+  const one = { code: "A", name: "诊所备案" };
+
+  it("is a suggestion under 'not found', not a choice", () => {
+    expect(oneChoiceIsASuggestion({ kind: "choose", candidates: [one], aspect: "authority", lowConfidence: true })).toEqual({
+      kind: "not_found", aspect: "authority", suggestions: [one], bestCode: "A",
+    });
+  });
+
+  it("leaves real choices and answers alone", () => {
+    const two = { kind: "choose", candidates: [one, { code: "B", name: "诊所执业登记" }], aspect: "overview", lowConfidence: false } as const;
+    expect(oneChoiceIsASuggestion(two)).toBe(two);
+    const answer = { kind: "answer", code: "A", aspect: "overview", followUp: false } as const;
+    expect(oneChoiceIsASuggestion(answer)).toBe(answer);
+  });
+});
