@@ -6,6 +6,7 @@ import { coversKey, guideText, mentionedByBest, mentions } from "./guide-mention
 import { asksAdvice } from "./advice";
 import type { Decision } from "./decision";
 import { oneChoiceIsASuggestion, pick } from "./pick";
+import { oneOfficeFor } from "./same-office";
 import { isNearMiss } from "./near-miss";
 import { sameItemInRegion } from "./in-region";
 import { guideOfNamedOffice } from "./office";
@@ -48,7 +49,10 @@ export async function understand(deps: ChatDeps, text: string, session: Session)
   // "尖扎消防大队在哪": an office that published guides handle, named alone or where no service is found.
   const office = guideOfNamedOffice(deps, q.rest, q.aspect, session.region);
   if (office?.only) return answer(q, office.code, false);
-  const d = oneChoiceIsASuggestion(await notNearMiss(deps, q, await decide(deps, q, session)));
+  const listed = await notNearMiss(deps, q, await decide(deps, q, session));
+  const office1 = oneOfficeFor(deps, listed, q.text);
+  if (office1) return { ...answer(q, office1, false), lowConfidence: true } as Decision;
+  const d = oneChoiceIsASuggestion(listed);
   return office && d.kind === "not_found" ? ({ ...answer(q, office.code, false), lowConfidence: true } as Decision) : d;
 }
 

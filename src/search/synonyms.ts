@@ -35,12 +35,13 @@ export interface NearMissWords {
   replacedBy: string[];
   foreign: string[];
   exclusive: string[][];
+  variants: string[];
 }
 
 /** The near-miss word lists (src/search/near-miss.yaml), read by chat's near-miss rules. */
 export function loadNearMissWords(file: URL | string = new URL("./near-miss.yaml", import.meta.url)): NearMissWords {
   const doc = parse(readFileSync(file, "utf8")) as Partial<NearMissWords>;
-  return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [], foreign: doc.foreign ?? [], exclusive: doc.exclusive ?? [] };
+  return { ending: doc.ending ?? [], replace: doc.replace ?? [], replacedBy: doc.replacedBy ?? [], foreign: doc.foreign ?? [], exclusive: doc.exclusive ?? [], variants: doc.variants ?? [] };
 }
 
 export interface PlainWords {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Decision } from "../../src/chat/decision";
 import { oneChoiceIsASuggestion } from "../../src/chat/pick";
 
 // Issue 20 (session 13): "您想问的是哪一项？ 1. X" with one item is a guess. Out-of-catalog questions
@@ -14,9 +15,9 @@ describe("a list left with one item", () => {
   });
 
   it("leaves real choices and answers alone", () => {
-    const two = { kind: "choose", candidates: [one, { code: "B", name: "诊所执业登记" }], aspect: "overview", lowConfidence: false } as const;
+    const two: Decision = { kind: "choose", candidates: [one, { code: "B", name: "诊所执业登记" }], aspect: "overview", lowConfidence: false };
     expect(oneChoiceIsASuggestion(two)).toBe(two);
-    const answer = { kind: "answer", code: "A", aspect: "overview", followUp: false } as const;
+    const answer: Decision = { kind: "answer", code: "A", aspect: "overview", followUp: false };
     expect(oneChoiceIsASuggestion(answer)).toBe(answer);
   });
 });
