@@ -10,6 +10,8 @@ const REPLACE = WORDS.replace.map((w) => normalize(w));
 const REPLACED_BY = [...REPLACE, ...WORDS.replacedBy.map((w) => normalize(w))];
 const FOREIGN = WORDS.foreign.map((w) => normalize(w));
 const EXCLUSIVE = WORDS.exclusive.map((group) => group.map((w) => normalize(w)));
+/** What one member of a family of items does to the thing the others issue (歇业, 延续): same-office.ts. */
+export const VARIANTS = WORDS.variants.map((w) => normalize(w));
 
 /** Items an action's words appear in (丢了 → 补领: 29 of the shipped catalog) from which it needs an object. */
 const GENERIC_ACTION_DF = 10;

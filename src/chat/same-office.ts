@@ -1,8 +1,8 @@
-import { loadNearMissWords, normalize } from "../search";
+import { normalize } from "../search";
 import type { Decision } from "./decision";
 import type { ChatDeps } from "./deps";
+import { VARIANTS } from "./near-miss";
 
-const VARIANTS = loadNearMissWords().variants.map((w) => normalize(w));
 /** Aspects whose answer is the office's: the same for every item it handles. */
 const ASKS_OFFICE = new Set(["authority", "contact"]);
 

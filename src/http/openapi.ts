@@ -71,7 +71,7 @@ export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = Zod
     const params = parse(spec.params, ctx.params, "params", issues);
     const query = parse(spec.query, ctx.query, "query", issues);
     const body = parse(spec.body, (ctx.request as { body?: unknown }).body, "body", issues);
-    if (issues.length) throw invalid(issues);
+    if (issues.length) throw validationFailed(issues);
     const result = await spec.handler({ params, query, body } as never, ctx);
     if (result !== undefined && ctx.body === undefined) {
       ctx.status = spec.status ?? 200;
@@ -135,13 +135,12 @@ interface Issue {
   message: string;
 }
 
-const invalid = (issues: Issue[]) => validationFailed(issues);
 
 /** For routes outside defineRoute (HTML pages, raw bytes): the same validation, the same 400. */
 export function validateInput<T>(schema: ZodType<T>, value: unknown, where: "params" | "query" | "body"): T {
   const issues: Issue[] = [];
   const data = parse(schema, value, where, issues);
-  if (issues.length) throw invalid(issues);
+  if (issues.length) throw validationFailed(issues);
   return data as T;
 }
 
