@@ -2,7 +2,8 @@
  * Qinghai place names citizens mention → 行政区划代码, so "在格尔木怎么办" keeps the region
  * for this and later questions. Longest names first when matching. Besides the counties, the
  * towns that are county seats, which people name for the county ("结古这边" is 玉树市), except
- * those that are everyday words too (八宝, 桥头, 川口, 城关).
+ * those that are everyday words too (八宝, 桥头, 川口, 城关). And the place of the shipped sample
+ * list (guides/samples: 四川省广安市广安区), so a question naming it prefers that list's items.
  */
 const REGIONS: [string, string][] = ([
   ["青海", "630000"], ["西宁", "630100"], ["城东区", "630102"], ["城中区", "630103"], ["城西区", "630104"], ["城北区", "630105"],
@@ -19,6 +20,7 @@ const REGIONS: [string, string][] = ([
   ["子科滩", "632524"], ["茫曲", "632525"], ["大武", "632621"], ["赛来塘", "632622"], ["柯曲", "632623"], ["吉迈", "632624"],
   ["智青松多", "632625"], ["玛查理", "632626"], ["结古", "632701"], ["萨呼腾", "632722"], ["称文", "632723"], ["加吉博洛", "632724"],
   ["香达", "632725"], ["约改", "632726"], ["希里沟", "632821"], ["察汗乌苏", "632822"], ["新源镇", "632823"],
+  ["广安", "511602"],
 ] as [string, string][]).sort((a, b) => b[0].length - a[0].length);
 
 export function detectRegion(text: string): { code: string; name: string; rest: string } | undefined {

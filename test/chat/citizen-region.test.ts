@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectRegion } from "../../src/chat/regions";
-import { harnessWith } from "./harness";
+import { chatHarness, harnessWith } from "./harness";
 
 /**
  * A province publishes the same service once per county, under names that differ a little
@@ -39,5 +39,16 @@ describe("the citizen's place", () => {
     expect(await h.user()("我在德令哈开出租车没单位 养老保险我自己能交不 阿门交")).toMatchObject({ itemCode: "QH-632800-RSJ-001" });
     // Without a place, nothing to prefer: 西宁's guide may answer.
     expect((await h.user()("开出租车没单位 养老保险我自己能交不 阿门交")).itemCode).toMatch(/^QH-6(30100|32800)-RSJ-001$/);
+  });
+
+  // Session 13 (sets Y–AB asked "在广安…找哪个部门" and got 西宁's published guide): the shipped
+  // sample list's place is a place too.
+  it("naming the sample list's place prefers its items over another place's guide", async () => {
+    const h = await chatHarness();
+    const there = await h.user()("应聘保安要开无犯罪证明，广安区找哪个部门开");
+    expect(there.itemCode).toBe("513A0116800003-511602000000-000-1151130000877869M-1-00");
+    expect(there.text).toContain("区公安分局");
+    // No place named: the published guide still answers.
+    expect((await h.user()("应聘保安要开无犯罪证明 找哪个部门开")).itemCode).toBe("QH-630100-GAJ-005");
   });
 });
