@@ -32,7 +32,7 @@ export function complaintDesk(get: () => ComplaintsDeps): ComplaintDesk {
   return {
     list: async (o) => (await listComplaints(get(), o)).map(present),
     get: async (ref) => present(await getComplaint(get(), { ref })),
-    act: async (action, ref, body, actor) => present(await actOnComplaint(get(), { action, ref, body, actor, withTimeline: true })),
+    act: async (action, ref, body, actor) => present(await actOnComplaint(get(), { action, ref, body, actor })),
     nextStatuses: (status) => allowedTransitions(status as ComplaintStatus) ?? [],
     statusLabels: COMPLAINT_STATUS_LABELS,
     stats: (department) => countComplaintStats(get(), get().app.now(), department),

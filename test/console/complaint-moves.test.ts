@@ -1,26 +1,14 @@
-import { describe, expect, it } from "vitest";
-import type { ComplaintDesk, StaffComplaintView } from "../../src/complaints";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffComplaintView } from "../../src/complaints";
 import { actOnComplaint } from "../../src/console/complaints/act-on-complaint";
 import { getStaffComplaint } from "../../src/console/complaints/get-staff-complaint";
 import { listComplaintQueue } from "../../src/console/complaints/list-complaint-queue";
 import { offeredActions } from "../../src/console/complaints/offered-actions";
 import { isAppError } from "../../src/platform/errors";
+import { startComplaints, type Harness } from "../complaints/helpers";
 
 const ticket = (o: Partial<StaffComplaintView>): StaffComplaintView =>
   ({ ticketNo: "QH20261102000001", status: "accepted", department: null, departmentId: null, satisfaction: null, rectification: "none", appeal: "none", ...o }) as StaffComplaintView;
-
-/** A desk over fixed tickets that records what the console asked of it. */
-function fakeDesk(tickets: StaffComplaintView[], next: readonly string[] = []) {
-  const calls = { list: [] as unknown[], act: [] as unknown[] };
-  const desk = {
-    list: async (o: unknown) => (calls.list.push(o), tickets),
-    get: async (ref: string) => tickets.find((t) => t.ticketNo === ref) ?? Promise.reject(new Error(`no ${ref}`)),
-    act: async (...a: unknown[]) => (calls.act.push(a), tickets[0]!),
-    nextStatuses: () => next,
-    statusLabels: {},
-  } as unknown as ComplaintDesk;
-  return { desk, calls };
-}
 
 const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => (isAppError(e) ? [e.publicCode, e.status] : e));
 
@@ -41,45 +29,50 @@ describe("complaint moves offered on the console", () => {
     expect(rated("不满意", "pending")).toEqual(["rectification/recheck", "appeal/decision"]);
   });
 
+});
+
+/** The console's operations over the real complaints capability (its desk, a real database). */
+describe("complaint moves and queues on real tickets", () => {
+  let h: Harness;
+  let ours: string;
+  let theirs: string;
+  beforeAll(async () => {
+    h = await startComplaints("pglite");
+    ours = await h.fileFromMiniProgram({ text: "小区门口的路灯坏了一个多月没人修" });
+    theirs = await h.fileFromMiniProgram({ text: "村口的桥栏杆断了很危险" });
+    await h.cap.desk.act("dispatch", ours, { department: "住建局" }, "test");
+    await h.cap.desk.act("dispatch", theirs, { department: "交通局" }, "test");
+  });
+  afterAll(() => h.service.stop());
+
   it("shows a handler only the moves their role may make", async () => {
-    const { desk } = fakeDesk([ticket({ status: "dispatched", department: "住建局" })], ["signed", "returned", "dispatched"]);
-    const asHandler = await getStaffComplaint({ desk, ref: "QH20261102000001", role: "handler", onlyDepartment: "住建局" });
+    const desk = h.cap.desk;
+    const asHandler = await getStaffComplaint({ desk, ref: ours, role: "handler", onlyDepartment: "住建局" });
     expect(asHandler.actions).toEqual(["sign", "return"]);
-    expect((await getStaffComplaint({ desk, ref: "QH20261102000001", role: "dispatcher", onlyDepartment: undefined })).actions).toEqual(["dispatch"]);
+    const asDispatcher = await getStaffComplaint({ desk, ref: ours, role: "dispatcher", onlyDepartment: undefined });
+    expect(asDispatcher.actions).not.toContain("sign");
   });
 
   it("refuses a move the role may not make, and another department's ticket as a missing one, before the desk acts", async () => {
-    const { desk, calls } = fakeDesk([ticket({ status: "dispatched", department: "住建局", departmentId: "D-1" })]);
-    const act = (role: "handler" | "dispatcher", action: string, onlyDepartment?: string) =>
-      actOnComplaint({ desk, ref: "QH20261102000001", action, body: {}, role, onlyDepartment, actor: "u" });
-    expect(await refusal(act("dispatcher", "sign"))).toEqual(["complaint_action_not_for_role", 403]);
-    expect(await refusal(act("handler", "sign", "交通局"))).toEqual(["ticket_outside_department", 404]);
-    expect(calls.act).toEqual([]);
-    // The department by its catalog id counts as the same department.
-    expect(await act("handler", "sign", "D-1")).toBe("QH20261102000001");
-    expect(calls.act).toEqual([["sign", "QH20261102000001", {}, "u"]]);
+    const act = (ref: string, role: "handler" | "dispatcher", action: string, onlyDepartment?: string) =>
+      actOnComplaint({ desk: h.cap.desk, ref, action, body: {}, role, onlyDepartment, actor: "u" });
+    expect(await refusal(act(ours, "dispatcher", "sign"))).toEqual(["complaint_action_not_for_role", 403]);
+    expect(await refusal(act(theirs, "handler", "sign", "住建局"))).toEqual(["ticket_outside_department", 404]);
+    expect((await h.cap.desk.get(theirs)).status).toBe("dispatched");
+    expect(await act(ours, "handler", "sign", "住建局")).toBe(ours);
+    expect((await h.cap.desk.get(ours)).status).toBe("signed");
   });
-});
 
-describe("complaint queues", () => {
-  it("opens each role's usual queue and asks the desk for it within the handler's department", async () => {
-    const { desk, calls } = fakeDesk([]);
-    const handler = await listComplaintQueue({ desk, role: "handler", onlyDepartment: "住建局" });
+  it("opens each role's usual queue, within the handler's department", async () => {
+    const handler = await listComplaintQueue({ desk: h.cap.desk, role: "handler", onlyDepartment: "交通局" });
     expect([handler.queue, handler.queues, handler.canSupervise]).toEqual(["sign", ["sign", "handling", "overdue", "all"], false]);
-    const supervisor = await listComplaintQueue({ desk, role: "supervisor", onlyDepartment: undefined });
+    expect(handler.items.map((t) => t.ticketNo)).toEqual([theirs]);
+    const supervisor = await listComplaintQueue({ desk: h.cap.desk, role: "supervisor", onlyDepartment: undefined });
     expect([supervisor.queue, supervisor.canSupervise]).toEqual(["overdue", true]);
-    await listComplaintQueue({ desk, role: "dispatcher", queue: "dispatch", onlyDepartment: undefined });
-    expect(calls.list).toEqual([
-      { status: "dispatched", onlyDepartment: "住建局", limit: 200 },
-      { overdue: true, onlyDepartment: undefined, limit: 200 },
-      { queue: "dispatcher", onlyDepartment: undefined, limit: 200 },
-    ]);
   });
 
   it("lists 办理中 as the tickets a department holds and works on", async () => {
-    const statuses = ["accepted", "dispatched", "signed", "in_progress", "extension_requested", "replied", "reopened"];
-    const { desk } = fakeDesk(statuses.map((status, i) => ticket({ ticketNo: String(i), status })));
-    const q = await listComplaintQueue({ desk, role: "administrator", queue: "handling", onlyDepartment: undefined });
-    expect(q.items.map((t) => t.status)).toEqual(["signed", "in_progress", "extension_requested", "reopened"]);
+    const q = await listComplaintQueue({ desk: h.cap.desk, role: "administrator", queue: "handling", onlyDepartment: undefined });
+    expect(q.items.map((t) => t.ticketNo)).toEqual([ours]); // signed; the other is only dispatched
   });
 });

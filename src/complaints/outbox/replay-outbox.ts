@@ -1,6 +1,5 @@
 import { complaintErrors } from "../errors";
 import type { ComplaintsDeps } from "../deps";
-import { staleClaimMs } from "./deliver-outbox";
 import { enqueueDelivery } from "./delivery-job";
 
 /**
